@@ -1,0 +1,24 @@
+package dev.basalt.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code basalt} command: {@code serve} and {@code superuser}. */
+@Command(name = "basalt", mixinStandardHelpOptions = true, version = "Basalt 0.1.0",
+        description = "A self-hosted, PocketBase-compatible backend server on PostgreSQL.",
+        subcommands = {ServeCommand.class, SuperuserCommand.class})
+public final class BasaltMain implements Runnable {
+
+    public static void main(String[] args) {
+        UserNamespace.originalArgs = args.clone();
+        int code = new CommandLine(new BasaltMain()).execute(args);
+        if (code != 0 || !ServeCommand.isServing()) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}

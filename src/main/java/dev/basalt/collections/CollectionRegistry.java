@@ -1,0 +1,14 @@
+package dev.basalt.collections;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Read access to the current schema, served from memory and refreshed whenever a collection changes. */
+public interface CollectionRegistry {
+
+    /** The collection with this id, or with this name (case-insensitive). */
+    Optional<Collection> find(String idOrName);
+
+    /** Every collection, system ones included, ordered by creation. */
+    List<Collection> all();
+}

@@ -1,0 +1,88 @@
+package dev.basalt.collections.fields;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.basalt.shared.FieldError;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jooq.DataType;
+import org.jooq.JSONB;
+import org.jooq.impl.SQLDataType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Any JSON value (jsonb, NULL when unset), up to {@code maxSize} bytes. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record JsonField(String id, String name, String type, boolean system, boolean hidden, boolean presentable,
+                        boolean required, int maxSize) implements Field {
+    /** The largest JSON value, in bytes, when maxSize is 0. */
+    public static final int DEFAULT_MAX_SIZE = 1 << 20;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public JsonField {
+        type = "json";
+    }
+
+    @Override
+    public Field withId(String newId) {
+        return new JsonField(newId, name, type, system, hidden, presentable, required, maxSize);
+    }
+
+    @Override
+    public ValueKind kind() {
+        return ValueKind.JSON;
+    }
+
+    @Override
+    public DataType<?> columnType() {
+        return SQLDataType.JSONB.nullable(true);
+    }
+
+    @Override
+    public Object zeroValue() {
+        return null;
+    }
+
+    @Override
+    public Object accept(Object input, Object current) {
+        if (input == null) {
+            return null;
+        }
+        if (input instanceof List<?> list && list.size() == 1 && list.getFirst() instanceof String s) {
+            input = s;
+        }
+        if (input instanceof String s) {
+            // Form values: parse as JSON when they are JSON, else keep the text as a JSON string.
+            try {
+                return JSONB.valueOf(JSON.writeValueAsString(JSON.readTree(s)));
+            } catch (JacksonException e) {
+                return JSONB.valueOf(JSON.writeValueAsString(s));
+            }
+        }
+        return JSONB.valueOf(JSON.writeValueAsString(input));
+    }
+
+    @Override
+    public FieldError check(Object value) {
+        if (value == null) {
+            return required ? FieldError.required() : null;
+        }
+        String data = ((JSONB) value).data();
+        if (required && (data.equals("null") || data.equals("\"\"") || data.equals("[]") || data.equals("{}"))) {
+            return FieldError.required();
+        }
+        int limit = maxSize > 0 ? maxSize : DEFAULT_MAX_SIZE;
+        if (data.getBytes(StandardCharsets.UTF_8).length > limit) {
+            return new FieldError("validation_json_size_limit", "The maximum allowed JSON size is " + limit + " bytes.");
+        }
+        return null;
+    }
+
+    @Override
+    public Object toJson(Object stored) {
+        if (stored == null) {
+            return null;
+        }
+        String data = stored instanceof JSONB j ? j.data() : stored.toString();
+        return JSON.readTree(data);
+    }
+}

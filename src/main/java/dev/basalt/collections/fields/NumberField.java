@@ -1,0 +1,72 @@
+package dev.basalt.collections.fields;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.basalt.shared.FieldError;
+import dev.basalt.shared.ValidationErrors;
+import org.jooq.DataType;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/** A number (double precision), optionally integers only and within min/max. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record NumberField(String id, String name, String type, boolean system, boolean hidden, boolean presentable,
+                          boolean required, Double min, Double max, boolean onlyInt) implements Field {
+    public NumberField {
+        type = "number";
+    }
+
+    @Override
+    public Field withId(String newId) {
+        return new NumberField(newId, name, type, system, hidden, presentable, required, min, max, onlyInt);
+    }
+
+    @Override
+    public ValueKind kind() {
+        return ValueKind.NUMBER;
+    }
+
+    @Override
+    public DataType<?> columnType() {
+        return SQLDataType.DOUBLE.nullable(false).defaultValue(DSL.inline(0d));
+    }
+
+    @Override
+    public Object zeroValue() {
+        return 0d;
+    }
+
+    @Override
+    public Object accept(Object input, Object current) {
+        return Values.number(input);
+    }
+
+    @Override
+    public FieldError check(Object value) {
+        double d = (Double) value;
+        if (d == 0) {
+            return required ? FieldError.required() : null;
+        }
+        if (onlyInt && d != Math.rint(d)) {
+            return new FieldError("validation_only_int_constraint", "Only integers are allowed.");
+        }
+        if (min != null && d < min) {
+            return new FieldError("validation_min_number_constraint", "Must be larger than " + Numbers.format(min) + ".");
+        }
+        if (max != null && d > max) {
+            return new FieldError("validation_max_number_constraint", "Must be less than " + Numbers.format(max) + ".");
+        }
+        return null;
+    }
+
+    @Override
+    public Object toJson(Object stored) {
+        return Numbers.json(stored == null ? 0d : (Double) stored);
+    }
+
+    @Override
+    public void validateOptions(String prefix, ValidationErrors errors) {
+        if (min != null && max != null && min > max) {
+            errors.add(prefix + ".max", "validation_invalid_range", "max must be at least min.");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.basalt.collections.fields;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Generates random strings from the small regular-expression subset PocketBase users write in
+ * {@code autogeneratePattern}: literal characters and {@code [a-z0-9_]} classes, each optionally repeated
+ * with {@code {n}} or {@code {n,m}}.
+ */
+public final class PatternGenerator {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private record Atom(char[] choices, int min, int max) {
+    }
+
+    private PatternGenerator() {
+    }
+
+    /** True when the pattern uses only the supported subset. */
+    public static boolean supports(String pattern) {
+        try {
+            parse(pattern);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A random string matching the pattern. */
+    public static String generate(String pattern) {
+        StringBuilder out = new StringBuilder();
+        for (Atom atom : parse(pattern)) {
+            int n = atom.min + (atom.max > atom.min ? RANDOM.nextInt(atom.max - atom.min + 1) : 0);
+            for (int i = 0; i < n; i++) {
+                out.append(atom.choices[RANDOM.nextInt(atom.choices.length)]);
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<Atom> parse(String p) {
+        List<Atom> atoms = new ArrayList<>();
+        int i = 0;
+        if (p.startsWith("^")) {
+            i++;
+        }
+        int end = p.endsWith("$") ? p.length() - 1 : p.length();
+        while (i < end) {
+            char c = p.charAt(i);
+            char[] choices;
+            if (c == '[') {
+                int close = p.indexOf(']', i + 1);
+                if (close < 0) {
+                    throw new IllegalArgumentException("unclosed class");
+                }
+                choices = expandClass(p.substring(i + 1, close));
+                i = close + 1;
+            } else if (c == '\\' && i + 1 < end) {
+                choices = new char[] {p.charAt(i + 1)};
+                i += 2;
+            } else if ("(){}*+?|.".indexOf(c) >= 0) {
+                throw new IllegalArgumentException("unsupported " + c);
+            } else {
+                choices = new char[] {c};
+                i++;
+            }
+            int min = 1;
+            int max = 1;
+            if (i < end && p.charAt(i) == '{') {
+                int close = p.indexOf('}', i);
+                if (close < 0) {
+                    throw new IllegalArgumentException("unclosed repeat");
+                }
+                String[] parts = p.substring(i + 1, close).split(",", -1);
+                try {
+                    min = Integer.parseInt(parts[0].trim());
+                    max = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : min;
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("bad repeat");
+                }
+                if (min < 0 || max < min || max > 255 || parts.length > 2) {
+                    throw new IllegalArgumentException("bad repeat");
+                }
+                i = close + 1;
+            }
+            atoms.add(new Atom(choices, min, max));
+        }
+        if (atoms.isEmpty()) {
+            throw new IllegalArgumentException("empty");
+        }
+        return atoms;
+    }
+
+    private static char[] expandClass(String body) {
+        StringBuilder chars = new StringBuilder();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '^') {
+                throw new IllegalArgumentException("negated class");
+            }
+            if (i + 2 < body.length() && body.charAt(i + 1) == '-') {
+                char to = body.charAt(i + 2);
+                if (to < c) {
+                    throw new IllegalArgumentException("bad range");
+                }
+                for (char x = c; x <= to; x++) {
+                    chars.append(x);
+                }
+                i += 2;
+            } else {
+                chars.append(c);
+            }
+        }
+        if (chars.isEmpty()) {
+            throw new IllegalArgumentException("empty class");
+        }
+        return chars.toString().toCharArray();
+    }
+}

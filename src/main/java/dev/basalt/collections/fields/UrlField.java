@@ -1,0 +1,76 @@
+package dev.basalt.collections.fields;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.basalt.shared.FieldError;
+import dev.basalt.shared.ValidationErrors;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import org.jooq.DataType;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/** An absolute http(s) URL, optionally limited to or excluding domains. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record UrlField(String id, String name, String type, boolean system, boolean hidden, boolean presentable,
+                       boolean required, List<String> onlyDomains, List<String> exceptDomains) implements Field {
+    public UrlField {
+        type = "url";
+    }
+
+    @Override
+    public Field withId(String newId) {
+        return new UrlField(newId, name, type, system, hidden, presentable, required, onlyDomains, exceptDomains);
+    }
+
+    @Override
+    public ValueKind kind() {
+        return ValueKind.TEXT;
+    }
+
+    @Override
+    public DataType<?> columnType() {
+        return SQLDataType.CLOB.nullable(false).defaultValue(DSL.inline(""));
+    }
+
+    @Override
+    public Object zeroValue() {
+        return "";
+    }
+
+    @Override
+    public Object accept(Object input, Object current) {
+        return Values.text(input, name).trim();
+    }
+
+    @Override
+    public FieldError check(Object value) {
+        String s = (String) value;
+        if (s.isEmpty()) {
+            return required ? FieldError.required() : null;
+        }
+        URI uri;
+        try {
+            uri = new URI(s);
+        } catch (URISyntaxException e) {
+            return new FieldError("validation_is_url", "Must be a valid url.");
+        }
+        if (uri.getScheme() == null || uri.getHost() == null
+                || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+            return new FieldError("validation_is_url", "Must be a valid url.");
+        }
+        return Domains.check(uri.getHost(), onlyDomains, exceptDomains);
+    }
+
+    @Override
+    public Object toJson(Object stored) {
+        return stored == null ? "" : stored;
+    }
+
+    @Override
+    public void validateOptions(String prefix, ValidationErrors errors) {
+        if (onlyDomains != null && !onlyDomains.isEmpty() && exceptDomains != null && !exceptDomains.isEmpty()) {
+            errors.add(prefix + ".onlyDomains", "validation_conflict", "Use either onlyDomains or exceptDomains.");
+        }
+    }
+}

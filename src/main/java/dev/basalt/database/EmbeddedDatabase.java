@@ -1,0 +1,101 @@
+package dev.basalt.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL whose data lives in {@code <dir>/pg}. If a Basalt process already runs it (a live
+ * {@code postmaster.pid}), this attaches to that server instead of starting a second one, so CLI commands
+ * work while {@code serve} runs.
+ */
+final class EmbeddedDatabase implements DatabaseServer {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final int port;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int port) {
+        this.postgres = postgres;
+        this.port = port;
+    }
+
+    /** Starts the embedded server for the data directory, or attaches to the one already running there. */
+    static EmbeddedDatabase startOrAttach(Path dataDir) {
+        Path pgDir = dataDir.resolve("pg").toAbsolutePath();
+        Integer running = runningPort(pgDir);
+        if (running != null) {
+            log.info("Attaching to the embedded PostgreSQL already running on port {}", running);
+            return new EmbeddedDatabase(null, running);
+        }
+        try {
+            Files.createDirectories(dataDir);
+            long started = System.nanoTime();
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .start();
+            log.info("Embedded PostgreSQL started on port {} in {} ms (data: {})", pg.getPort(),
+                    (System.nanoTime() - started) / 1_000_000, pgDir);
+            return new EmbeddedDatabase(pg, pg.getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgDir, e);
+        }
+    }
+
+    /** The port of a live server recorded in postmaster.pid, or null. */
+    private static Integer runningPort(Path pgDir) {
+        Path pidFile = pgDir.resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return null;
+            }
+            List<String> lines = Files.readAllLines(pidFile);
+            long pid = Long.parseLong(lines.get(0).trim());
+            if (lines.size() < 4 || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
+                return null;
+            }
+            return Integer.parseInt(lines.get(3).trim());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    @Override
+    public String user() {
+        return USER;
+    }
+
+    @Override
+    public String password() {
+        return "";
+    }
+
+    @Override
+    public void close() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+                log.info("Embedded PostgreSQL stopped");
+            } catch (IOException e) {
+                log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+            }
+        }
+    }
+
+}

@@ -1,0 +1,74 @@
+package dev.basalt.shared;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every exception raised by a controller into PocketBase's error JSON; internals are only logged. */
+@RestControllerAdvice
+public class ApiErrorHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> api(ApiException e) {
+        return body(e.status(), e.getMessage(), e.data());
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MultipartException.class})
+    ResponseEntity<Map<String, Object>> unreadable(Exception e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return body(413, "The request body is too large.", Map.of());
+        }
+        return body(400, "Failed to load the submitted data due to invalid formatting.", Map.of());
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+        return body(400, "Invalid request parameters.", Map.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+        return body(405, "Method not allowed.", Map.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return body(415, "Unsupported request content type.", Map.of());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e) {
+        return body(404, "The requested resource wasn't found.", Map.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return body(500, "Something went wrong while processing your request.", Map.of());
+    }
+
+    /** Builds PocketBase's error body. */
+    public static ResponseEntity<Map<String, Object>> body(int status, String message, Map<String, FieldError> data) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", status);
+        json.put("message", message);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        data.forEach((k, v) -> fields.put(k, Map.of("code", v.code(), "message", v.message())));
+        json.put("data", fields);
+        return ResponseEntity.status(status).body(json);
+    }
+}
