@@ -1,0 +1,93 @@
+package dev.basalt.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues and verifies PocketBase-style auth tokens: HS256 JWTs with {@code id}, {@code collectionId},
+ * {@code type=auth} and {@code refreshable}, signed with a key derived from the record's {@code tokenKey} and
+ * the application secret, so a password change (a new tokenKey) invalidates every earlier token.
+ */
+@Component
+class AuthTokens {
+    /** The claims a token names before its signature is checked. */
+    record Subject(String id, String collectionId) {
+    }
+
+    private final TokenSecret secret;
+    private final Clock clock;
+
+    AuthTokens(TokenSecret secret) {
+        this.secret = secret;
+        this.clock = Clock.systemUTC();
+    }
+
+    String issue(String recordId, String collectionId, String tokenKey, long seconds) {
+        long now = clock.millis();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .claim("id", recordId)
+                .claim("collectionId", collectionId)
+                .claim("type", "auth")
+                .claim("refreshable", true)
+                .expirationTime(new Date(now + seconds * 1000))
+                .build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(key(tokenKey)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign token", e);
+        }
+    }
+
+    /** The unverified subject of a token, or empty when it is not a well-formed auth token. */
+    Optional<Subject> peek(String token) {
+        try {
+            JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+            Object id = claims.getClaim("id");
+            Object collectionId = claims.getClaim("collectionId");
+            if (!"auth".equals(claims.getClaim("type")) || !(id instanceof String i) || !(collectionId instanceof String c)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Subject(i, c));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True when the token is signed for this record's tokenKey, uses HS256 and has not expired. */
+    boolean verify(String token, String tokenKey) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(key(tokenKey)))) {
+                return false;
+            }
+            Date exp = jwt.getJWTClaimsSet().getExpirationTime();
+            return exp != null && exp.getTime() > clock.millis();
+        } catch (ParseException | JOSEException e) {
+            return false;
+        }
+    }
+
+    private byte[] key(String tokenKey) {
+        try {
+            return MessageDigest.getInstance("SHA-256")
+                    .digest((tokenKey + secret.get()).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

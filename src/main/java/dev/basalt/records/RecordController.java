@@ -1,0 +1,75 @@
+package dev.basalt.records;
+
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** PocketBase's records API: {@code /api/collections/{collection}/records}. */
+@RestController
+@RequestMapping("/api/collections/{collection}/records")
+class RecordController {
+    private final CollectionRegistry collections;
+    private final RecordService records;
+    private final RequestBodies bodies;
+
+    RecordController(CollectionRegistry collections, RecordService records, RequestBodies bodies) {
+        this.collections = collections;
+        this.records = records;
+        this.bodies = bodies;
+    }
+
+    @GetMapping
+    Map<String, Object> list(@PathVariable String collection, HttpServletRequest request,
+                             @RequestParam(required = false) String page,
+                             @RequestParam(required = false) String perPage,
+                             @RequestParam(required = false) String sort,
+                             @RequestParam(required = false) String filter,
+                             @RequestParam(required = false) String fields,
+                             @RequestParam(required = false) String skipTotal) {
+        ListParams params = ListParams.parse(page, perPage, sort, filter, fields, skipTotal);
+        return records.list(find(collection), params, Caller.of(request));
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> view(@PathVariable String collection, @PathVariable String id, HttpServletRequest request,
+                             @RequestParam(required = false) String fields) {
+        return records.view(find(collection), id, Caller.of(request), fields);
+    }
+
+    @PostMapping
+    Map<String, Object> create(@PathVariable String collection, HttpServletRequest request,
+                               @RequestParam(required = false) String fields) {
+        Collection c = find(collection);
+        return records.create(c, bodies.read(request), Caller.of(request), fields);
+    }
+
+    @PatchMapping("/{id}")
+    Map<String, Object> update(@PathVariable String collection, @PathVariable String id, HttpServletRequest request,
+                               @RequestParam(required = false) String fields) {
+        Collection c = find(collection);
+        return records.update(c, id, bodies.read(request), Caller.of(request), fields);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String collection, @PathVariable String id, HttpServletRequest request) {
+        records.delete(find(collection), id, Caller.of(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    private Collection find(String idOrName) {
+        return collections.find(idOrName)
+                .orElseThrow(() -> ApiException.notFound("Missing collection context."));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.basalt.records;
+
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.fields.Field;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Renders stored records as PocketBase's record JSON: collectionId, collectionName, then the fields in order. */
+public final class RecordJson {
+    private RecordJson() {
+    }
+
+    /**
+     * The JSON object of a record.
+     *
+     * @param stored     column values by field name
+     * @param showHidden true for superusers (password fields are never shown)
+     * @param only       the {@code fields} query parameter's names, or null for all
+     */
+    public static Map<String, Object> render(Collection collection, Map<String, Object> stored, boolean showHidden,
+                                             Set<String> only) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("collectionId", collection.id());
+        json.put("collectionName", collection.name());
+        for (Field f : collection.fields()) {
+            if (f.type().equals("password") || (f.hidden() && !showHidden) || isTokenKey(collection, f)) {
+                continue;
+            }
+            json.put(f.name(), f.toJson(stored.get(f.name())));
+        }
+        if (only != null && !only.contains("*")) {
+            json.keySet().retainAll(only);
+        }
+        return json;
+    }
+
+    /** The token key of auth records is a signing secret: it is never printed, not even to superusers. */
+    private static boolean isTokenKey(Collection collection, Field f) {
+        return collection.isAuth() && f.system() && f.name().equals("tokenKey");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.basalt.records;
+
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.fields.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.springframework.stereotype.Component;
+
+/** Plain reads and writes of a collection's rows by column values; rule checks happen in the callers. */
+@Component
+public class RecordStore {
+    private final DSLContext dsl;
+
+    public RecordStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The stored row with this id, as column values by field name. */
+    public Optional<Map<String, Object>> findById(Collection collection, String id) {
+        return findWhere(collection, RecordTables.id(collection).eq(id), false);
+    }
+
+    /** The first row whose field equals the value (bound), optionally locked FOR UPDATE. */
+    public Optional<Map<String, Object>> findBy(Collection collection, String fieldName, Object value) {
+        Field field = collection.field(fieldName).orElseThrow();
+        return findWhere(collection, RecordTables.column(collection, field).eq(value), false);
+    }
+
+    /** The row matching the condition, optionally locked FOR UPDATE within the current transaction. */
+    public Optional<Map<String, Object>> findWhere(Collection collection, Condition condition, boolean lock) {
+        var select = dsl.select(columns(collection)).from(RecordTables.table(collection)).where(condition).limit(1);
+        Record r = lock ? select.forUpdate().fetchOne() : select.fetchOne();
+        return Optional.ofNullable(r).map(row -> toMap(collection, row));
+    }
+
+    /** Inserts a row from column values by field name. */
+    public void insert(Collection collection, Map<String, Object> values) {
+        var insert = dsl.insertInto(RecordTables.table(collection));
+        Map<org.jooq.Field<?>, Object> row = new LinkedHashMap<>();
+        values.forEach((name, v) -> row.put(RecordTables.column(collection, collection.field(name).orElseThrow()), v));
+        insert.set(row).execute();
+    }
+
+    /** Updates the given columns of the row with this id; returns the number of rows changed. */
+    public int update(Collection collection, String id, Map<String, Object> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        Map<org.jooq.Field<?>, Object> row = new LinkedHashMap<>();
+        values.forEach((name, v) -> row.put(RecordTables.column(collection, collection.field(name).orElseThrow()), v));
+        return dsl.update(RecordTables.table(collection)).set(row).where(RecordTables.id(collection).eq(id)).execute();
+    }
+
+    /** Deletes rows matching the condition; returns how many. */
+    public int deleteWhere(Collection collection, Condition condition) {
+        return dsl.deleteFrom(RecordTables.table(collection)).where(condition).execute();
+    }
+
+    /** True when a row matches the condition. */
+    public boolean exists(Collection collection, Condition condition) {
+        return dsl.fetchExists(dsl.selectOne().from(RecordTables.table(collection)).where(condition));
+    }
+
+    /** Typed select fields for every column of the collection. */
+    public static List<SelectField<?>> columns(Collection collection) {
+        List<SelectField<?>> fields = new ArrayList<>();
+        for (Field f : collection.fields()) {
+            fields.add(RecordTables.column(collection, f));
+        }
+        return fields;
+    }
+
+    /** A fetched row as column values by field name. */
+    public static Map<String, Object> toMap(Collection collection, Record row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Field f : collection.fields()) {
+            if (row.field(f.name()) != null) {
+                out.put(f.name(), row.get(f.name()));
+            }
+        }
+        return out;
+    }
+}

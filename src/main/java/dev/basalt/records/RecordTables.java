@@ -1,0 +1,57 @@
+package dev.basalt.records;
+
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.fields.Field;
+import dev.basalt.query.ColumnInfo;
+import dev.basalt.query.ColumnKind;
+import dev.basalt.query.TableSchema;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jooq.DataType;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/** Maps a collection to its table: the table reference, typed column references and the compiler's view. */
+public final class RecordTables {
+    private RecordTables() {
+    }
+
+    /** The collection's table. */
+    public static Table<?> table(Collection collection) {
+        return DSL.table(DSL.name(collection.name()));
+    }
+
+    /** A typed reference to a field's column. */
+    public static org.jooq.Field<Object> column(Collection collection, Field field) {
+        @SuppressWarnings("unchecked")
+        DataType<Object> type = (DataType<Object>) dataType(field);
+        return DSL.field(DSL.name(collection.name(), field.name()), type);
+    }
+
+    /** The id column. */
+    public static org.jooq.Field<String> id(Collection collection) {
+        return DSL.field(DSL.name(collection.name(), "id"), SQLDataType.CLOB);
+    }
+
+    /** The Java-facing data type of a field's column (without default or nullability). */
+    public static DataType<?> dataType(Field field) {
+        return switch (field.kind()) {
+            case TEXT -> SQLDataType.CLOB;
+            case NUMBER -> SQLDataType.DOUBLE;
+            case BOOL -> SQLDataType.BOOLEAN;
+            case DATE -> SQLDataType.TIMESTAMPWITHTIMEZONE(3);
+            case JSON -> SQLDataType.JSONB;
+            case TEXT_ARRAY -> SQLDataType.CLOB.array();
+        };
+    }
+
+    /** The collection as the query compiler sees it. */
+    public static TableSchema schema(Collection collection) {
+        Map<String, ColumnInfo> columns = new LinkedHashMap<>();
+        for (Field f : collection.fields()) {
+            columns.put(f.name(), new ColumnInfo(f.name(), ColumnKind.valueOf(f.kind().name()), f.hidden()));
+        }
+        return new TableSchema(collection.name(), columns);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.basalt.records;
+
+import dev.basalt.shared.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a submitted record from JSON, multipart/form-data or urlencoded bodies into a map of field names to
+ * values. Form values are strings (or lists for repeated keys); the SDK's {@code @jsonPayload} part is merged.
+ */
+@Component
+public class RequestBodies {
+    /** The largest JSON body accepted, in bytes. */
+    public static final int MAX_JSON_BODY_BYTES = 32 << 20;
+    private static final String JSON_PAYLOAD = "@jsonPayload";
+
+    private final JsonMapper json;
+
+    public RequestBodies(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The submitted values; an empty body is an empty map. */
+    public Map<String, Object> read(HttpServletRequest request) {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        if (type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")) {
+            return readForm(request);
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_JSON_BODY_BYTES + 1);
+            if (bytes.length > MAX_JSON_BODY_BYTES) {
+                throw new ApiException(413, "The request body is too large.");
+            }
+            return parseObject(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw ApiException.badRequest("Failed to read the request body.");
+        }
+    }
+
+    private Map<String, Object> parseObject(String text) {
+        if (text.isBlank()) {
+            return new LinkedHashMap<>();
+        }
+        try {
+            Object parsed = json.readValue(text, Object.class);
+            if (!(parsed instanceof Map<?, ?> map)) {
+                throw ApiException.badRequest("Failed to load the submitted data due to invalid formatting.");
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), v));
+            return out;
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("Failed to load the submitted data due to invalid formatting.");
+        }
+    }
+
+    private Map<String, Object> readForm(HttpServletRequest request) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
+            if (e.getKey().equals(JSON_PAYLOAD)) {
+                for (String payload : e.getValue()) {
+                    out.putAll(parseObject(payload));
+                }
+                continue;
+            }
+            String[] values = e.getValue();
+            out.put(e.getKey(), values.length == 1 ? values[0] : new ArrayList<>(Arrays.asList(values)));
+        }
+        if (request instanceof MultipartHttpServletRequest multipart) {
+            for (String name : multipart.getFileMap().keySet()) {
+                List<?> files = multipart.getFiles(name);
+                out.putIfAbsent(name, files);
+            }
+        }
+        return out;
+    }
+}
