@@ -11,7 +11,13 @@ public final class BasaltMain implements Runnable {
 
     public static void main(String[] args) {
         UserNamespace.originalArgs = args.clone();
-        int code = new CommandLine(new BasaltMain()).execute(args);
+        int code = new CommandLine(new BasaltMain())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // Spring Boot has already logged why the start failed (failure analysis or stack trace).
+                    System.err.println("basalt " + cmd.getCommandName() + ": failed to start, see the error above.");
+                    return 1;
+                })
+                .execute(args);
         if (code != 0 || !ServeCommand.isServing()) {
             System.exit(code);
         }

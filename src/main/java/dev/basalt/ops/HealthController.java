@@ -1,0 +1,48 @@
+package dev.basalt.ops;
+
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/health} (and {@code HEAD}, which Spring answers from the same mapping without a body),
+ * shaped as PocketBase's: {@code {"message":"API is healthy.","code":200,"data":{}}}. It checks the database
+ * first; when that fails the answer is 503 in PocketBase's error shape. Superusers get PocketBase's extra
+ * {@code data} entries.
+ */
+@RestController
+class HealthController {
+    /** Common reverse-proxy headers that hint that Basalt runs behind a proxy. */
+    private static final List<String> PROXY_HEADERS = List.of("CF-Connecting-IP", "Fly-Client-IP", "X-Forwarded-For",
+            "X-Real-IP", "Forwarded");
+
+    private final DatabaseProbe database;
+
+    HealthController(DatabaseProbe database) {
+        this.database = database;
+    }
+
+    /** The health answer; field order as PocketBase's. */
+    record Health(String message, int code, Map<String, Object> data) {
+    }
+
+    @GetMapping("/api/health")
+    Health health(HttpServletRequest request) {
+        if (!database.healthy()) {
+            throw new ApiException(503, "API is not healthy: the database is unavailable.");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (Caller.of(request).superuser()) {
+            data.put("canBackup", false);
+            data.put("realIP", request.getRemoteAddr());
+            data.put("possibleProxyHeader", PROXY_HEADERS.stream()
+                    .filter(h -> request.getHeader(h) != null).findFirst().orElse(""));
+        }
+        return new Health("API is healthy.", 200, data);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Operations: {@code GET /api/health} (PocketBase's health endpoint, backed by a real database probe),
+ * Prometheus metrics at {@code /metrics}, console logging as text or JSON lines, and a clear message when
+ * the {@code basalt.*} configuration is invalid. Nothing here is called by other modules.
+ */
+package dev.basalt.ops;

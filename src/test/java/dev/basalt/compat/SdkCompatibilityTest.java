@@ -1,0 +1,146 @@
+package dev.basalt.compat;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.basalt.BasaltApplication;
+import dev.basalt.auth.Superusers;
+import dev.basalt.testing.TestDatabase;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the official PocketBase JS SDK suite in {@code compat/} ({@code node --test}) against Basalt started
+ * in-process on a random port with a fresh database and a superuser. Needs Node.js 20+ and npm; their
+ * absence fails the test rather than skipping it. Tagged {@code compat}, not {@code db}: CI runs it once,
+ * in {@code mvn verify}.
+ */
+@Tag("compat")
+class SdkCompatibilityTest {
+    private static final Path COMPAT_DIR = Path.of("compat").toAbsolutePath();
+    private static final String EMAIL = "compat-superuser@example.com";
+    private static final String PASSWORD = "compat-Superuser-Pass-1234";
+    private static final int MIN_NODE_MAJOR = 20;
+    private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration SUITE_TIMEOUT = Duration.ofMinutes(10);
+    private static final int TAIL_LINES = 80;
+
+    private static ConfigurableApplicationContext basalt;
+
+    @BeforeAll
+    static void startBasalt() throws IOException {
+        SpringApplication app = new SpringApplication(BasaltApplication.class);
+        basalt = app.run("--server.port=0",
+                "--basalt.dir=" + Files.createTempDirectory("basalt-compat"),
+                "--basalt.db.url=" + TestDatabase.createDatabase(),
+                "--basalt.db.user=" + TestDatabase.user(),
+                "--basalt.db.password=" + TestDatabase.password());
+        basalt.getBean(Superusers.class).upsert(EMAIL, PASSWORD);
+    }
+
+    @AfterAll
+    static void stopBasalt() {
+        if (basalt != null) {
+            basalt.close();
+        }
+    }
+
+    @Test
+    void officialSdkSuitePasses() throws Exception {
+        requireNode();
+        boolean locked = Files.exists(COMPAT_DIR.resolve("package-lock.json"));
+        run("npm dependencies", NPM_TIMEOUT, Map.of(), locked
+                ? List.of("npm", "ci", "--no-audit", "--no-fund")
+                : List.of("npm", "install", "--no-audit", "--no-fund"));
+
+        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1"));
+        try (Stream<Path> files = Files.list(COMPAT_DIR.resolve("test"))) {
+            files.map(Path::toString).filter(f -> f.endsWith(".test.mjs")).sorted().forEach(command::add);
+        }
+        String url = "http://127.0.0.1:" + basalt.getEnvironment().getProperty("local.server.port");
+        run("SDK compatibility suite", SUITE_TIMEOUT, Map.of("BASALT_URL", url,
+                "BASALT_SUPERUSER_EMAIL", EMAIL, "BASALT_SUPERUSER_PASSWORD", PASSWORD), command);
+    }
+
+    /** Fails clearly unless node (new enough) and npm are installed. */
+    private static void requireNode() throws Exception {
+        String version = firstLine(List.of("node", "--version"), "Node.js");
+        int major = Integer.parseInt(version.replaceFirst("^v", "").split("\\.")[0]);
+        if (major < MIN_NODE_MAJOR) {
+            fail("The SDK compatibility suite needs Node.js " + MIN_NODE_MAJOR + "+, found " + version);
+        }
+        firstLine(List.of("npm", "--version"), "npm");
+    }
+
+    private static String firstLine(List<String> command, String tool) throws Exception {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0 || out.isEmpty()) {
+                fail(tool + " does not work (" + String.join(" ", command) + "): " + out);
+            }
+            return out.lines().findFirst().orElseThrow();
+        } catch (IOException e) {
+            return fail(tool + " is not installed, but the SDK compatibility suite needs it (e.g. apt-get install "
+                    + "nodejs npm): " + e.getMessage());
+        }
+    }
+
+    /** Runs a command in compat/, streaming its output to the test log; fails with the output's tail. */
+    private static void run(String what, Duration timeout, Map<String, String> env, List<String> command)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(COMPAT_DIR.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        System.out.println("[compat] " + String.join(" ", command));
+        Process process = builder.start();
+        Deque<String> tail = new ArrayDeque<>();
+        Thread pump = Thread.ofPlatform().daemon().start(() -> {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    System.out.println("[compat] " + line);
+                    synchronized (tail) {
+                        tail.addLast(line);
+                        if (tail.size() > TAIL_LINES) {
+                            tail.removeFirst();
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            pump.join(TimeUnit.SECONDS.toMillis(5));
+            fail(what + " did not finish within " + timeout.toMinutes() + " minutes. Last output:\n" + tailOf(tail));
+        }
+        pump.join(TimeUnit.SECONDS.toMillis(5));
+        if (process.exitValue() != 0) {
+            fail(what + " failed (exit " + process.exitValue() + "). Last output:\n" + tailOf(tail));
+        }
+    }
+
+    private static String tailOf(Deque<String> tail) {
+        synchronized (tail) {
+            return String.join("\n", tail);
+        }
+    }
+}
