@@ -3,6 +3,7 @@ package dev.basalt.query;
 import dev.basalt.query.internal.QueryError;
 import dev.basalt.query.internal.ir.Cond;
 import dev.basalt.query.internal.ir.Kind;
+import dev.basalt.query.internal.ir.Simplifier;
 import dev.basalt.query.internal.ir.SortKey;
 import dev.basalt.query.internal.ir.Term;
 import dev.basalt.query.internal.plan.PlanPass;
@@ -38,6 +39,7 @@ public final class QueryCompiler {
         }
         List<SortKey> order = resolveSort(spec.sort(), schema, spec.sortAllowHidden());
         PlanPass passes = PlanPasses.applyFilters(conditions)
+                .then(PlanPasses.simplifyWhere())
                 .then(PlanPasses.applySort(order))
                 .then(PlanPasses.applyPage(spec.page()));
         return passes.apply(QueryPlan.of(selectColumns(schema, spec.select()), schema.table()));
@@ -52,8 +54,9 @@ public final class QueryCompiler {
         if (input.isBlank()) {
             return DSL.trueCondition();
         }
-        Cond cond = resolveFilter(input, schema, RequestValues.of(request == null ? RequestContext.anonymous() : request));
-        return ConditionRenderer.render(cond);
+        RequestValues values = RequestValues.of(request == null ? RequestContext.anonymous() : request);
+        Cond cond = Simplifier.simplify(resolveFilter(input, schema, values));
+        return cond.equals(Cond.TRUE) ? DSL.trueCondition() : ConditionRenderer.render(cond);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.basalt.query.internal.plan;
 import dev.basalt.query.PageRequest;
 import dev.basalt.query.internal.ir.Cond;
 import dev.basalt.query.internal.ir.RowRange;
+import dev.basalt.query.internal.ir.Simplifier;
 import dev.basalt.query.internal.ir.SortKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,11 @@ public final class PlanPasses {
             items.addAll(conditions);
             return plan.withWhere(items.size() == 1 ? items.getFirst() : new Cond.AllOf(items));
         };
+    }
+
+    /** Folds constants out of the WHERE (see {@link Simplifier}). */
+    public static PlanPass simplifyWhere() {
+        return plan -> plan.withWhere(Simplifier.simplify(plan.where()));
     }
 
     /** Appends the sort keys to the plan's ORDER BY. */

@@ -23,7 +23,9 @@ public final class ConditionRenderer {
     /** The jOOQ condition of an IR condition. */
     public static Condition render(Cond cond) {
         return switch (cond) {
-            case Cond.AllOf all -> DSL.and(all.items().stream().map(ConditionRenderer::render).toList());
+            case Cond.AllOf all -> all.items().isEmpty()
+                    ? DSL.noCondition()
+                    : DSL.and(all.items().stream().map(ConditionRenderer::render).toList());
             case Cond.AnyOf any -> any.items().isEmpty()
                     ? DSL.falseCondition()
                     : DSL.or(any.items().stream().map(ConditionRenderer::render).toList());
