@@ -7,7 +7,10 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
-/** Renders IR terms as jOOQ fields: names through {@link DSL#name}, values bound with {@link DSL#val}. */
+/**
+ * Renders IR terms as jOOQ fields: names through {@link DSL#name}, values from the expression and the request bound
+ * with {@link DSL#val}. Only the compiler's own constants are inlined ('', '%', the datetime pattern, JSON type names).
+ */
 public final class TermRenderer {
     /** The column name of an unnested array's elements. */
     public static final String ELEMENT_COLUMN = "v";

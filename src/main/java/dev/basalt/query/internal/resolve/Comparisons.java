@@ -29,21 +29,21 @@ final class Comparisons {
     private Comparisons() {
     }
 
-    static Cond build(Operand left, Operator op, boolean anyOf, Operand right) {
-        if (left instanceof Operand.Array || right instanceof Operand.Array) {
+    static Cond build(ResolvedOperand left, Operator op, boolean anyOf, ResolvedOperand right) {
+        if (left instanceof ResolvedOperand.Array || right instanceof ResolvedOperand.Array) {
             List<Cond.ArraySource> sources = new ArrayList<>();
             Term l = element(left, LEFT_ALIAS, sources);
             Term r = element(right, RIGHT_ALIAS, sources);
             Cond.Quantifier quantifier = anyOf ? Cond.Quantifier.ANY : Cond.Quantifier.EVERY;
             return new Cond.Quantified(quantifier, sources, scalar(l, op, r));
         }
-        return scalar(((Operand.Scalar) left).term(), op, ((Operand.Scalar) right).term());
+        return scalar(((ResolvedOperand.Scalar) left).term(), op, ((ResolvedOperand.Scalar) right).term());
     }
 
-    private static Term element(Operand operand, String alias, List<Cond.ArraySource> sources) {
+    private static Term element(ResolvedOperand operand, String alias, List<Cond.ArraySource> sources) {
         return switch (operand) {
-            case Operand.Scalar s -> s.term();
-            case Operand.Array a -> {
+            case ResolvedOperand.Scalar s -> s.term();
+            case ResolvedOperand.Array a -> {
                 sources.add(new Cond.ArraySource(new Term.BlankIfEmpty(a.array()), alias));
                 Term element = new Term.Element(alias);
                 yield a.lower() ? new Term.Lower(element) : element;

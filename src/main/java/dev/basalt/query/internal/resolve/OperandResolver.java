@@ -27,36 +27,36 @@ final class OperandResolver {
         this.allowHidden = allowHidden;
     }
 
-    Operand resolve(Expr.Operand operand) {
+    ResolvedOperand resolve(Expr.Operand operand) {
         return switch (operand) {
             case Expr.StringLit s -> scalar(s.value(), Kind.TEXT);
             case Expr.NumberLit n -> scalar(n.value(), Kind.NUMBER);
             case Expr.BoolLit b -> scalar(b.value(), Kind.BOOL);
             case Expr.NullLit n -> scalar(null, Kind.NULL);
-            case Expr.Macro m -> new Operand.Scalar(Macros.value(m.name(), request.clock()).orElseThrow(
+            case Expr.Macro m -> new ResolvedOperand.Scalar(Macros.value(m.name(), request.clock()).orElseThrow(
                     () -> new QueryError("unknown macro " + QueryError.quote(m.name()), m.position())));
             case Expr.Placeholder p -> placeholder(p);
             case Expr.Identifier id -> modifiers(id, identifier(id));
         };
     }
 
-    private static Operand scalar(Object value, Kind kind) {
-        return new Operand.Scalar(new Term.Value(value, kind));
+    private static ResolvedOperand scalar(Object value, Kind kind) {
+        return new ResolvedOperand.Scalar(new Term.Value(value, kind));
     }
 
-    private Operand placeholder(Expr.Placeholder p) {
+    private ResolvedOperand placeholder(Expr.Placeholder p) {
         if (!request.hasPlaceholder(p.name())) {
             throw new QueryError("unknown placeholder " + QueryError.quote("{:" + p.name() + "}"), p.position());
         }
         return bound(request.placeholder(p.name()));
     }
 
-    private static Operand bound(Object javaValue) {
+    private static ResolvedOperand bound(Object javaValue) {
         Term.Value value = BoundValues.of(javaValue);
-        return value.kind() == Kind.TEXT_ARRAY ? new Operand.Array(value, false) : new Operand.Scalar(value);
+        return value.kind() == Kind.TEXT_ARRAY ? new ResolvedOperand.Array(value, false) : new ResolvedOperand.Scalar(value);
     }
 
-    private Operand identifier(Expr.Identifier id) {
+    private ResolvedOperand identifier(Expr.Identifier id) {
         String path = id.path();
         if (path.equals("@collection") || path.startsWith("@collection.")) {
             throw new QueryError("@collection references are not supported yet (" + QueryError.quote(path) + ")",
@@ -73,10 +73,10 @@ final class OperandResolver {
             throw new QueryError("unknown field " + QueryError.quote(path), id.position());
         }
         Term.Column term = new Term.Column(schema.table(), column.name(), Kind.of(column.kind()));
-        return term.kind() == Kind.TEXT_ARRAY ? new Operand.Array(term, false) : new Operand.Scalar(term);
+        return term.kind() == Kind.TEXT_ARRAY ? new ResolvedOperand.Array(term, false) : new ResolvedOperand.Scalar(term);
     }
 
-    private Operand requestPath(Expr.Identifier id) {
+    private ResolvedOperand requestPath(Expr.Identifier id) {
         String[] parts = id.path().split("\\.");
         String root = parts.length > 1 ? parts[1] : "";
         if (root.equals("auth")) {
@@ -95,18 +95,18 @@ final class OperandResolver {
         throw new QueryError("unknown field " + QueryError.quote(id.path()), id.position());
     }
 
-    private static Operand modifiers(Expr.Identifier id, Operand operand) {
-        Operand result = operand;
+    private static ResolvedOperand modifiers(Expr.Identifier id, ResolvedOperand operand) {
+        ResolvedOperand result = operand;
         for (int i = 0; i < id.modifiers().size(); i++) {
             String modifier = id.modifiers().get(i);
             int position = id.modifierPosition(i);
             result = switch (modifier) {
                 case "lower" -> switch (result) {
-                    case Operand.Scalar s -> new Operand.Scalar(new Term.Lower(Comparisons.textForm(s.term())));
-                    case Operand.Array a -> new Operand.Array(a.array(), true);
+                    case ResolvedOperand.Scalar s -> new ResolvedOperand.Scalar(new Term.Lower(Comparisons.textForm(s.term())));
+                    case ResolvedOperand.Array a -> new ResolvedOperand.Array(a.array(), true);
                 };
                 case "length" -> switch (result) {
-                    case Operand.Array a when !a.lower() -> new Operand.Scalar(new Term.Length(a.array()));
+                    case ResolvedOperand.Array a when !a.lower() -> new ResolvedOperand.Scalar(new Term.Length(a.array()));
                     default -> throw new QueryError("modifier \":length\" needs a multi-valued field", position);
                 };
                 default -> throw new QueryError("unknown modifier " + QueryError.quote(":" + modifier), position);
