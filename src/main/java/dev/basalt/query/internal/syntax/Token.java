@@ -1,5 +1,7 @@
 package dev.basalt.query.internal.syntax;
 
+import dev.basalt.query.internal.QueryError;
+
 /**
  * One token.
  *
@@ -12,6 +14,6 @@ public record Token(TokenType type, String value, String raw, int position) {
 
     /** How a message names this token. */
     public String describe() {
-        return type == TokenType.EOF ? "end of expression" : dev.basalt.query.internal.QueryError.quote(raw);
+        return type == TokenType.EOF ? "end of expression" : QueryError.quote(raw);
     }
 }
