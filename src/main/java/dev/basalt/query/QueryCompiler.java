@@ -1,0 +1,107 @@
+package dev.basalt.query;
+
+import dev.basalt.query.internal.QueryError;
+import dev.basalt.query.internal.ir.Cond;
+import dev.basalt.query.internal.ir.Kind;
+import dev.basalt.query.internal.ir.Simplifier;
+import dev.basalt.query.internal.ir.SortKey;
+import dev.basalt.query.internal.ir.Term;
+import dev.basalt.query.internal.plan.PlanPass;
+import dev.basalt.query.internal.plan.PlanPasses;
+import dev.basalt.query.internal.render.ConditionRenderer;
+import dev.basalt.query.internal.resolve.RequestValues;
+import dev.basalt.query.internal.resolve.Resolver;
+import dev.basalt.query.internal.syntax.Parser;
+import dev.basalt.query.internal.syntax.SortParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiles PocketBase filter and sort expressions in stages: parse (text to AST), resolve (AST, schema and request
+ * values to typed IR), plan (IR through plan passes to a {@link QueryPlan}); {@link PlanRenderer} renders the plan.
+ * Stateless and thread-safe. Every problem with an expression is a {@link QueryException} (400).
+ */
+@Component
+public final class QueryCompiler {
+
+    /** The plan of a list or view query. */
+    public QueryPlan plan(QuerySpec spec) {
+        TableSchema schema = spec.schema();
+        RequestValues values = RequestValues.of(spec.request());
+        List<Cond> conditions = new ArrayList<>();
+        for (FilterInput filter : spec.filters()) {
+            if (!filter.isBlank()) {
+                conditions.add(resolveFilter(filter, schema, values));
+            }
+        }
+        List<SortKey> order = resolveSort(spec.sort(), schema, spec.sortAllowHidden());
+        PlanPass passes = PlanPasses.applyFilters(conditions)
+                .then(PlanPasses.simplifyWhere())
+                .then(PlanPasses.applySort(order))
+                .then(PlanPasses.applyPage(spec.page()));
+        return passes.apply(QueryPlan.of(selectColumns(schema, spec.select()), schema.table()));
+    }
+
+    /**
+     * The condition of one expression (e.g. a rule checked against one record), columns qualified by the table name;
+     * a blank expression is always true. Errors are reported under the key {@code filter}.
+     */
+    public Condition condition(String expression, TableSchema schema, RequestContext request, boolean allowHidden) {
+        FilterInput input = new FilterInput(expression, allowHidden, FilterInput.FILTER_PARAM);
+        if (input.isBlank()) {
+            return DSL.trueCondition();
+        }
+        RequestValues values = RequestValues.of(request == null ? RequestContext.anonymous() : request);
+        Cond cond = Simplifier.simplify(resolveFilter(input, schema, values));
+        return cond.equals(Cond.TRUE) ? DSL.trueCondition() : ConditionRenderer.render(cond);
+    }
+
+    /**
+     * Checks syntax, names and limits without request values (when a rule is saved): any {@code @request.auth.*} key
+     * is accepted; placeholders are not. Errors are reported under the key {@code filter}.
+     */
+    public void validate(String expression, TableSchema schema, boolean allowHidden) {
+        FilterInput input = new FilterInput(expression, allowHidden, FilterInput.FILTER_PARAM);
+        if (!input.isBlank()) {
+            resolveFilter(input, schema, RequestValues.forValidation());
+        }
+    }
+
+    private static Cond resolveFilter(FilterInput input, TableSchema schema, RequestValues values) {
+        String expression = input.expression();
+        if (expression.length() > QueryLimits.MAX_FILTER_LENGTH) {
+            throw QueryException.filter(input.paramName(), "the expression is longer than "
+                    + QueryLimits.MAX_FILTER_LENGTH + " characters", -1);
+        }
+        try {
+            return Parser.parse(expression)
+                    .map(ast -> new Resolver(schema, values, input.allowHidden()).resolve(ast))
+                    .orElse(Cond.TRUE);
+        } catch (QueryError e) {
+            throw QueryException.filter(input.paramName(), e.detail(), e.position());
+        }
+    }
+
+    private static List<SortKey> resolveSort(String sort, TableSchema schema, boolean allowHidden) {
+        try {
+            return Resolver.sortKeys(SortParser.parse(sort), schema, allowHidden);
+        } catch (QueryError e) {
+            throw QueryException.sort(e.detail(), e.position());
+        }
+    }
+
+    private static List<Term.Column> selectColumns(TableSchema schema, List<String> names) {
+        List<Term.Column> columns = new ArrayList<>();
+        for (String name : names) {
+            ColumnInfo column = schema.column(name);
+            if (column == null) {
+                throw new IllegalArgumentException("No column " + name + " in " + schema.table());
+            }
+            columns.add(new Term.Column(schema.table(), column.name(), Kind.of(column.kind())));
+        }
+        return columns;
+    }
+}

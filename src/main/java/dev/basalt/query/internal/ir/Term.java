@@ -1,0 +1,102 @@
+package dev.basalt.query.internal.ir;
+
+/** A typed value expression of the resolved IR: every operand of a comparison or sort key. */
+public sealed interface Term {
+
+    /** The type the term's SQL expression has. */
+    Kind kind();
+
+    /** A column of the queried table (or, later, of a joined one). */
+    record Column(String table, String column, Kind kind) implements Term {
+    }
+
+    /**
+     * A bound value. Java types by kind: TEXT String, NUMBER Double, BOOL Boolean, DATE OffsetDateTime (UTC),
+     * TEXT_ARRAY String[], NULL null.
+     */
+    record Value(Object value, Kind kind) implements Term {
+        /** True for the values PocketBase treats as empty: null and "". */
+        public boolean isEmpty() {
+            return value == null || "".equals(value);
+        }
+    }
+
+    /** The text form of a non-text term: dates as {@code yyyy-MM-dd HH:mm:ss.SSSZ} (UTC), JSON as its scalar text. */
+    record TextOf(Term inner) implements Term {
+        public Kind kind() {
+            return Kind.TEXT;
+        }
+    }
+
+    /** {@code lower(text)}. */
+    record Lower(Term inner) implements Term {
+        public Kind kind() {
+            return Kind.TEXT;
+        }
+    }
+
+    /** A JSON term's scalar as NUMBER or BOOL; NULL when the JSON value has another type. */
+    record JsonScalar(Term json, Kind kind) implements Term {
+        public JsonScalar {
+            if (kind != Kind.NUMBER && kind != Kind.BOOL) {
+                throw new IllegalArgumentException("JSON scalars are NUMBER or BOOL, not " + kind);
+            }
+        }
+    }
+
+    /** The current element of the array source named {@code alias} (see {@link Cond.Quantified}). */
+    record Element(String alias) implements Term {
+        public Kind kind() {
+            return Kind.TEXT;
+        }
+    }
+
+    /** The number of elements of an array (0 for NULL). */
+    record Length(Term array) implements Term {
+        public Kind kind() {
+            return Kind.NUMBER;
+        }
+    }
+
+    /** An array whose empty value is read as one empty element, so {@code = ''} matches it as PocketBase does. */
+    record BlankIfEmpty(Term array) implements Term {
+        public Kind kind() {
+            return Kind.TEXT_ARRAY;
+        }
+    }
+
+    /** {@code '%' || inner || '%'}: a contains pattern from another column. */
+    record ContainsPattern(Term inner) implements Term {
+        public Kind kind() {
+            return Kind.TEXT;
+        }
+    }
+
+    /** {@code coalesce(inner, '')}. */
+    record EmptyIfNull(Term inner) implements Term {
+        public Kind kind() {
+            return Kind.TEXT;
+        }
+    }
+
+    /** {@code random()}, for sorting. */
+    record Random() implements Term {
+        public Kind kind() {
+            return Kind.NUMBER;
+        }
+    }
+
+    /** True for bound values, lowercased or not: terms known before the query runs. */
+    static boolean isBound(Term t) {
+        return t instanceof Value || (t instanceof Lower l && l.inner() instanceof Value);
+    }
+
+    /** True when the term is a bound empty value (null or ""), possibly lowercased. */
+    static boolean isEmptyValue(Term t) {
+        return switch (t) {
+            case Value v -> v.isEmpty();
+            case Lower l -> isEmptyValue(l.inner());
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,15 @@
+package dev.basalt.query.internal.resolve;
+
+import dev.basalt.query.internal.ir.Term;
+
+/** A resolved comparison operand: one value, or an array whose elements are compared one by one. */
+sealed interface ResolvedOperand {
+
+    /** A single-valued operand. */
+    record Scalar(Term term) implements ResolvedOperand {
+    }
+
+    /** A multi-valued operand ({@code text[]} column or array value); {@code lower} lowercases each element. */
+    record Array(Term array, boolean lower) implements ResolvedOperand {
+    }
+}

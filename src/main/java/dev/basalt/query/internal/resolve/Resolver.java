@@ -1,0 +1,88 @@
+package dev.basalt.query.internal.resolve;
+
+import dev.basalt.query.ColumnInfo;
+import dev.basalt.query.TableSchema;
+import dev.basalt.query.internal.QueryError;
+import dev.basalt.query.internal.ir.Cond;
+import dev.basalt.query.internal.ir.Kind;
+import dev.basalt.query.internal.ir.SortKey;
+import dev.basalt.query.internal.ir.Term;
+import dev.basalt.query.internal.syntax.Expr;
+import dev.basalt.query.internal.syntax.SortParser.SortItem;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The resolve stage: AST plus table schema plus request values to the typed IR. */
+public final class Resolver {
+    private static final String RANDOM = "@random";
+
+    private final TableSchema schema;
+    private final OperandResolver operands;
+
+    /** A resolver for expressions over {@code schema}; hidden columns resolve only when {@code allowHidden}. */
+    public Resolver(TableSchema schema, RequestValues request, boolean allowHidden) {
+        this.schema = schema;
+        this.operands = new OperandResolver(schema, request, allowHidden);
+    }
+
+    /** The condition of a filter expression. */
+    public Cond resolve(Expr expr) {
+        return switch (expr) {
+            case Expr.And and -> {
+                List<Cond> items = new ArrayList<>();
+                flatten(resolve(and.left()), items, true);
+                flatten(resolve(and.right()), items, true);
+                yield new Cond.AllOf(items);
+            }
+            case Expr.Or or -> {
+                List<Cond> items = new ArrayList<>();
+                flatten(resolve(or.left()), items, false);
+                flatten(resolve(or.right()), items, false);
+                yield new Cond.AnyOf(items);
+            }
+            case Expr.Group group -> resolve(group.inner());
+            case Expr.Comparison c -> Comparisons.build(operands.resolve(c.left()), c.operator(), c.anyOf(),
+                    operands.resolve(c.right()));
+        };
+    }
+
+    private static void flatten(Cond cond, List<Cond> into, boolean and) {
+        if (and && cond instanceof Cond.AllOf all) {
+            into.addAll(all.items());
+        } else if (!and && cond instanceof Cond.AnyOf any) {
+            into.addAll(any.items());
+        } else {
+            into.add(cond);
+        }
+    }
+
+    /** The sort keys of parsed sort items; hidden columns only when {@code allowHidden}. */
+    public static List<SortKey> sortKeys(List<SortItem> items, TableSchema schema, boolean allowHidden) {
+        List<SortKey> keys = new ArrayList<>();
+        for (SortItem item : items) {
+            keys.add(new SortKey(sortTerm(item, schema, allowHidden), item.descending()));
+        }
+        return keys;
+    }
+
+    private static Term sortTerm(SortItem item, TableSchema schema, boolean allowHidden) {
+        String field = item.field();
+        if (field.equals(RANDOM)) {
+            return new Term.Random();
+        }
+        if (!field.startsWith("@") && field.indexOf('.') >= 0) {
+            throw new QueryError("relation paths are not supported yet (" + QueryError.quote(field) + ")",
+                    item.position());
+        }
+        ColumnInfo column = schema.column(field);
+        if (column == null || (column.hidden() && !allowHidden)) {
+            throw new QueryError("unknown sort field " + QueryError.quote(field), item.position());
+        }
+        return new Term.Column(schema.table(), column.name(), Kind.of(column.kind()));
+    }
+
+    /** The table this resolver reads. */
+    public TableSchema schema() {
+        return schema;
+    }
+}
