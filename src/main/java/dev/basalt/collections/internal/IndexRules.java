@@ -45,7 +45,7 @@ final class IndexRules {
             } else if (!shapes.add(index.shape())) {
                 errors.add(key, "validation_duplicated_index_definition", "The index definition already exists.");
             } else {
-                String used = usedElsewhere(index.name(), c, original, lookup);
+                String used = usedElsewhere(index.name(), original, lookup);
                 if (used != null) {
                     errors.add(key, "validation_existing_index_name", used);
                 }
@@ -95,7 +95,7 @@ final class IndexRules {
         };
     }
 
-    private static String usedElsewhere(String indexName, Collection c, Collection original, SchemaLookup lookup) {
+    private static String usedElsewhere(String indexName, Collection original, SchemaLookup lookup) {
         for (SchemaLookup.Relation r : lookup.relations(indexName)) {
             boolean ours = r.index() && original != null && r.table() != null
                     && r.table().equalsIgnoreCase(original.name());

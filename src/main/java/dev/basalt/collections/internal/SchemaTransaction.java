@@ -51,6 +51,10 @@ final class SchemaTransaction {
     Collection apply(CollectionDraft draft, Collection original, CollectionMerger.Mode mode) {
         ValidationErrors errors = new ValidationErrors();
         CollectionBuilder b = CollectionMerger.merge(draft, original, mode, errors, now);
+        if (!errors.isEmpty()) {
+            // unreadable values (e.g. an unknown field type) leave gaps that would shift later error keys
+            throw new InvalidCollectionException(errors.asMap());
+        }
         return save(b, original, errors);
     }
 

@@ -319,4 +319,20 @@ class SchemaChangeServiceTest {
                 field("id", passwordId, "name", "pass", "type", "password"))))).data()).containsKey("fields");
         assertThat(db.tableExists("_superusers")).isTrue();
     }
+
+    @Test
+    void fieldOptionsAreValidated() {
+        ApiException e = badRequest(() -> db.service.create(draft("name", "options", "fields", List.of(
+                field("name", "s", "type", "select", "values", List.of()),
+                field("name", "p", "type", "password", "min", 10, "max", 5),
+                field("name", "t", "type", "text", "pattern", "(unclosed"),
+                field("name", "n", "type", "number", "min", 5, "max", 1)))));
+        assertThat(e.data()).containsOnlyKeys("fields.0.values", "fields.1.min", "fields.2.pattern", "fields.3.max");
+
+        ApiException unknown = badRequest(() -> db.service.create(draft("name", "options", "fields", List.of(
+                field("name", "ok", "type", "text"), field("name", "r", "type", "relation")))));
+        assertThat(unknown.data()).containsOnlyKeys("fields.1.type");
+        assertThat(unknown.data().get("fields.1.type").message()).contains("relation");
+        assertThat(db.tableExists("options")).isFalse();
+    }
 }
