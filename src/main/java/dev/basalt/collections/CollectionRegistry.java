@@ -11,4 +11,10 @@ public interface CollectionRegistry {
 
     /** Every collection, system ones included, ordered by creation. */
     List<Collection> all();
+
+    /** A number that grows every time the snapshot is replaced (to tell whether a cached view is stale). */
+    long version();
+
+    /** Reloads every collection from the database (e.g. after another node changed the schema). */
+    void reload();
 }

@@ -85,4 +85,11 @@ public record JsonField(String id, String name, String type, boolean system, boo
         String data = stored instanceof JSONB j ? j.data() : stored.toString();
         return JSON.readTree(data);
     }
+
+    @Override
+    public void validateOptions(String prefix, dev.basalt.shared.ValidationErrors errors) {
+        if (maxSize < 0) {
+            errors.add(prefix + ".maxSize", "validation_min_greater_equal_than_required", "Must be no less than 0.");
+        }
+    }
 }

@@ -15,6 +15,8 @@ public record PasswordField(String id, String name, String type, boolean system,
                             boolean required, int min, int max, String pattern, int cost) implements Field {
     /** bcrypt cost when none is set. */
     public static final int DEFAULT_COST = 10;
+    /** bcrypt uses at most 72 bytes; longer passwords are refused. */
+    public static final int MAX_LENGTH = 71;
 
     public PasswordField {
         type = "password";
@@ -56,7 +58,7 @@ public record PasswordField(String id, String name, String type, boolean system,
         if (min > 0 && s.length() < min) {
             return new FieldError("validation_min_text_constraint", "Must be at least " + min + " character(s).");
         }
-        int limit = max > 0 ? Math.min(max, 71) : 71;
+        int limit = max > 0 ? Math.min(max, MAX_LENGTH) : MAX_LENGTH;
         if (s.length() > limit) {
             return new FieldError("validation_max_text_constraint", "Must be less than " + limit + " character(s).");
         }
@@ -86,6 +88,17 @@ public record PasswordField(String id, String name, String type, boolean system,
     public void validateOptions(String prefix, ValidationErrors errors) {
         if (cost != 0 && (cost < 4 || cost > 31)) {
             errors.add(prefix + ".cost", "validation_invalid_range", "cost must be between 4 and 31.");
+        }
+        if (min < 0 || min > MAX_LENGTH || max < 0 || max > MAX_LENGTH || (max > 0 && min > max)) {
+            errors.add(prefix + ".min", "validation_invalid_range",
+                    "min and max must be between 0 and " + MAX_LENGTH + ", min not above max.");
+        }
+        if (!pattern.isEmpty()) {
+            try {
+                Pattern.compile(pattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                errors.add(prefix + ".pattern", "validation_invalid_regex", "Invalid regular expression.");
+            }
         }
     }
 }

@@ -93,5 +93,10 @@ public record SelectField(String id, String name, String type, boolean system, b
         if (maxSelect > values.size() && !values.isEmpty()) {
             errors.add(prefix + ".maxSelect", "validation_invalid_range", "Must not exceed the number of values.");
         }
+        if (values.stream().anyMatch(v -> v == null || v.isEmpty())) {
+            errors.add(prefix + ".values", "validation_required", "Values cannot be blank.");
+        } else if (new java.util.HashSet<>(values).size() != values.size()) {
+            errors.add(prefix + ".values", "validation_duplicated_values", "Values must be unique.");
+        }
     }
 }

@@ -42,6 +42,9 @@ public record TextField(String id, String name, String type, boolean system, boo
 
     @Override
     public DataType<?> columnType() {
+        if (primaryKey) {
+            return SQLDataType.CLOB.nullable(false);
+        }
         return SQLDataType.CLOB.nullable(false).defaultValue(DSL.inline(""));
     }
 

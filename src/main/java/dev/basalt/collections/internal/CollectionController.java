@@ -1,0 +1,128 @@
+package dev.basalt.collections.internal;
+
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionDraft;
+import dev.basalt.collections.CollectionJson;
+import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.collections.CollectionService;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.Caller;
+import dev.basalt.shared.FieldError;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** PocketBase's Collections API ({@code /api/collections}); every endpoint requires a superuser. */
+@RestController
+@RequestMapping("/api/collections")
+public class CollectionController {
+    /** Page size when none is given (as PocketBase). */
+    static final int DEFAULT_PER_PAGE = 30;
+    /** Largest page size (as PocketBase). */
+    static final int MAX_PER_PAGE = 1000;
+
+    private final CollectionService service;
+    private final CollectionRegistry registry;
+
+    public CollectionController(CollectionService service, CollectionRegistry registry) {
+        this.service = service;
+        this.registry = registry;
+    }
+
+    /** Lists collections; {@code filter} and {@code sort} are accepted but not applied yet. */
+    @GetMapping
+    public Map<String, Object> list(HttpServletRequest request,
+                                    @RequestParam(defaultValue = "1") int page,
+                                    @RequestParam(defaultValue = "0") int perPage,
+                                    @RequestParam(defaultValue = "false") boolean skipTotal,
+                                    @RequestParam(required = false) String filter,
+                                    @RequestParam(required = false) String sort) {
+        Caller.of(request).requireSuperuser();
+        int size = perPage <= 0 ? DEFAULT_PER_PAGE : Math.min(perPage, MAX_PER_PAGE);
+        int current = Math.max(page, 1);
+        List<Collection> all = registry.all();
+        List<Map<String, Object>> items = new ArrayList<>();
+        long offset = (long) (current - 1) * size;
+        for (long i = offset; i < Math.min(all.size(), offset + size); i++) {
+            items.add(CollectionJson.toJson(all.get((int) i)));
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("page", current);
+        json.put("perPage", size);
+        json.put("totalItems", skipTotal ? -1 : all.size());
+        json.put("totalPages", skipTotal ? -1 : (all.size() + size - 1) / size);
+        json.put("items", items);
+        return json;
+    }
+
+    @GetMapping("/{idOrName}")
+    public Map<String, Object> view(HttpServletRequest request, @PathVariable String idOrName) {
+        Caller.of(request).requireSuperuser();
+        return CollectionJson.toJson(registry.find(idOrName).orElseThrow(ApiException::notFound));
+    }
+
+    @PostMapping
+    public Map<String, Object> create(HttpServletRequest request, @RequestBody Map<String, Object> body) {
+        Caller.of(request).requireSuperuser();
+        return CollectionJson.toJson(service.create(CollectionDraft.of(body)));
+    }
+
+    @PatchMapping("/{idOrName}")
+    public Map<String, Object> update(HttpServletRequest request, @PathVariable String idOrName,
+                                      @RequestBody Map<String, Object> body) {
+        Caller.of(request).requireSuperuser();
+        return CollectionJson.toJson(service.update(idOrName, CollectionDraft.of(body)));
+    }
+
+    @DeleteMapping("/{idOrName}")
+    public ResponseEntity<Void> delete(HttpServletRequest request, @PathVariable String idOrName) {
+        Caller.of(request).requireSuperuser();
+        service.delete(idOrName);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{idOrName}/truncate")
+    public ResponseEntity<Void> truncate(HttpServletRequest request, @PathVariable String idOrName) {
+        Caller.of(request).requireSuperuser();
+        service.truncate(idOrName);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Imports {@code {"collections":[...],"deleteMissing":bool}}. */
+    @PutMapping("/import")
+    public ResponseEntity<Void> importCollections(HttpServletRequest request,
+                                                  @RequestBody Map<String, Object> body) {
+        Caller.of(request).requireSuperuser();
+        String message = "Failed to import the submitted collections.";
+        if (!(body.get("collections") instanceof List<?> list)) {
+            throw ApiException.badRequest(message, Map.of("collections",
+                    new FieldError("validation_required", "Must be a list of collections.")));
+        }
+        List<CollectionDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> item)) {
+                throw ApiException.badRequest(message, Map.of("collections." + i,
+                        new FieldError("validation_invalid_value", "Must be a collection object.")));
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            item.forEach((k, v) -> values.put(String.valueOf(k), v));
+            drafts.add(CollectionDraft.of(values));
+        }
+        Object deleteMissing = body.get("deleteMissing");
+        service.importCollections(drafts, Boolean.TRUE.equals(deleteMissing));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.basalt.collections.internal;
+
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionDraft;
+import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.collections.CollectionService;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.FieldError;
+import dev.basalt.shared.ValidationErrors;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+
+/**
+ * The {@link CollectionService}: every change runs in one transaction, serialized across nodes by a PostgreSQL
+ * advisory lock, and the registry is reloaded after the commit.
+ */
+@Service
+public class SchemaChangeService implements CollectionService {
+    /** Advisory lock key taken by every schema change ("basalt" in ASCII). */
+    static final long LOCK_KEY = 0x626173616c74L;
+
+    private final DSLContext dsl;
+    private final CollectionRegistry registry;
+
+    public SchemaChangeService(DSLContext dsl, CollectionRegistry registry) {
+        this.dsl = dsl;
+        this.registry = registry;
+    }
+
+    @Override
+    public Collection create(CollectionDraft draft) {
+        return change("Failed to create collection.", tx -> tx.apply(draft, null, CollectionMerger.Mode.REPLACE));
+    }
+
+    @Override
+    public Collection update(String idOrName, CollectionDraft patch) {
+        return change("Failed to update collection.",
+                tx -> tx.apply(patch, existing(tx, idOrName), CollectionMerger.Mode.REPLACE));
+    }
+
+    @Override
+    public void delete(String idOrName) {
+        change("Failed to delete collection.", tx -> {
+            Collection c = existing(tx, idOrName);
+            if (c.system()) {
+                throw ApiException.badRequest("System collections cannot be deleted.");
+            }
+            tx.delete(c);
+            return c;
+        });
+    }
+
+    @Override
+    public void truncate(String idOrName) {
+        change("Failed to truncate collection.", tx -> {
+            Collection c = existing(tx, idOrName);
+            if (c.system()) {
+                throw ApiException.badRequest("System collections cannot be truncated.");
+            }
+            tx.truncate(c);
+            return c;
+        });
+    }
+
+    @Override
+    public void importCollections(List<CollectionDraft> collections, boolean deleteMissing) {
+        String message = "Failed to import the submitted collections.";
+        if (collections == null || collections.isEmpty()) {
+            throw ApiException.badRequest(message,
+                    Map.of("collections", new FieldError("validation_required", "No collections to import.")));
+        }
+        change(message, tx -> {
+            CollectionMerger.Mode mode = deleteMissing ? CollectionMerger.Mode.IMPORT_DELETE_MISSING
+                    : CollectionMerger.Mode.IMPORT_KEEP;
+            Set<String> matched = new HashSet<>();
+            String[] targets = new String[collections.size()];
+            for (int i = 0; i < collections.size(); i++) {
+                CollectionDraft d = collections.get(i);
+                Object id = d.get("id");
+                Object identifier = id instanceof String s && !s.isEmpty() ? s : d.get("name");
+                Collection found = identifier instanceof String s ? tx.find(s).orElse(null) : null;
+                if (found != null) {
+                    matched.add(found.id());
+                    targets[i] = found.id();
+                }
+            }
+            if (deleteMissing) {
+                for (Collection c : tx.stored()) {
+                    if (!c.system() && !matched.contains(c.id())) {
+                        tx.delete(c);
+                    }
+                }
+            }
+            for (int i = 0; i < collections.size(); i++) {
+                Collection original = targets[i] == null ? null : tx.find(targets[i]).orElse(null);
+                try {
+                    tx.apply(collections.get(i), original, mode);
+                } catch (InvalidCollectionException e) {
+                    throw importFailure(i, collections.get(i), e);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Collection ensureSystemCollection(Collection definition) {
+        Collection known = registry.find(definition.id()).or(() -> registry.find(definition.name())).orElse(null);
+        if (known != null) {
+            return known;
+        }
+        return change("Failed to create collection.", tx -> {
+            Collection stored = tx.find(definition.id()).or(() -> tx.find(definition.name())).orElse(null);
+            if (stored != null) {
+                return stored;
+            }
+            CollectionBuilder b = CollectionBuilder.from(definition);
+            b.system = true;
+            return tx.save(b, null, new ValidationErrors());
+        });
+    }
+
+    private static Collection existing(SchemaTransaction tx, String idOrName) {
+        return tx.find(idOrName).orElseThrow(ApiException::notFound);
+    }
+
+    private static InvalidCollectionException importFailure(int i, CollectionDraft d, InvalidCollectionException e) {
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        StringBuilder summary = new StringBuilder("Data validations failed for collection \"")
+                .append(d.get("name")).append("\" (").append(d.get("id")).append("):");
+        e.errors().forEach((key, error) -> {
+            errors.put("collections." + i + "." + key, error);
+            summary.append(' ').append(key).append(": ").append(error.message());
+        });
+        errors.put("collections", new FieldError("validation_collections_import_failure", summary.toString()));
+        return new InvalidCollectionException(errors);
+    }
+
+    private <T> T change(String message, Function<SchemaTransaction, T> work) {
+        T result;
+        try {
+            result = dsl.transactionResult(cfg -> {
+                DSLContext tx = cfg.dsl();
+                tx.select(DSL.function(DSL.name("pg_advisory_xact_lock"), Object.class, DSL.inline(LOCK_KEY)))
+                        .fetch();
+                return work.apply(new SchemaTransaction(tx, now()));
+            });
+        } catch (InvalidCollectionException e) {
+            throw ApiException.badRequest(message, e.errors());
+        }
+        registry.reload();
+        if (result instanceof Collection c) {
+            @SuppressWarnings("unchecked")
+            T fresh = (T) registry.find(c.id()).orElse(c);
+            return fresh;
+        }
+        return result;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+}

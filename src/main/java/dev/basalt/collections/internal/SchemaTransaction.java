@@ -1,0 +1,118 @@
+package dev.basalt.collections.internal;
+
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionDraft;
+import dev.basalt.collections.IndexDefinition;
+import dev.basalt.shared.ValidationErrors;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * One schema change in progress: the stored collections as this transaction sees them, and the steps that
+ * validate a candidate, alter its table and write {@code _collections}, all on the transaction's connection.
+ */
+final class SchemaTransaction {
+    /** Prefix of generated collection ids (as PocketBase). */
+    static final String ID_PREFIX = "pbc_";
+    /** How many numbered variants of a generated id are tried before giving up. */
+    private static final int MAX_ID_ATTEMPTS = 1000;
+
+    private final DSLContext dsl;
+    private final OffsetDateTime now;
+    private final List<Collection> stored;
+    private final SchemaLookup lookup;
+    private final TableDdl ddl;
+
+    SchemaTransaction(DSLContext dsl, OffsetDateTime now) {
+        this.dsl = dsl;
+        this.now = now;
+        this.stored = new ArrayList<>(CollectionRows.loadAll(dsl));
+        this.lookup = new PostgresSchemaLookup(dsl);
+        this.ddl = new TableDdl(dsl);
+    }
+
+    List<Collection> stored() {
+        return List.copyOf(stored);
+    }
+
+    /** The stored collection with this id, or with this name (case-insensitive). */
+    Optional<Collection> find(String idOrName) {
+        if (idOrName == null || idOrName.isEmpty()) {
+            return Optional.empty();
+        }
+        return stored.stream().filter(c -> c.id().equals(idOrName)).findFirst()
+                .or(() -> stored.stream().filter(c -> c.name().equalsIgnoreCase(idOrName)).findFirst());
+    }
+
+    /** Applies a draft to a stored collection (or creates one when {@code original} is null) and saves it. */
+    Collection apply(CollectionDraft draft, Collection original, CollectionMerger.Mode mode) {
+        ValidationErrors errors = new ValidationErrors();
+        CollectionBuilder b = CollectionMerger.merge(draft, original, mode, errors, now);
+        if (!errors.isEmpty()) {
+            // unreadable values (e.g. an unknown field type) leave gaps that would shift later error keys
+            throw new InvalidCollectionException(errors.asMap());
+        }
+        return save(b, original, errors);
+    }
+
+    /** Validates and saves a candidate; {@code errors} may already hold errors of the submitted values. */
+    Collection save(CollectionBuilder b, Collection original, ValidationErrors errors) {
+        if (original == null && b.id == null) {
+            b.id = generateId(b.type, b.name);
+        }
+        if (b.created == null) {
+            b.created = now;
+        }
+        if (b.updated == null) {
+            b.updated = now;
+        }
+        CollectionDefaults.apply(b, original);
+        Collection candidate = b.build();
+        List<Collection> others = stored.stream().filter(c -> original == null || !c.id().equals(original.id()))
+                .toList();
+        List<IndexDefinition> indexes = CollectionValidator.validate(candidate, original, others, lookup, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidCollectionException(errors.asMap());
+        }
+        b.indexes = new ArrayList<>(indexes.stream().map(IndexDefinition::toSql).toList());
+        CollectionDefaults.moveIdFirst(b);
+        Collection saved = b.build();
+        if (original == null) {
+            ddl.create(saved, indexes);
+            CollectionRows.insert(dsl, saved);
+            stored.add(saved);
+        } else {
+            List<IndexDefinition> before = TableDdl.parsed(original);
+            ddl.alter(original, saved, before, indexes);
+            CollectionRows.update(dsl, saved);
+            stored.replaceAll(c -> c.id().equals(saved.id()) ? saved : c);
+        }
+        return saved;
+    }
+
+    void delete(Collection c) {
+        ddl.drop(c);
+        CollectionRows.delete(dsl, c.id());
+        stored.removeIf(s -> s.id().equals(c.id()));
+    }
+
+    void truncate(Collection c) {
+        ddl.truncate(c);
+    }
+
+    private String generateId(String type, String name) {
+        String base = ID_PREFIX + FieldIds.checksum(String.valueOf(type) + name);
+        String id = base;
+        for (int i = 2; i < MAX_ID_ATTEMPTS && idTaken(id); i++) {
+            id = base + i;
+        }
+        return id;
+    }
+
+    private boolean idTaken(String id) {
+        return stored.stream().anyMatch(c -> c.id().equals(id));
+    }
+}
