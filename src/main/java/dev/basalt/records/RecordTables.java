@@ -1,12 +1,9 @@
 package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionSchemas;
 import dev.basalt.collections.fields.Field;
-import dev.basalt.query.ColumnInfo;
-import dev.basalt.query.ColumnKind;
 import dev.basalt.query.TableSchema;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jooq.DataType;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -48,10 +45,6 @@ public final class RecordTables {
 
     /** The collection as the query compiler sees it. */
     public static TableSchema schema(Collection collection) {
-        Map<String, ColumnInfo> columns = new LinkedHashMap<>();
-        for (Field f : collection.fields()) {
-            columns.put(f.name(), new ColumnInfo(f.name(), ColumnKind.valueOf(f.kind().name()), f.hidden()));
-        }
-        return new TableSchema(collection.name(), columns);
+        return CollectionSchemas.of(collection);
     }
 }

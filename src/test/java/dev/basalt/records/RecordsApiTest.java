@@ -119,9 +119,10 @@ class RecordsApiTest extends ApiTest {
         assertThat(r.json().get("totalPages").asInt()).isEqualTo(3);
         assertThat(r.json().get("items").get(0).get("views").asInt()).isEqualTo(300);
 
-        r = get(records() + "?filter=" + enc("views > 250 && published = true") + "&sort=title", null);
+        r = get(records() + "?filter=" + enc("views > 150 && published = true") + "&sort=title", null);
         assertThat(r.json().get("totalItems").asInt()).isEqualTo(2);
-        assertThat(r.json().get("items").get(0).get("title").asString()).isEqualTo("item 4");
+        assertThat(r.json().get("items").get(1).get("title").asString()).isEqualTo("item 4");
+        assertThat(r.json().get("items").get(0).get("title").asString()).isEqualTo("item 2");
 
         r = get(records() + "?filter=" + enc("title ~ 'ITEM 3'") + "&fields=id,title", null);
         assertThat(r.json().get("items").size()).isEqualTo(1);
@@ -193,6 +194,19 @@ class RecordsApiTest extends ApiTest {
         Response r = post(records(), Map.of("title", "two", "id", "customid1234567"), null);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("data").get("id").get("code").asString()).isEqualTo("validation_not_unique");
+    }
+
+    @Test
+    void uniqueIndexViolationNamesTheField() {
+        Response r = patch("/api/collections/" + name,
+                Map.of("indexes", List.of("CREATE UNIQUE INDEX `idx_title_" + name + "` ON `" + name + "` (`title`)")),
+                superuser());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        create(Map.of("title", "same"));
+        r = post(records(), Map.of("title", "same"), null);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("data").get("title").get("code").asString()).isEqualTo("validation_not_unique");
+        assertThat(r.body()).doesNotContain("duplicate key");
     }
 
     private static String enc(String s) {

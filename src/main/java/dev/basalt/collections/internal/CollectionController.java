@@ -8,7 +8,18 @@ import dev.basalt.collections.CollectionService;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import dev.basalt.shared.FieldError;
+import dev.basalt.query.ColumnInfo;
+import dev.basalt.query.ColumnKind;
+import dev.basalt.query.FilterInput;
+import dev.basalt.query.PageRequest;
+import dev.basalt.query.PlanRenderer;
+import dev.basalt.query.QueryCompiler;
+import dev.basalt.query.QueryPlan;
+import dev.basalt.query.QuerySpec;
+import dev.basalt.query.RequestContext;
+import dev.basalt.query.TableSchema;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jooq.DSLContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,15 +45,28 @@ public class CollectionController {
     /** Largest page size (as PocketBase). */
     static final int MAX_PER_PAGE = 1000;
 
+    /** The columns of {@code _collections} that filters and sorts of the list may use. */
+    private static final TableSchema LISTING = TableSchema.of("_collections", List.of(
+            ColumnInfo.of("id", ColumnKind.TEXT), ColumnInfo.of("name", ColumnKind.TEXT),
+            ColumnInfo.of("type", ColumnKind.TEXT), ColumnInfo.of("system", ColumnKind.BOOL),
+            ColumnInfo.of("created", ColumnKind.DATE), ColumnInfo.of("updated", ColumnKind.DATE)));
+
     private final CollectionService service;
     private final CollectionRegistry registry;
+    private final QueryCompiler compiler;
+    private final PlanRenderer renderer;
+    private final DSLContext dsl;
 
-    public CollectionController(CollectionService service, CollectionRegistry registry) {
+    public CollectionController(CollectionService service, CollectionRegistry registry, QueryCompiler compiler,
+                                PlanRenderer renderer, DSLContext dsl) {
         this.service = service;
         this.registry = registry;
+        this.compiler = compiler;
+        this.renderer = renderer;
+        this.dsl = dsl;
     }
 
-    /** Lists collections; {@code filter} and {@code sort} are accepted but not applied yet. */
+    /** Lists collections, filtered and sorted by the filter language on id, name, type, system, created, updated. */
     @GetMapping
     public Map<String, Object> list(HttpServletRequest request,
                                     @RequestParam(defaultValue = "1") int page,
@@ -53,17 +77,20 @@ public class CollectionController {
         Caller.of(request).requireSuperuser();
         int size = perPage <= 0 ? DEFAULT_PER_PAGE : Math.min(perPage, MAX_PER_PAGE);
         int current = Math.max(page, 1);
-        List<Collection> all = registry.all();
+        String order = sort == null || sort.isBlank() ? "created,name" : sort;
+        QuerySpec spec = new QuerySpec(LISTING, List.of("id"), List.of(FilterInput.filter(filter == null ? "" : filter)),
+                order, true, new PageRequest(current, size), RequestContext.anonymous());
+        QueryPlan plan = compiler.plan(spec);
         List<Map<String, Object>> items = new ArrayList<>();
-        long offset = (long) (current - 1) * size;
-        for (long i = offset; i < Math.min(all.size(), offset + size); i++) {
-            items.add(CollectionJson.toJson(all.get((int) i)));
+        for (org.jooq.Record row : renderer.select(dsl, plan).fetch()) {
+            registry.find(row.get("id", String.class)).ifPresent(c -> items.add(CollectionJson.toJson(c)));
         }
+        long total = skipTotal ? -1 : renderer.count(dsl, plan).fetchOne().value1();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("page", current);
         json.put("perPage", size);
-        json.put("totalItems", skipTotal ? -1 : all.size());
-        json.put("totalPages", skipTotal ? -1 : (all.size() + size - 1) / size);
+        json.put("totalItems", total);
+        json.put("totalPages", skipTotal ? -1 : (total + size - 1) / size);
         json.put("items", items);
         return json;
     }

@@ -1,9 +1,15 @@
 package dev.basalt.collections.internal;
 
 import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionSchemas;
 import dev.basalt.collections.IndexDefinition;
+import dev.basalt.query.QueryCompiler;
+import dev.basalt.query.QueryException;
+import dev.basalt.query.TableSchema;
 import dev.basalt.shared.ValidationErrors;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,6 +28,7 @@ public final class CollectionValidator {
     /** The collection types this server supports. */
     public static final Set<String> TYPES = Set.of(Collection.BASE, Collection.AUTH);
     private static final Pattern ID = Pattern.compile("^\\w+$");
+    private static final QueryCompiler COMPILER = new QueryCompiler();
 
     private CollectionValidator() {
     }
@@ -42,6 +49,7 @@ public final class CollectionValidator {
         }
         checkName(candidate, original, others, lookup, errors);
         FieldRules.check(candidate, original, errors);
+        checkRuleSyntax(candidate, errors);
         if (original != null && original.system()) {
             checkRule("listRule", original.listRule(), candidate.listRule(), errors);
             checkRule("viewRule", original.viewRule(), candidate.viewRule(), errors);
@@ -102,6 +110,30 @@ public final class CollectionValidator {
             errors.add("name", "validation_collection_name_invalid",
                     "The name shouldn't match with an existing internal table.");
         }
+    }
+
+    /** Compiles every rule against the candidate's own fields so no broken rule is ever stored. */
+    private static void checkRuleSyntax(Collection c, ValidationErrors errors) {
+        if (!errors.isEmpty()) {
+            return;
+        }
+        TableSchema schema = CollectionSchemas.of(c);
+        Map<String, String> rules = new LinkedHashMap<>();
+        rules.put("listRule", c.listRule());
+        rules.put("viewRule", c.viewRule());
+        rules.put("createRule", c.createRule());
+        rules.put("updateRule", c.updateRule());
+        rules.put("deleteRule", c.deleteRule());
+        rules.forEach((key, rule) -> {
+            if (rule == null || rule.isBlank()) {
+                return;
+            }
+            try {
+                COMPILER.validate(rule, schema, true);
+            } catch (QueryException e) {
+                errors.add(key, "validation_invalid_rule", e.getMessage().replaceFirst("^Invalid filter", "Invalid rule"));
+            }
+        });
     }
 
     private static void checkRule(String key, String before, String after, ValidationErrors errors) {

@@ -34,7 +34,8 @@ class CollectionControllerTest {
     @BeforeAll
     static void setUp() {
         db = new SchemaTestSupport();
-        mvc = MockMvcBuilders.standaloneSetup(new CollectionController(db.service, db.registry))
+        mvc = MockMvcBuilders.standaloneSetup(new CollectionController(db.service, db.registry,
+                        new dev.basalt.query.QueryCompiler(), new dev.basalt.query.PlanRenderer(), db.dsl))
                 .setControllerAdvice(new ApiErrorHandler()).build();
     }
 
@@ -117,7 +118,7 @@ class CollectionControllerTest {
         assertThat(total).isGreaterThanOrEqualTo(3);
 
         mvc.perform(get("/api/collections").with(SUPERUSER).param("perPage", "2").param("page", "2")
-                        .param("filter", "name ~ 'x'").param("sort", "-created"))
+                        .param("filter", "name != 'no_such_collection'").param("sort", "-created"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.page").value(2))
                 .andExpect(jsonPath("$.perPage").value(2))
@@ -128,6 +129,9 @@ class CollectionControllerTest {
                 .andExpect(jsonPath("$.perPage").value(CollectionController.MAX_PER_PAGE))
                 .andExpect(jsonPath("$.totalItems").value(-1))
                 .andExpect(jsonPath("$.items.length()").value(total));
+        mvc.perform(get("/api/collections").with(SUPERUSER).param("filter", "name ~ 'list_'").param("sort", "-name"))
+                .andExpect(jsonPath("$.totalItems").value(3))
+                .andExpect(jsonPath("$.items[0].name").value("list_c"));
         mvc.perform(get("/api/collections").with(SUPERUSER))
                 .andExpect(jsonPath("$.perPage").value(CollectionController.DEFAULT_PER_PAGE))
                 .andExpect(jsonPath("$.page").value(1));
