@@ -39,7 +39,7 @@ class CollectionsContextTest {
     @EnableAutoConfiguration
     @EnableConfigurationProperties(BasaltProperties.class)
     @Import({DatabaseConfiguration.class, ApiErrorHandler.class})
-    @ComponentScan(basePackageClasses = CollectionService.class)
+    @ComponentScan(basePackageClasses = {CollectionService.class, dev.basalt.query.QueryCompiler.class})
     static class App {
     }
 
