@@ -1,6 +1,7 @@
 package dev.basalt.auth;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -45,7 +46,7 @@ class AuthTokens {
                 .expirationTime(new Date(now + seconds * 1000))
                 .build();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
             jwt.sign(new MACSigner(key(tokenKey)));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -41,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
             args.add("--server.port=" + http.substring(colon + 1));
         }
         SpringApplication app = new SpringApplication(BasaltApplication.class);
-        app.run(args.toArray(String[]::new));
+        OrderlyShutdown.install(app.run(args.toArray(String[]::new)));
         serving = true;
         return 0;
     }

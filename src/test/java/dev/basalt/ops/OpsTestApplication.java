@@ -12,17 +12,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Basalt started in-process on a random port against a fresh test database, plus a small HTTP client.
- * A test-only filter chain opens the ops endpoints, so these tests do not depend on the auth module's
- * security configuration (which must open them too).
+ * The real security configuration applies: the ops endpoints must be open to anonymous callers.
  */
 final class OpsTestApplication implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -42,7 +35,7 @@ final class OpsTestApplication implements AutoCloseable {
     static OpsTestApplication start() {
         String url = TestDatabase.createDatabase();
         try {
-            SpringApplication app = new SpringApplication(BasaltApplication.class, OpenOpsEndpoints.class);
+            SpringApplication app = new SpringApplication(BasaltApplication.class);
             ConfigurableApplicationContext ctx = app.run("--server.port=0",
                     "--basalt.dir=" + Files.createTempDirectory("basalt-ops-test"),
                     "--basalt.db.url=" + url, "--basalt.db.user=" + TestDatabase.user(),
@@ -73,18 +66,5 @@ final class OpsTestApplication implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-    }
-
-    /** Test-only: anonymous access to the ops endpoints, ahead of any other filter chain. */
-    @Configuration(proxyBeanMethods = false)
-    static class OpenOpsEndpoints {
-        @Bean
-        @Order(Ordered.HIGHEST_PRECEDENCE)
-        SecurityFilterChain openOpsEndpoints(HttpSecurity http) throws Exception {
-            return http.securityMatcher("/api/health", "/metrics", "/api/ops-test/**")
-                    .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                    .csrf(c -> c.disable())
-                    .build();
-        }
     }
 }
