@@ -3,6 +3,7 @@ package dev.basalt.auth;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.fields.PasswordField;
+import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordStore;
 import dev.basalt.records.RecordTables;
@@ -73,7 +74,7 @@ class AuthService {
                 SuperuserCollection.TOKEN_SECONDS);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("token", token);
-        out.put("record", RecordJson.render(collection, row, isSuperusers(collection), null));
+        out.put("record", RecordJson.render(collection, row, isSuperusers(collection), FieldSelection.ALL));
         return out;
     }
 
@@ -88,7 +89,7 @@ class AuthService {
     }
 
     private static Caller toCaller(Collection collection, Map<String, Object> row) {
-        Map<String, Object> visible = RecordJson.render(collection, row, true, null);
+        Map<String, Object> visible = RecordJson.render(collection, row, true, FieldSelection.ALL);
         return new Caller((String) row.get("id"), collection.id(), collection.name(), isSuperusers(collection), visible);
     }
 }

@@ -1,39 +1,19 @@
 package dev.basalt.records;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import dev.basalt.query.PageRequest;
 
 /**
- * The list query parameters, normalised as PocketBase does: page at least 1, perPage 1..{@link #MAX_PER_PAGE}
- * (default {@link #DEFAULT_PER_PAGE}).
+ * The list query parameters of the records API. Paging is normalised by {@link PageRequest} (PocketBase's
+ * defaults and limits); unparsable numbers fall back to the defaults, as in PocketBase.
  */
-public record ListParams(int page, int perPage, String sort, String filter, Set<String> fields, boolean skipTotal) {
-    /** Page size when none is given. */
-    public static final int DEFAULT_PER_PAGE = 30;
-    /** Largest page size; larger requests are clamped. */
-    public static final int MAX_PER_PAGE = 1000;
+public record ListParams(PageRequest page, String sort, String filter, FieldSelection fields, boolean skipTotal) {
 
     /** Parses raw query parameter values (any may be null). */
     public static ListParams parse(String page, String perPage, String sort, String filter, String fields,
                                    String skipTotal) {
-        int p = Math.max(1, intOr(page, 1));
-        int pp = intOr(perPage, DEFAULT_PER_PAGE);
-        pp = pp <= 0 ? DEFAULT_PER_PAGE : Math.min(pp, MAX_PER_PAGE);
         boolean skip = skipTotal != null && (skipTotal.equals("1") || skipTotal.equalsIgnoreCase("true"));
-        return new ListParams(p, pp, sort == null ? "" : sort, filter == null ? "" : filter, fieldSet(fields), skip);
-    }
-
-    /** The {@code fields} parameter as a set of top-level names, or null for all fields. */
-    public static Set<String> fieldSet(String fields) {
-        if (fields == null || fields.isBlank()) {
-            return null;
-        }
-        Set<String> out = new LinkedHashSet<>();
-        Arrays.stream(fields.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> s.contains(":") ? s.substring(0, s.indexOf(':')) : s)
-                .forEach(out::add);
-        return out;
+        return new ListParams(new PageRequest(intOr(page, 1), intOr(perPage, 0)), sort == null ? "" : sort,
+                filter == null ? "" : filter, FieldSelection.parse(fields), skip);
     }
 
     private static int intOr(String s, int fallback) {

@@ -4,7 +4,6 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** Renders stored records as PocketBase's record JSON: collectionId, collectionName, then the fields in order. */
 public final class RecordJson {
@@ -16,10 +15,10 @@ public final class RecordJson {
      *
      * @param stored     column values by field name
      * @param showHidden true for superusers (password fields are never shown)
-     * @param only       the {@code fields} query parameter's names, or null for all
+     * @param fields     the {@code fields} query parameter
      */
     public static Map<String, Object> render(Collection collection, Map<String, Object> stored, boolean showHidden,
-                                             Set<String> only) {
+                                             FieldSelection fields) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("collectionId", collection.id());
         json.put("collectionName", collection.name());
@@ -29,10 +28,7 @@ public final class RecordJson {
             }
             json.put(f.name(), f.toJson(stored.get(f.name())));
         }
-        if (only != null && !only.contains("*")) {
-            json.keySet().retainAll(only);
-        }
-        return json;
+        return fields.apply(json);
     }
 
     /** The token key of auth records is a signing secret: it is never printed, not even to superusers. */

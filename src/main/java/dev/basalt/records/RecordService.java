@@ -7,7 +7,6 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.TextField;
 import dev.basalt.query.FilterInput;
-import dev.basalt.query.PageRequest;
 import dev.basalt.query.PlanRenderer;
 import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.QueryPlan;
@@ -58,7 +57,7 @@ public class RecordService {
         filters.add(new FilterInput(params.filter(), caller.superuser(), "filter"));
         List<String> select = collection.fields().stream().map(Field::name).toList();
         QuerySpec spec = new QuerySpec(RecordTables.schema(collection), select, filters, params.sort(),
-                caller.superuser(), new PageRequest(params.page(), params.perPage()), rules.requestContext(caller));
+                caller.superuser(), params.page(), rules.requestContext(caller));
         QueryPlan plan = compiler.plan(spec);
         List<Map<String, Object>> items = new ArrayList<>();
         for (Record row : renderer.select(dsl, plan).fetch()) {
@@ -69,11 +68,11 @@ public class RecordService {
         long pages = -1;
         if (!params.skipTotal()) {
             total = Objects.requireNonNull(renderer.count(dsl, plan).fetchOne()).value1();
-            pages = (total + params.perPage() - 1) / params.perPage();
+            pages = (total + params.page().perPage() - 1) / params.page().perPage();
         }
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("page", params.page());
-        page.put("perPage", params.perPage());
+        page.put("page", params.page().page());
+        page.put("perPage", params.page().perPage());
         page.put("totalItems", total);
         page.put("totalPages", pages);
         page.put("items", items);
@@ -84,7 +83,7 @@ public class RecordService {
     public Map<String, Object> view(Collection collection, String id, Caller caller, String fields) {
         Condition where = ruleCondition(collection, RuleType.VIEW, caller).and(RecordTables.id(collection).eq(id));
         Map<String, Object> row = store.findWhere(collection, where, false).orElseThrow(ApiException::notFound);
-        return RecordJson.render(collection, row, caller.superuser(), ListParams.fieldSet(fields));
+        return RecordJson.render(collection, row, caller.superuser(), FieldSelection.parse(fields));
     }
 
     /** Creates a record if the create rule holds for it as stored; 400 otherwise, with nothing written. */
@@ -103,7 +102,7 @@ public class RecordService {
                 }
             }
         });
-        return RecordJson.render(collection, draft.record(), caller.superuser(), ListParams.fieldSet(fields));
+        return RecordJson.render(collection, draft.record(), caller.superuser(), FieldSelection.parse(fields));
     }
 
     /** Updates a record the caller may update; 404 when it is missing or outside the rule. */
@@ -117,7 +116,7 @@ public class RecordService {
             writeErrors.run(collection, "Failed to update record.", () -> store.update(collection, id, d.changes()));
             return d;
         });
-        return RecordJson.render(collection, draft.record(), caller.superuser(), ListParams.fieldSet(fields));
+        return RecordJson.render(collection, draft.record(), caller.superuser(), FieldSelection.parse(fields));
     }
 
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */

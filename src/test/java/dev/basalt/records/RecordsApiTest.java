@@ -129,6 +129,11 @@ class RecordsApiTest extends ApiTest {
         JsonNode item = r.json().get("items").get(0);
         assertThat(item.propertyNames()).containsExactlyInAnyOrder("id", "title");
 
+        create(Map.of("title", "long", "views", 1, "meta", Map.of("note", "x")));
+        r = get(records() + "?filter=" + enc("title = 'long'") + "&fields=" + enc("*,title:excerpt(2,true)"), null);
+        assertThat(r.json().get("items").get(0).get("title").asString()).isEqualTo("lo...");
+        assertThat(r.json().get("items").get(0).get("views").asInt()).isEqualTo(1);
+
         r = get(records() + "?skipTotal=1&perPage=1", null);
         assertThat(r.json().get("totalItems").asInt()).isEqualTo(-1);
         assertThat(r.json().get("totalPages").asInt()).isEqualTo(-1);
@@ -207,6 +212,38 @@ class RecordsApiTest extends ApiTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("data").get("title").get("code").asString()).isEqualTo("validation_not_unique");
         assertThat(r.body()).doesNotContain("duplicate key");
+    }
+
+    @Test
+    void acceptsMultipartFormsWithTheSdksJsonPayload() {
+        String boundary = "basaltboundary";
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"title\"\r\n\r\nfrom a form\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"views\"\r\n\r\n7\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"tags\"\r\n\r\na\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"tags\"\r\n\r\nc\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"@jsonPayload\"\r\n\r\n{\"published\":true,\"meta\":{\"x\":[1,2]}}\r\n"
+                + "--" + boundary + "--\r\n";
+        Response r = execute(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + records()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("title").asString()).isEqualTo("from a form");
+        assertThat(r.json().get("views").asInt()).isEqualTo(7);
+        assertThat(r.json().get("tags").toString()).isEqualTo("[\"a\",\"c\"]");
+        assertThat(r.json().get("published").asBoolean()).isTrue();
+        assertThat(r.json().get("meta").get("x").size()).isEqualTo(2);
+    }
+
+    @Test
+    void hiddenFieldsCannotBeSortedBySomeoneElseAndPerPageIsClamped() {
+        assertThat(get(records() + "?sort=secret", null).status()).isEqualTo(400);
+        assertThat(get(records() + "?sort=secret", superuser()).status()).isEqualTo(200);
+        assertThat(get(records() + "?sort=@random&perPage=5000", null).json().get("perPage").asInt()).isEqualTo(1000);
     }
 
     private static String enc(String s) {

@@ -40,10 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/collections")
 public class CollectionController {
-    /** Page size when none is given (as PocketBase). */
-    static final int DEFAULT_PER_PAGE = 30;
-    /** Largest page size (as PocketBase). */
-    static final int MAX_PER_PAGE = 1000;
 
     /** The columns of {@code _collections} that filters and sorts of the list may use. */
     private static final TableSchema LISTING = TableSchema.of("_collections", List.of(
@@ -75,11 +71,10 @@ public class CollectionController {
                                     @RequestParam(required = false) String filter,
                                     @RequestParam(required = false) String sort) {
         Caller.of(request).requireSuperuser();
-        int size = perPage <= 0 ? DEFAULT_PER_PAGE : Math.min(perPage, MAX_PER_PAGE);
-        int current = Math.max(page, 1);
+        PageRequest paging = new PageRequest(page, perPage);
         String order = sort == null || sort.isBlank() ? "created,name" : sort;
         QuerySpec spec = new QuerySpec(LISTING, List.of("id"), List.of(FilterInput.filter(filter == null ? "" : filter)),
-                order, true, new PageRequest(current, size), RequestContext.anonymous());
+                order, true, paging, RequestContext.anonymous());
         QueryPlan plan = compiler.plan(spec);
         List<Map<String, Object>> items = new ArrayList<>();
         for (org.jooq.Record row : renderer.select(dsl, plan).fetch()) {
@@ -87,10 +82,10 @@ public class CollectionController {
         }
         long total = skipTotal ? -1 : renderer.count(dsl, plan).fetchOne().value1();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("page", current);
-        json.put("perPage", size);
+        json.put("page", paging.page());
+        json.put("perPage", paging.perPage());
         json.put("totalItems", total);
-        json.put("totalPages", skipTotal ? -1 : (total + size - 1) / size);
+        json.put("totalPages", skipTotal ? -1 : (total + paging.perPage() - 1) / paging.perPage());
         json.put("items", items);
         return json;
     }

@@ -126,14 +126,14 @@ class CollectionControllerTest {
                 .andExpect(jsonPath("$.totalPages").value((total + 1) / 2))
                 .andExpect(jsonPath("$.items.length()").value(Math.min(2, total - 2)));
         mvc.perform(get("/api/collections").with(SUPERUSER).param("perPage", "5000").param("skipTotal", "true"))
-                .andExpect(jsonPath("$.perPage").value(CollectionController.MAX_PER_PAGE))
+                .andExpect(jsonPath("$.perPage").value(dev.basalt.query.QueryLimits.MAX_PER_PAGE))
                 .andExpect(jsonPath("$.totalItems").value(-1))
                 .andExpect(jsonPath("$.items.length()").value(total));
         mvc.perform(get("/api/collections").with(SUPERUSER).param("filter", "name ~ 'list_'").param("sort", "-name"))
                 .andExpect(jsonPath("$.totalItems").value(3))
                 .andExpect(jsonPath("$.items[0].name").value("list_c"));
         mvc.perform(get("/api/collections").with(SUPERUSER))
-                .andExpect(jsonPath("$.perPage").value(CollectionController.DEFAULT_PER_PAGE))
+                .andExpect(jsonPath("$.perPage").value(dev.basalt.query.QueryLimits.DEFAULT_PER_PAGE))
                 .andExpect(jsonPath("$.page").value(1));
     }
 }
