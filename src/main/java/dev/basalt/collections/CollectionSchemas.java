@@ -2,7 +2,6 @@ package dev.basalt.collections;
 
 import dev.basalt.collections.fields.Field;
 import dev.basalt.query.ColumnInfo;
-import dev.basalt.query.ColumnKind;
 import dev.basalt.query.TableSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +15,7 @@ public final class CollectionSchemas {
     public static TableSchema of(Collection collection) {
         Map<String, ColumnInfo> columns = new LinkedHashMap<>();
         for (Field f : collection.fields()) {
-            columns.put(f.name(), new ColumnInfo(f.name(), ColumnKind.valueOf(f.kind().name()), f.hidden()));
+            columns.put(f.name(), new ColumnInfo(f.name(), f.kind(), f.hidden()));
         }
         return new TableSchema(collection.name(), columns);
     }

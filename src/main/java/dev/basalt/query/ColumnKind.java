@@ -1,5 +1,8 @@
 package dev.basalt.query;
 
+import org.jooq.DataType;
+import org.jooq.impl.SQLDataType;
+
 /** How a column stores its values, which decides how filters compare them (mirrors the collections' value kinds). */
 public enum ColumnKind {
     /** {@code text}, NOT NULL, '' when empty. */
@@ -13,5 +16,17 @@ public enum ColumnKind {
     /** {@code jsonb}, NULL or JSON null when empty. */
     JSON,
     /** {@code text[]}: multi-valued fields; an empty array is the empty value. */
-    TEXT_ARRAY
+    TEXT_ARRAY;
+
+    /** The jOOQ data type a column of this kind is read and written with. */
+    public DataType<?> dataType() {
+        return switch (this) {
+            case TEXT -> SQLDataType.CLOB;
+            case NUMBER -> SQLDataType.DOUBLE;
+            case BOOL -> SQLDataType.BOOLEAN;
+            case DATE -> SQLDataType.TIMESTAMPWITHTIMEZONE(3);
+            case JSON -> SQLDataType.JSONB;
+            case TEXT_ARRAY -> SQLDataType.CLOB.array();
+        };
+    }
 }

@@ -6,7 +6,7 @@ import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.FieldValueException;
 import dev.basalt.collections.fields.SelectField;
 import dev.basalt.collections.fields.TextField;
-import dev.basalt.collections.fields.ValueKind;
+import dev.basalt.query.ColumnKind;
 import dev.basalt.shared.FieldError;
 import dev.basalt.shared.ValidationErrors;
 import java.time.OffsetDateTime;
@@ -144,7 +144,7 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
         if (modifier == Modifier.SET) {
             return field.accept(input, current);
         }
-        if (field.kind() == ValueKind.NUMBER && modifier != Modifier.PREPEND) {
+        if (field.kind() == ColumnKind.NUMBER && modifier != Modifier.PREPEND) {
             double base = current == null ? 0 : (Double) current;
             double delta = (Double) field.accept(input, current);
             return modifier == Modifier.APPEND ? base + delta : base - delta;

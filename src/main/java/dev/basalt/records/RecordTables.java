@@ -33,14 +33,7 @@ public final class RecordTables {
 
     /** The Java-facing data type of a field's column (without default or nullability). */
     public static DataType<?> dataType(Field field) {
-        return switch (field.kind()) {
-            case TEXT -> SQLDataType.CLOB;
-            case NUMBER -> SQLDataType.DOUBLE;
-            case BOOL -> SQLDataType.BOOLEAN;
-            case DATE -> SQLDataType.TIMESTAMPWITHTIMEZONE(3);
-            case JSON -> SQLDataType.JSONB;
-            case TEXT_ARRAY -> SQLDataType.CLOB.array();
-        };
+        return field.kind().dataType();
     }
 
     /** The collection as the query compiler sees it. */

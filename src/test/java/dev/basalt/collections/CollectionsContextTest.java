@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** The collections module wired by Spring Boot (jOOQ with Spring transactions, Flyway) on a real database. */
+@org.junit.jupiter.api.Tag("db")
 @SpringBootTest(classes = CollectionsContextTest.App.class)
 class CollectionsContextTest {
     private static final String URL = TestDatabase.createDatabase();

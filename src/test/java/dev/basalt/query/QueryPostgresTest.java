@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Runs compiled queries on real PostgreSQL: the SQL is valid and matches the rows PocketBase would match. */
+@org.junit.jupiter.api.Tag("db")
 class QueryPostgresTest {
     private static DSLContext db;
     private final QueryCompiler compiler = new QueryCompiler();

@@ -1,5 +1,6 @@
 package dev.basalt.collections.fields;
 
+import dev.basalt.query.ColumnKind;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.basalt.shared.FieldError;
 import org.jooq.DataType;
@@ -29,8 +30,8 @@ public record AutodateField(String id, String name, String type, boolean system,
     }
 
     @Override
-    public ValueKind kind() {
-        return ValueKind.DATE;
+    public ColumnKind kind() {
+        return ColumnKind.DATE;
     }
 
     @Override

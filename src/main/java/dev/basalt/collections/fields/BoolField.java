@@ -1,5 +1,6 @@
 package dev.basalt.collections.fields;
 
+import dev.basalt.query.ColumnKind;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.basalt.shared.FieldError;
 import org.jooq.DataType;
@@ -20,8 +21,8 @@ public record BoolField(String id, String name, String type, boolean system, boo
     }
 
     @Override
-    public ValueKind kind() {
-        return ValueKind.BOOL;
+    public ColumnKind kind() {
+        return ColumnKind.BOOL;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.basalt.collections.fields;
 
+import dev.basalt.query.ColumnKind;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.basalt.shared.FieldError;
 import dev.basalt.shared.ValidationErrors;
@@ -23,8 +24,8 @@ public record DateField(String id, String name, String type, boolean system, boo
     }
 
     @Override
-    public ValueKind kind() {
-        return ValueKind.DATE;
+    public ColumnKind kind() {
+        return ColumnKind.DATE;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.basalt.collections.fields;
 
+import dev.basalt.query.ColumnKind;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.basalt.shared.FieldError;
 import dev.basalt.shared.ValidationErrors;
@@ -26,8 +27,8 @@ public record EmailField(String id, String name, String type, boolean system, bo
     }
 
     @Override
-    public ValueKind kind() {
-        return ValueKind.TEXT;
+    public ColumnKind kind() {
+        return ColumnKind.TEXT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.basalt.collections.fields;
 
+import dev.basalt.query.ColumnKind;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -49,7 +50,7 @@ public sealed interface Field
 
     /** Storage shape of this field's values. */
     @JsonIgnore
-    ValueKind kind();
+    ColumnKind kind();
 
     /** Column type, with nullability and default, for CREATE/ALTER TABLE. */
     @JsonIgnore

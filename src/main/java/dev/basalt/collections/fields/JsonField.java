@@ -1,5 +1,6 @@
 package dev.basalt.collections.fields;
 
+import dev.basalt.query.ColumnKind;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.basalt.shared.FieldError;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,8 @@ public record JsonField(String id, String name, String type, boolean system, boo
     }
 
     @Override
-    public ValueKind kind() {
-        return ValueKind.JSON;
+    public ColumnKind kind() {
+        return ColumnKind.JSON;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.basalt.collections.fields;
 
+import dev.basalt.query.ColumnKind;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.basalt.shared.FieldError;
 import dev.basalt.shared.ValidationErrors;
@@ -21,8 +22,8 @@ public record NumberField(String id, String name, String type, boolean system, b
     }
 
     @Override
-    public ValueKind kind() {
-        return ValueKind.NUMBER;
+    public ColumnKind kind() {
+        return ColumnKind.NUMBER;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.basalt.collections.fields;
 
+import dev.basalt.query.ColumnKind;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.basalt.shared.FieldError;
 import dev.basalt.shared.ValidationErrors;
@@ -30,8 +31,8 @@ public record SelectField(String id, String name, String type, boolean system, b
     }
 
     @Override
-    public ValueKind kind() {
-        return multiple() ? ValueKind.TEXT_ARRAY : ValueKind.TEXT;
+    public ColumnKind kind() {
+        return multiple() ? ColumnKind.TEXT_ARRAY : ColumnKind.TEXT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.basalt.collections.fields;
 
+import dev.basalt.query.ColumnKind;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.basalt.shared.FieldError;
 import dev.basalt.shared.ValidationErrors;
@@ -36,8 +37,8 @@ public record TextField(String id, String name, String type, boolean system, boo
     }
 
     @Override
-    public ValueKind kind() {
-        return ValueKind.TEXT;
+    public ColumnKind kind() {
+        return ColumnKind.TEXT;
     }
 
     @Override

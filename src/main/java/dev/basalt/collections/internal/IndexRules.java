@@ -3,7 +3,7 @@ package dev.basalt.collections.internal;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.IndexDefinition;
 import dev.basalt.collections.fields.Field;
-import dev.basalt.collections.fields.ValueKind;
+import dev.basalt.query.ColumnKind;
 import dev.basalt.shared.ValidationErrors;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ final class IndexRules {
             if (f == null) {
                 return "unknown column \"" + col.name() + "\".";
             }
-            if (col.nocase() && f.kind() != ValueKind.TEXT) {
+            if (col.nocase() && f.kind() != ColumnKind.TEXT) {
                 return "COLLATE NOCASE needs a text column, \"" + col.name() + "\" is not one.";
             }
         }
@@ -86,7 +86,7 @@ final class IndexRules {
         return null;
     }
 
-    private static boolean comparable(ValueKind kind, Object value) {
+    private static boolean comparable(ColumnKind kind, Object value) {
         return switch (kind) {
             case TEXT -> value instanceof String;
             case NUMBER -> value instanceof BigDecimal;

@@ -3,7 +3,7 @@ package dev.basalt.collections.internal;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.IndexDefinition;
 import dev.basalt.collections.fields.Field;
-import dev.basalt.collections.fields.ValueKind;
+import dev.basalt.query.ColumnKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -109,18 +109,18 @@ final class TableDdl {
     }
 
     /** Changes a select column between text and text[]: new column, copied values, old column dropped. */
-    private void convert(Name table, Field f, ValueKind from, String key) {
+    private void convert(Name table, Field f, ColumnKind from, String key) {
         String temp = temporaryName();
         String action = "Failed to convert the column " + f.name();
         run(dsl.alterTable(table).renameColumn(DSL.name(f.name())).to(DSL.name(temp)), key, action);
         run(dsl.alterTable(table).addColumn(DSL.name(f.name()), f.columnType()), key, action);
         Table<?> t = DSL.table(table);
         Query copy;
-        if (from == ValueKind.TEXT && f.kind() == ValueKind.TEXT_ARRAY) {
+        if (from == ColumnKind.TEXT && f.kind() == ColumnKind.TEXT_ARRAY) {
             org.jooq.Field<String> source = DSL.field(DSL.name(temp), String.class);
             copy = dsl.update(t).set(DSL.field(DSL.name(f.name()), String[].class),
                     DSL.arrayRemove(DSL.array(source), DSL.inline("")));
-        } else if (from == ValueKind.TEXT_ARRAY && f.kind() == ValueKind.TEXT) {
+        } else if (from == ColumnKind.TEXT_ARRAY && f.kind() == ColumnKind.TEXT) {
             org.jooq.Field<String[]> source = DSL.field(DSL.name(temp), String[].class);
             copy = dsl.update(t).set(DSL.field(DSL.name(f.name()), String.class),
                     DSL.coalesce(DSL.arrayGet(source, DSL.cardinality(source)), DSL.inline("")));

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
+@org.junit.jupiter.api.Tag("db")
 class CollectionControllerTest {
     private static final RequestPostProcessor SUPERUSER = request -> {
         request.setAttribute(Caller.ATTRIBUTE, new Caller("su1", "pbc_3142635823", "_superusers", true, Map.of()));

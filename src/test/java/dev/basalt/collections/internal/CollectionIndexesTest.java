@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Indexes built from definitions, and changes that fail while building them. */
+@org.junit.jupiter.api.Tag("db")
 class CollectionIndexesTest {
     private static SchemaTestSupport db;
 

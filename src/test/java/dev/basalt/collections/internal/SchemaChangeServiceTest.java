@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Tag("db")
 class SchemaChangeServiceTest {
     private static SchemaTestSupport db;
 
