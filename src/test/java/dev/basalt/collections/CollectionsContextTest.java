@@ -40,7 +40,8 @@ class CollectionsContextTest {
     @EnableAutoConfiguration
     @EnableConfigurationProperties(BasaltProperties.class)
     @Import({DatabaseConfiguration.class, ApiErrorHandler.class})
-    @ComponentScan(basePackageClasses = {CollectionService.class, dev.basalt.query.QueryCompiler.class})
+    @ComponentScan(basePackageClasses = {CollectionService.class, dev.basalt.query.QueryCompiler.class,
+            dev.basalt.cluster.ClusterSignals.class})
     static class App {
     }
 

@@ -1,5 +1,6 @@
 package dev.basalt.collections.internal;
 
+import dev.basalt.cluster.ClusterSignals;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionDraft;
 import dev.basalt.collections.CollectionRegistry;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,12 +31,31 @@ public class SchemaChangeService implements CollectionService {
     /** Advisory lock key taken by every schema change ("basalt" in ASCII). */
     static final long LOCK_KEY = 0x626173616c74L;
 
+    /** Cluster channel on which committed schema changes are announced (payload: the sending node's id). */
+    static final String SCHEMA_CHANNEL = "basalt_schema";
+
     private final DSLContext dsl;
     private final CollectionRegistry registry;
+    private final ClusterSignals signals;
 
+    /** A service for one node alone (tests): no cross-node announcements. */
     public SchemaChangeService(DSLContext dsl, CollectionRegistry registry) {
+        this(dsl, registry, null);
+    }
+
+    /** The application's service: every committed change makes the other nodes reload their registries. */
+    @Autowired
+    public SchemaChangeService(DSLContext dsl, CollectionRegistry registry, ClusterSignals signals) {
         this.dsl = dsl;
         this.registry = registry;
+        this.signals = signals;
+        if (signals != null) {
+            signals.subscribe(SCHEMA_CHANNEL, sender -> {
+                if (sender == null || !sender.equals(signals.nodeId())) {
+                    registry.reload();
+                }
+            });
+        }
     }
 
     @Override
@@ -153,7 +174,11 @@ public class SchemaChangeService implements CollectionService {
                 DSLContext tx = cfg.dsl();
                 tx.select(DSL.function(DSL.name("pg_advisory_xact_lock"), Object.class, DSL.inline(LOCK_KEY)))
                         .fetch();
-                return work.apply(new SchemaTransaction(tx, now()));
+                T done = work.apply(new SchemaTransaction(tx, now()));
+                if (signals != null) {
+                    signals.send(tx, SCHEMA_CHANNEL, signals.nodeId());
+                }
+                return done;
             });
         } catch (InvalidCollectionException e) {
             throw ApiException.badRequest(message, e.errors());
