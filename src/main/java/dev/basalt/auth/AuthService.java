@@ -18,6 +18,9 @@ import org.springframework.stereotype.Service;
 /** Signs records of auth collections in with a password, refreshes tokens and resolves a token to its Caller. */
 @Service
 class AuthService {
+    /** A bcrypt hash of a random password, checked when an identity is unknown. */
+    private static final String UNKNOWN_IDENTITY_HASH = org.springframework.security.crypto.bcrypt.BCrypt.hashpw(
+            java.util.UUID.randomUUID().toString(), org.springframework.security.crypto.bcrypt.BCrypt.gensalt(10));
     private final CollectionRegistry collections;
     private final RecordStore store;
     private final AuthTokens tokens;
@@ -51,11 +54,15 @@ class AuthService {
             throw ApiException.badRequest("Failed to authenticate.");
         }
         var email = RecordTables.column(collection, collection.field("email").orElseThrow());
-        Map<String, Object> row = store.findWhere(collection,
-                        DSL.lower(email.cast(String.class)).eq(DSL.lower(DSL.val(identity.trim()))), false)
-                .filter(r -> PasswordField.matches(password, String.valueOf(r.get("password"))))
-                .orElseThrow(() -> ApiException.badRequest("Failed to authenticate."));
-        return authResponse(collection, row);
+        Optional<Map<String, Object>> found = store.findWhere(collection,
+                DSL.lower(email.cast(String.class)).eq(DSL.lower(DSL.val(identity.trim()))), false);
+        // Compare against a real hash even when nobody has this identity, so timing does not reveal accounts.
+        String hash = found.map(r -> String.valueOf(r.get("password"))).orElse(UNKNOWN_IDENTITY_HASH);
+        boolean matches = PasswordField.matches(password, hash);
+        if (found.isEmpty() || !matches) {
+            throw ApiException.badRequest("Failed to authenticate.");
+        }
+        return authResponse(collection, found.get());
     }
 
     /** {@code auth-refresh}: a fresh token for the caller's own record. */
