@@ -40,6 +40,11 @@ class ServeLifecycleTest {
     private final Map<Process, Path> processLogs = new HashMap<>();
     private int port;
 
+    @org.junit.jupiter.api.AfterEach
+    void killLeftovers() {
+        processLogs.keySet().forEach(Process::destroyForcibly);
+    }
+
     @Test
     void dataSurvivesACleanStopAndRestart() throws Exception {
         if (TestDatabase.external()) {
