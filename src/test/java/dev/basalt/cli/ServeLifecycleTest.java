@@ -41,8 +41,15 @@ class ServeLifecycleTest {
     private int port;
 
     @org.junit.jupiter.api.AfterEach
-    void killLeftovers() {
-        processLogs.keySet().forEach(Process::destroyForcibly);
+    void stopLeftovers() throws InterruptedException {
+        for (Process p : processLogs.keySet()) {
+            if (p.isAlive()) {
+                p.destroy();
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        }
     }
 
     @Test
