@@ -17,6 +17,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code postgres}) an external server. Each call to {@link #createDatabase()} makes a fresh, empty database.
  */
 public final class TestDatabase {
+    private static final java.util.List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static EmbeddedPostgres embedded;
     private static String adminUrl;
 
@@ -30,6 +31,7 @@ public final class TestDatabase {
         String external = System.getenv("BASALT_TEST_DB_URL");
         if (external != null && !external.isBlank()) {
             adminUrl = external;
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropCreated));
             return adminUrl;
         }
         try {
@@ -53,6 +55,18 @@ public final class TestDatabase {
             }
         }));
         return adminUrl;
+    }
+
+    /** Drops this JVM's databases on an external server, so runs do not pile them up (PostgreSQL 13+). */
+    private static void dropCreated() {
+        try (Connection c = DriverManager.getConnection(adminUrl, user(), password());
+             Statement s = c.createStatement()) {
+            for (String name : CREATED) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop test databases: " + e.getMessage());
+        }
     }
 
     /** The user tests connect as. */
@@ -80,6 +94,7 @@ public final class TestDatabase {
         try (Connection c = DriverManager.getConnection(admin, user(), password());
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
+            CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database", e);
         }
