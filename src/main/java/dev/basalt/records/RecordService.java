@@ -36,9 +36,11 @@ public class RecordService {
     private final PlanRenderer renderer;
     private final TransactionTemplate tx;
     private final WriteErrors writeErrors = new WriteErrors();
+    private final RelationIntegrity relations;
 
     public RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
-                         PlanRenderer renderer, TransactionTemplate tx) {
+                         PlanRenderer renderer, TransactionTemplate tx, RelationIntegrity relations) {
+        this.relations = relations;
         this.dsl = dsl;
         this.store = store;
         this.rules = rules;
@@ -92,6 +94,7 @@ public class RecordService {
         Map<String, Object> input = AuthRecordInput.prepare(collection, body, null);
         RecordDraft draft = RecordDraft.forCreate(collection, input);
         tx.executeWithoutResult(status -> {
+            relations.checkTargetsExist(collection, draft.changes(), "Failed to create record.");
             writeErrors.run(collection, "Failed to create record.", () -> store.insert(collection, draft.changes()));
             if (decision instanceof RuleDecision.Filter f) {
                 Condition check = condition(collection, f.expression(), caller)
@@ -113,6 +116,7 @@ public class RecordService {
             Map<String, Object> current = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
             Map<String, Object> input = AuthRecordInput.prepare(collection, body, current);
             RecordDraft d = RecordDraft.forUpdate(collection, input, current);
+            relations.checkTargetsExist(collection, d.changes(), "Failed to update record.");
             writeErrors.run(collection, "Failed to update record.", () -> store.update(collection, id, d.changes()));
             return d;
         });
@@ -122,7 +126,7 @@ public class RecordService {
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */
     public void delete(Collection collection, String id, Caller caller) {
         Condition where = ruleCondition(collection, RuleType.DELETE, caller).and(RecordTables.id(collection).eq(id));
-        int deleted = tx.execute(status -> store.deleteWhere(collection, where));
+        int deleted = tx.execute(status -> relations.delete(collection, where));
         if (deleted == 0) {
             throw ApiException.notFound();
         }

@@ -49,6 +49,7 @@ public final class CollectionValidator {
         }
         checkName(candidate, original, others, lookup, errors);
         FieldRules.check(candidate, original, errors);
+        RelationRules.check(candidate, original, others, errors);
         checkRuleSyntax(candidate, errors);
         if (original != null && original.system()) {
             checkRule("listRule", original.listRule(), candidate.listRule(), errors);

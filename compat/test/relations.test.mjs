@@ -1,0 +1,63 @@
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rejectsWith, superuser, uniqueName } from './support.mjs';
+
+const open = { listRule: '', viewRule: '', createRule: '', updateRule: '', deleteRule: '' };
+
+let pb;
+let authors;
+let posts;
+let comments;
+
+before(async () => {
+  pb = await superuser();
+  authors = await pb.collections.create({
+    name: uniqueName('authors'), type: 'base', ...open,
+    fields: [{ name: 'name', type: 'text' }, { name: 'secret', type: 'text', hidden: true }],
+  });
+  posts = await pb.collections.create({
+    name: uniqueName('posts'), type: 'base', ...open,
+    fields: [
+      { name: 'title', type: 'text' },
+      { name: 'body', type: 'text' },
+      { name: 'author', type: 'relation', collectionId: authors.id, maxSelect: 1 },
+      { name: 'editors', type: 'relation', collectionId: authors.id, maxSelect: 5 },
+    ],
+  });
+  comments = await pb.collections.create({
+    name: uniqueName('comments'), type: 'base', ...open,
+    fields: [
+      { name: 'message', type: 'text' },
+      { name: 'post', type: 'relation', collectionId: posts.id, maxSelect: 1, required: true, cascadeDelete: true },
+      { name: 'author', type: 'relation', collectionId: authors.id, maxSelect: 1 },
+    ],
+  });
+});
+
+test('relation fields: single id, list of ids, modifiers', async () => {
+  const ann = await pb.collection(authors.name).create({ name: 'Ann' });
+  const bob = await pb.collection(authors.name).create({ name: 'Bob' });
+  const post = await pb.collection(posts.name).create({ title: 'p', author: ann.id, editors: [ann.id] });
+  assert.equal(post.author, ann.id);
+  assert.deepEqual(post.editors, [ann.id]);
+  const more = await pb.collection(posts.name).update(post.id, { 'editors+': bob.id });
+  assert.deepEqual(more.editors, [ann.id, bob.id]);
+  const less = await pb.collection(posts.name).update(post.id, { 'editors-': [ann.id] });
+  assert.deepEqual(less.editors, [bob.id]);
+});
+
+test('a relation to a missing record is a 400 naming the field', async () => {
+  const err = await rejectsWith(pb.collection(posts.name).create({ title: 'x', author: 'missing00000000' }), 400);
+  assert.equal(err.response.data.author.code, 'validation_missing_rel_records');
+});
+
+test('deleting a post cascades to its comments; deleting an author clears optional references', async () => {
+  const ann = await pb.collection(authors.name).create({ name: 'Ann' });
+  const post = await pb.collection(posts.name).create({ title: 'p', author: ann.id });
+  const comment = await pb.collection(comments.name).create({ message: 'c', post: post.id, author: ann.id });
+  await pb.collection(authors.name).delete(ann.id);
+  assert.equal((await pb.collection(posts.name).getOne(post.id)).author, '');
+  assert.equal((await pb.collection(comments.name).getOne(comment.id)).author, '');
+  await pb.collection(posts.name).delete(post.id);
+  await rejectsWith(pb.collection(comments.name).getOne(comment.id), 404);
+});
