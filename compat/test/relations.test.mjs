@@ -61,3 +61,17 @@ test('deleting a post cascades to its comments; deleting an author clears option
   await pb.collection(posts.name).delete(post.id);
   await rejectsWith(pb.collection(comments.name).getOne(comment.id), 404);
 });
+
+test('filters and sorts through relations and back-relations', async () => {
+  const ann = await pb.collection(authors.name).create({ name: 'Zed', secret: 's' });
+  const post = await pb.collection(posts.name).create({ title: 'via', author: ann.id, editors: [ann.id] });
+  await pb.collection(comments.name).create({ message: 'great read', post: post.id });
+  const byAuthor = await pb.collection(posts.name).getList(1, 10, { filter: pb.filter('author.name = {:n}', { n: 'Zed' }) });
+  assert.deepEqual(byAuthor.items.map((p) => p.id), [post.id]);
+  const byEditor = await pb.collection(posts.name).getFullList({ filter: "editors.name ?= 'Zed'", sort: '-author.name' });
+  assert.deepEqual(byEditor.map((p) => p.id), [post.id]);
+  const byComment = await pb.collection(posts.name).getList(1, 10, { filter: `${comments.name}_via_post.message ?~ 'great'` });
+  assert.equal(byComment.totalItems, 1);
+  const anon = (await import('./support.mjs')).anonymous();
+  await rejectsWith(anon.collection(posts.name).getList(1, 10, { filter: "author.secret = 's'" }), 400);
+});

@@ -37,10 +37,13 @@ public class RecordService {
     private final TransactionTemplate tx;
     private final WriteErrors writeErrors = new WriteErrors();
     private final RelationIntegrity relations;
+    private final RecordSchemas schemas;
 
     public RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
-                         PlanRenderer renderer, TransactionTemplate tx, RelationIntegrity relations) {
+                         PlanRenderer renderer, TransactionTemplate tx, RelationIntegrity relations,
+                         RecordSchemas schemas) {
         this.relations = relations;
+        this.schemas = schemas;
         this.dsl = dsl;
         this.store = store;
         this.rules = rules;
@@ -58,8 +61,8 @@ public class RecordService {
         }
         filters.add(new FilterInput(params.filter(), caller.superuser(), "filter"));
         List<String> select = collection.fields().stream().map(Field::name).toList();
-        QuerySpec spec = new QuerySpec(RecordTables.schema(collection), select, filters, params.sort(),
-                caller.superuser(), params.page(), rules.requestContext(caller));
+        QuerySpec spec = new QuerySpec(schemas.schema(collection), select, filters, params.sort(),
+                caller.superuser(), params.page(), rules.requestContext(caller), schemas.catalog());
         QueryPlan plan = compiler.plan(spec);
         List<Map<String, Object>> items = new ArrayList<>();
         for (Record row : renderer.select(dsl, plan).fetch()) {
@@ -147,7 +150,7 @@ public class RecordService {
 
     private Condition condition(Collection collection, String expression, Caller caller) {
         RequestContext request = rules.requestContext(caller);
-        return compiler.condition(expression, RecordTables.schema(collection), request, true);
+        return compiler.condition(expression, schemas.schema(collection), request, true, schemas.catalog());
     }
 
     static boolean isIdField(Field f) {
