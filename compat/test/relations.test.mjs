@@ -75,3 +75,19 @@ test('filters and sorts through relations and back-relations', async () => {
   const anon = (await import('./support.mjs')).anonymous();
   await rejectsWith(anon.collection(posts.name).getList(1, 10, { filter: "author.secret = 's'" }), 400);
 });
+
+test('expand: relation objects, arrays, back-relations, nested, and fields inside expand', async () => {
+  const ann = await pb.collection(authors.name).create({ name: 'Exp' });
+  const post = await pb.collection(posts.name).create({ title: 'e', body: 'long body text', author: ann.id, editors: [ann.id] });
+  await pb.collection(comments.name).create({ message: 'm', post: post.id, author: ann.id });
+  const viewed = await pb.collection(posts.name).getOne(post.id, { expand: `author,editors,${comments.name}_via_post.author` });
+  assert.equal(viewed.expand.author.name, 'Exp');
+  assert.equal(viewed.expand.editors[0].id, ann.id);
+  const back = viewed.expand[`${comments.name}_via_post`];
+  assert.equal(back[0].message, 'm');
+  assert.equal(back[0].expand.author.id, ann.id);
+  const slim = await pb.collection(posts.name).getList(1, 5, {
+    filter: `id = '${post.id}'`, expand: 'author', fields: 'id,body:excerpt(4,true),expand.author.name',
+  });
+  assert.deepEqual(slim.items[0], { id: post.id, body: 'long...', expand: { author: { name: 'Exp' } } });
+});

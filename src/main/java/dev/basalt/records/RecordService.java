@@ -38,10 +38,12 @@ public class RecordService {
     private final WriteErrors writeErrors = new WriteErrors();
     private final RelationIntegrity relations;
     private final RecordSchemas schemas;
+    private final RecordExpander expander;
 
     public RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
                          PlanRenderer renderer, TransactionTemplate tx, RelationIntegrity relations,
-                         RecordSchemas schemas) {
+                         RecordSchemas schemas, RecordExpander expander) {
+        this.expander = expander;
         this.relations = relations;
         this.schemas = schemas;
         this.dsl = dsl;
@@ -54,6 +56,11 @@ public class RecordService {
 
     /** A page of records the caller may list, as PocketBase's list JSON. */
     public Map<String, Object> list(Collection collection, ListParams params, Caller caller) {
+        return list(collection, params, caller, null);
+    }
+
+    /** A page of records the caller may list, with the related records of {@code expand}. */
+    public Map<String, Object> list(Collection collection, ListParams params, Caller caller, String expand) {
         RuleDecision decision = allowed(collection, RuleType.LIST, caller);
         List<FilterInput> filters = new ArrayList<>();
         if (decision instanceof RuleDecision.Filter f) {
@@ -67,8 +74,10 @@ public class RecordService {
         List<Map<String, Object>> items = new ArrayList<>();
         for (Record row : renderer.select(dsl, plan).fetch()) {
             items.add(RecordJson.render(collection, RecordStore.toMap(collection, row), caller.superuser(),
-                    params.fields()));
+                    FieldSelection.ALL));
         }
+        expander.expand(collection, items, expand, caller);
+        items.forEach(params.fields()::apply);
         long total = -1;
         long pages = -1;
         if (!params.skipTotal()) {
@@ -86,9 +95,23 @@ public class RecordService {
 
     /** One record the caller may view; 404 otherwise. */
     public Map<String, Object> view(Collection collection, String id, Caller caller, String fields) {
+        return view(collection, id, caller, fields, null);
+    }
+
+    /** One record the caller may view, with the related records of {@code expand}; 404 otherwise. */
+    public Map<String, Object> view(Collection collection, String id, Caller caller, String fields, String expand) {
         Condition where = ruleCondition(collection, RuleType.VIEW, caller).and(RecordTables.id(collection).eq(id));
         Map<String, Object> row = store.findWhere(collection, where, false).orElseThrow(ApiException::notFound);
-        return RecordJson.render(collection, row, caller.superuser(), FieldSelection.parse(fields));
+        return output(collection, row, caller, fields, expand);
+    }
+
+    /** A stored record as the caller sees it: JSON, then expand, then the fields selection. */
+    Map<String, Object> output(Collection collection, Map<String, Object> row, Caller caller, String fields,
+                               String expand) {
+        FieldSelection selection = FieldSelection.parse(fields);
+        Map<String, Object> json = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL);
+        expander.expand(collection, List.of(json), expand, caller);
+        return selection.apply(json);
     }
 
     /** Creates a record if the create rule holds for it as stored; 400 otherwise, with nothing written. */

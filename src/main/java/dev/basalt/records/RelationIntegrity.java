@@ -6,7 +6,6 @@ import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.RelationField;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,16 +124,5 @@ class RelationIntegrity {
             throw ApiException.badRequest(REQUIRED_REFERENCE);
         }
         dsl.update(RecordTables.table(c)).set(column, remaining).where(refers).execute();
-    }
-
-    /** The relation fields of {@code collection}, for callers that walk relations. */
-    static List<RelationField> relationFields(Collection collection) {
-        List<RelationField> out = new ArrayList<>();
-        for (Field f : collection.fields()) {
-            if (f instanceof RelationField r) {
-                out.add(r);
-            }
-        }
-        return out;
     }
 }
