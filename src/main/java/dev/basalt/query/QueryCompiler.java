@@ -8,7 +8,7 @@ import dev.basalt.query.internal.ir.SortKey;
 import dev.basalt.query.internal.ir.Term;
 import dev.basalt.query.internal.plan.PlanPass;
 import dev.basalt.query.internal.plan.PlanPasses;
-import dev.basalt.query.internal.render.ConditionRenderer;
+import dev.basalt.query.internal.render.JoinedCondition;
 import dev.basalt.query.internal.resolve.RequestValues;
 import dev.basalt.query.internal.resolve.Resolver;
 import dev.basalt.query.internal.syntax.Parser;
@@ -34,13 +34,14 @@ public final class QueryCompiler {
         List<Cond> conditions = new ArrayList<>();
         for (FilterInput filter : spec.filters()) {
             if (!filter.isBlank()) {
-                conditions.add(resolveFilter(filter, schema, values));
+                conditions.add(resolveFilter(filter, schema, values, spec.catalog()));
             }
         }
-        List<SortKey> order = resolveSort(spec.sort(), schema, spec.sortAllowHidden());
+        List<SortKey> order = resolveSort(spec.sort(), schema, spec.sortAllowHidden(), spec.catalog());
         PlanPass passes = PlanPasses.applyFilters(conditions)
                 .then(PlanPasses.simplifyWhere())
                 .then(PlanPasses.applySort(order))
+                .then(PlanPasses.joinRelations())
                 .then(PlanPasses.applyPage(spec.page()));
         return passes.apply(QueryPlan.of(selectColumns(schema, spec.select()), schema.table()));
     }
@@ -50,13 +51,27 @@ public final class QueryCompiler {
      * a blank expression is always true. Errors are reported under the key {@code filter}.
      */
     public Condition condition(String expression, TableSchema schema, RequestContext request, boolean allowHidden) {
+        return condition(expression, schema, request, allowHidden, TableCatalog.EMPTY);
+    }
+
+    /**
+     * Like {@link #condition(String, TableSchema, RequestContext, boolean)}, following relation paths into the tables
+     * of {@code catalog}; a condition on to-one relation paths is an EXISTS over their LEFT JOINs, correlated to
+     * the table.
+     */
+    public Condition condition(String expression, TableSchema schema, RequestContext request, boolean allowHidden,
+                               TableCatalog catalog) {
         FilterInput input = new FilterInput(expression, allowHidden, FilterInput.FILTER_PARAM);
         if (input.isBlank()) {
             return DSL.trueCondition();
         }
         RequestValues values = RequestValues.of(request == null ? RequestContext.anonymous() : request);
-        Cond cond = Simplifier.simplify(resolveFilter(input, schema, values));
-        return cond.equals(Cond.TRUE) ? DSL.trueCondition() : ConditionRenderer.render(cond);
+        Cond cond = Simplifier.simplify(resolveFilter(input, schema, values, catalog));
+        if (cond.equals(Cond.TRUE)) {
+            return DSL.trueCondition();
+        }
+        QueryPlan plan = PlanPasses.joinRelations().apply(QueryPlan.of(List.of(), schema.table()).withWhere(cond));
+        return JoinedCondition.render(plan.joins(), plan.where());
     }
 
     /**
@@ -64,13 +79,19 @@ public final class QueryCompiler {
      * is accepted; placeholders are not. Errors are reported under the key {@code filter}.
      */
     public void validate(String expression, TableSchema schema, boolean allowHidden) {
+        validate(expression, schema, allowHidden, TableCatalog.EMPTY);
+    }
+
+    /** Like {@link #validate(String, TableSchema, boolean)}, relation paths resolved in {@code catalog}. */
+    public void validate(String expression, TableSchema schema, boolean allowHidden, TableCatalog catalog) {
         FilterInput input = new FilterInput(expression, allowHidden, FilterInput.FILTER_PARAM);
         if (!input.isBlank()) {
-            resolveFilter(input, schema, RequestValues.forValidation());
+            resolveFilter(input, schema, RequestValues.forValidation(), catalog);
         }
     }
 
-    private static Cond resolveFilter(FilterInput input, TableSchema schema, RequestValues values) {
+    private static Cond resolveFilter(FilterInput input, TableSchema schema, RequestValues values,
+                                      TableCatalog catalog) {
         String expression = input.expression();
         if (expression.length() > QueryLimits.MAX_FILTER_LENGTH) {
             throw QueryException.filter(input.paramName(), "the expression is longer than "
@@ -78,16 +99,17 @@ public final class QueryCompiler {
         }
         try {
             return Parser.parse(expression)
-                    .map(ast -> new Resolver(schema, values, input.allowHidden()).resolve(ast))
+                    .map(ast -> new Resolver(schema, values, input.allowHidden(), catalog).resolve(ast))
                     .orElse(Cond.TRUE);
         } catch (QueryError e) {
             throw QueryException.filter(input.paramName(), e.detail(), e.position());
         }
     }
 
-    private static List<SortKey> resolveSort(String sort, TableSchema schema, boolean allowHidden) {
+    private static List<SortKey> resolveSort(String sort, TableSchema schema, boolean allowHidden,
+                                             TableCatalog catalog) {
         try {
-            return Resolver.sortKeys(SortParser.parse(sort), schema, allowHidden);
+            return Resolver.sortKeys(SortParser.parse(sort), schema, allowHidden, catalog);
         } catch (QueryError e) {
             throw QueryException.sort(e.detail(), e.position());
         }

@@ -12,6 +12,8 @@ public final class QueryLimits {
     public static final int MAX_SORT_FIELDS = 8;
     /** Longest accepted sort field, in characters. */
     public static final int MAX_SORT_FIELD_LENGTH = 255;
+    /** Most relation steps in one field path ({@code a.b.c.d.e.f.name}), as PocketBase's maxNestedRels. */
+    public static final int MAX_RELATION_DEPTH = 6;
     /** Rows per page when none is asked. */
     public static final int DEFAULT_PER_PAGE = 30;
     /** Most rows per page. */

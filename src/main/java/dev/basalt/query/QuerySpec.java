@@ -13,13 +13,21 @@ import java.util.Objects;
  * @param sortAllowHidden whether the sort may use hidden columns
  * @param page            the page to fetch; null for no limit
  * @param request         values for {@code @request.*}, placeholders and the macros' clock
+ * @param catalog         the tables relation paths reach
  */
 public record QuerySpec(TableSchema schema, List<String> select, List<FilterInput> filters, String sort,
-                        boolean sortAllowHidden, PageRequest page, RequestContext request) {
+                        boolean sortAllowHidden, PageRequest page, RequestContext request, TableCatalog catalog) {
     public QuerySpec {
         Objects.requireNonNull(schema, "schema");
         select = select == null ? List.of() : List.copyOf(select);
         filters = filters == null ? List.of() : List.copyOf(filters);
         request = request == null ? RequestContext.anonymous() : request;
+        catalog = catalog == null ? TableCatalog.EMPTY : catalog;
+    }
+
+    /** A spec without related tables. */
+    public QuerySpec(TableSchema schema, List<String> select, List<FilterInput> filters, String sort,
+                     boolean sortAllowHidden, PageRequest page, RequestContext request) {
+        this(schema, select, filters, sort, sortAllowHidden, page, request, TableCatalog.EMPTY);
     }
 }

@@ -25,12 +25,17 @@ public final class FieldSelection {
 
     /** Selected key to its excerpt (null for none), or null for all keys. */
     private final Map<String, Excerpt> selected;
+    /** Selections inside the values of keys given as paths ({@code expand.author.name}). */
+    private final Map<String, Map<String, Excerpt>> nested = new LinkedHashMap<>();
 
     private FieldSelection(Map<String, Excerpt> selected) {
         this.selected = selected;
     }
 
-    /** Parses the parameter; blank means all keys. Top-level keys only (expand paths come later). */
+    /**
+     * Parses the parameter; blank means all keys. A dotted item selects inside a key's value, e.g.
+     * {@code expand.author.name} keeps only {@code name} of {@code expand.author} (objects or arrays of objects).
+     */
     public static FieldSelection parse(String fields) {
         if (fields == null || fields.isBlank()) {
             return ALL;
@@ -54,7 +59,24 @@ public final class FieldSelection {
             }
             out.put(name, excerpt);
         }
-        return out.isEmpty() ? ALL : new FieldSelection(out);
+        return out.isEmpty() ? ALL : of(out);
+    }
+
+    private static FieldSelection of(Map<String, Excerpt> items) {
+        Map<String, Excerpt> top = new LinkedHashMap<>();
+        Map<String, Map<String, Excerpt>> nested = new LinkedHashMap<>();
+        items.forEach((name, excerpt) -> {
+            int dot = name.indexOf('.');
+            if (dot > 0) {
+                nested.computeIfAbsent(name.substring(0, dot), k -> new LinkedHashMap<>())
+                        .put(name.substring(dot + 1), excerpt);
+            } else {
+                top.put(name, excerpt);
+            }
+        });
+        FieldSelection selection = new FieldSelection(top);
+        selection.nested.putAll(nested);
+        return selection;
     }
 
     /** Keeps only the selected keys of a record's JSON and applies excerpts, in place. */
@@ -66,8 +88,13 @@ public final class FieldSelection {
         boolean all = selected.containsKey("*");
         for (Iterator<Map.Entry<String, Object>> it = json.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Object> e = it.next();
-            if (!all && !selected.containsKey(e.getKey())) {
+            Map<String, Excerpt> inner = nested.get(e.getKey());
+            if (!all && !selected.containsKey(e.getKey()) && inner == null) {
                 it.remove();
+                continue;
+            }
+            if (inner != null) {
+                applyInside(of(inner), e.getValue());
                 continue;
             }
             Excerpt excerpt = selected.containsKey(e.getKey()) ? selected.get(e.getKey()) : starred;
@@ -76,6 +103,15 @@ public final class FieldSelection {
             }
         }
         return json;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void applyInside(FieldSelection selection, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            selection.apply((Map<String, Object>) map);
+        } else if (value instanceof java.util.List<?> list) {
+            list.forEach(item -> applyInside(selection, item));
+        }
     }
 
     private static String excerpt(String html, Excerpt e) {

@@ -37,15 +37,17 @@ class RecordController {
                              @RequestParam(required = false) String sort,
                              @RequestParam(required = false) String filter,
                              @RequestParam(required = false) String fields,
-                             @RequestParam(required = false) String skipTotal) {
+                             @RequestParam(required = false) String skipTotal,
+                             @RequestParam(required = false) String expand) {
         ListParams params = ListParams.parse(page, perPage, sort, filter, fields, skipTotal);
-        return records.list(find(collection), params, Caller.of(request));
+        return records.list(find(collection), params, Caller.of(request), expand);
     }
 
     @GetMapping("/{id}")
     Map<String, Object> view(@PathVariable String collection, @PathVariable String id, HttpServletRequest request,
-                             @RequestParam(required = false) String fields) {
-        return records.view(find(collection), id, Caller.of(request), fields);
+                             @RequestParam(required = false) String fields,
+                             @RequestParam(required = false) String expand) {
+        return records.view(find(collection), id, Caller.of(request), fields, expand);
     }
 
     @PostMapping

@@ -4,6 +4,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.AutodateField;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.FieldValueException;
+import dev.basalt.collections.fields.RelationField;
 import dev.basalt.collections.fields.SelectField;
 import dev.basalt.collections.fields.TextField;
 import dev.basalt.query.ColumnKind;
@@ -149,8 +150,9 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
             double delta = (Double) field.accept(input, current);
             return modifier == Modifier.APPEND ? base + delta : base - delta;
         }
-        if (field instanceof SelectField s) {
-            List<String> values = new ArrayList<>(currentValues(s, current));
+        if (field instanceof SelectField || field instanceof RelationField) {
+            boolean multiple = field.kind() == ColumnKind.TEXT_ARRAY;
+            List<String> values = new ArrayList<>(currentValues(current));
             Object given = field.accept(input, null);
             List<String> items = given instanceof String[] arr ? List.of(arr)
                     : ((String) given).isEmpty() ? List.of() : List.of((String) given);
@@ -164,13 +166,13 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
                 }
                 default -> values.removeAll(items);
             }
-            return s.multiple() ? values.toArray(String[]::new) : (values.isEmpty() ? "" : values.getLast());
+            return multiple ? values.toArray(String[]::new) : (values.isEmpty() ? "" : values.getLast());
         }
         throw new FieldValueException("validation_invalid_modifier",
                 "The " + field.type() + " field does not support + or - modifiers.");
     }
 
-    private static List<String> currentValues(SelectField s, Object current) {
+    private static List<String> currentValues(Object current) {
         if (current instanceof String[] arr) {
             return List.of(arr);
         }

@@ -36,9 +36,16 @@ public class RecordService {
     private final PlanRenderer renderer;
     private final TransactionTemplate tx;
     private final WriteErrors writeErrors = new WriteErrors();
+    private final RelationIntegrity relations;
+    private final RecordSchemas schemas;
+    private final RecordExpander expander;
 
     public RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
-                         PlanRenderer renderer, TransactionTemplate tx) {
+                         PlanRenderer renderer, TransactionTemplate tx, RelationIntegrity relations,
+                         RecordSchemas schemas, RecordExpander expander) {
+        this.expander = expander;
+        this.relations = relations;
+        this.schemas = schemas;
         this.dsl = dsl;
         this.store = store;
         this.rules = rules;
@@ -49,6 +56,11 @@ public class RecordService {
 
     /** A page of records the caller may list, as PocketBase's list JSON. */
     public Map<String, Object> list(Collection collection, ListParams params, Caller caller) {
+        return list(collection, params, caller, null);
+    }
+
+    /** A page of records the caller may list, with the related records of {@code expand}. */
+    public Map<String, Object> list(Collection collection, ListParams params, Caller caller, String expand) {
         RuleDecision decision = allowed(collection, RuleType.LIST, caller);
         List<FilterInput> filters = new ArrayList<>();
         if (decision instanceof RuleDecision.Filter f) {
@@ -56,14 +68,16 @@ public class RecordService {
         }
         filters.add(new FilterInput(params.filter(), caller.superuser(), "filter"));
         List<String> select = collection.fields().stream().map(Field::name).toList();
-        QuerySpec spec = new QuerySpec(RecordTables.schema(collection), select, filters, params.sort(),
-                caller.superuser(), params.page(), rules.requestContext(caller));
+        QuerySpec spec = new QuerySpec(schemas.schema(collection), select, filters, params.sort(),
+                caller.superuser(), params.page(), rules.requestContext(caller), schemas.catalog());
         QueryPlan plan = compiler.plan(spec);
         List<Map<String, Object>> items = new ArrayList<>();
         for (Record row : renderer.select(dsl, plan).fetch()) {
             items.add(RecordJson.render(collection, RecordStore.toMap(collection, row), caller.superuser(),
-                    params.fields()));
+                    FieldSelection.ALL));
         }
+        expander.expand(collection, items, expand, caller);
+        items.forEach(params.fields()::apply);
         long total = -1;
         long pages = -1;
         if (!params.skipTotal()) {
@@ -81,9 +95,23 @@ public class RecordService {
 
     /** One record the caller may view; 404 otherwise. */
     public Map<String, Object> view(Collection collection, String id, Caller caller, String fields) {
+        return view(collection, id, caller, fields, null);
+    }
+
+    /** One record the caller may view, with the related records of {@code expand}; 404 otherwise. */
+    public Map<String, Object> view(Collection collection, String id, Caller caller, String fields, String expand) {
         Condition where = ruleCondition(collection, RuleType.VIEW, caller).and(RecordTables.id(collection).eq(id));
         Map<String, Object> row = store.findWhere(collection, where, false).orElseThrow(ApiException::notFound);
-        return RecordJson.render(collection, row, caller.superuser(), FieldSelection.parse(fields));
+        return output(collection, row, caller, fields, expand);
+    }
+
+    /** A stored record as the caller sees it: JSON, then expand, then the fields selection. */
+    Map<String, Object> output(Collection collection, Map<String, Object> row, Caller caller, String fields,
+                               String expand) {
+        FieldSelection selection = FieldSelection.parse(fields);
+        Map<String, Object> json = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL);
+        expander.expand(collection, List.of(json), expand, caller);
+        return selection.apply(json);
     }
 
     /** Creates a record if the create rule holds for it as stored; 400 otherwise, with nothing written. */
@@ -92,6 +120,7 @@ public class RecordService {
         Map<String, Object> input = AuthRecordInput.prepare(collection, body, null);
         RecordDraft draft = RecordDraft.forCreate(collection, input);
         tx.executeWithoutResult(status -> {
+            relations.checkTargetsExist(collection, draft.changes(), "Failed to create record.");
             writeErrors.run(collection, "Failed to create record.", () -> store.insert(collection, draft.changes()));
             if (decision instanceof RuleDecision.Filter f) {
                 Condition check = condition(collection, f.expression(), caller)
@@ -113,6 +142,7 @@ public class RecordService {
             Map<String, Object> current = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
             Map<String, Object> input = AuthRecordInput.prepare(collection, body, current);
             RecordDraft d = RecordDraft.forUpdate(collection, input, current);
+            relations.checkTargetsExist(collection, d.changes(), "Failed to update record.");
             writeErrors.run(collection, "Failed to update record.", () -> store.update(collection, id, d.changes()));
             return d;
         });
@@ -122,7 +152,7 @@ public class RecordService {
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */
     public void delete(Collection collection, String id, Caller caller) {
         Condition where = ruleCondition(collection, RuleType.DELETE, caller).and(RecordTables.id(collection).eq(id));
-        int deleted = tx.execute(status -> store.deleteWhere(collection, where));
+        int deleted = tx.execute(status -> relations.delete(collection, where));
         if (deleted == 0) {
             throw ApiException.notFound();
         }
@@ -143,7 +173,7 @@ public class RecordService {
 
     private Condition condition(Collection collection, String expression, Caller caller) {
         RequestContext request = rules.requestContext(caller);
-        return compiler.condition(expression, RecordTables.schema(collection), request, true);
+        return compiler.condition(expression, schemas.schema(collection), request, true, schemas.catalog());
     }
 
     static boolean isIdField(Field f) {

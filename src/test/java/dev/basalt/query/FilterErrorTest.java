@@ -45,7 +45,7 @@ class FilterErrorTest {
                 arguments("title:upper = 'a'", "unknown modifier \":upper\" at position 6"),
                 arguments("title:length > 1", "modifier \":length\" needs a multi-valued field at position 6"),
                 arguments("title. = 'a'", "invalid identifier \"title.\" at position 0"),
-                arguments("author.name = 'x'", "relation paths are not supported yet (\"author.name\") at position 0"),
+                arguments("author.name = 'x'", "unknown field \"author\" in \"author.name\" at position 0"),
                 arguments("@request.auth.team.name = 'x'",
                         "relation paths are not supported yet (\"@request.auth.team.name\") at position 0"),
                 arguments("@request.auth = 'x'", "\"@request.auth\" needs a field, e.g. @request.auth.id at position 0"),

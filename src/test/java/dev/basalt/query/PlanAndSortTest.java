@@ -42,7 +42,7 @@ class PlanAndSortTest {
     @CsvSource(delimiter = '|', value = {
         "title,nope | unknown sort field \"nope\" at position 6",
         "-secret | unknown sort field \"secret\" at position 1",
-        "author.name | relation paths are not supported yet (\"author.name\") at position 0",
+        "author.name | unknown field \"author\" in \"author.name\" at position 0",
         "title! | invalid sort field \"title!\" at position 0",
         "@rowid | unknown sort field \"@rowid\" at position 0",
         "id,id,id,id,id,id,id,id,title | too many sort fields (at most 8) at position 24",

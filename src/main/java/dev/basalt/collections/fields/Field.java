@@ -25,10 +25,11 @@ import org.jooq.DataType;
     @JsonSubTypes.Type(value = SelectField.class, name = "select"),
     @JsonSubTypes.Type(value = JsonField.class, name = "json"),
     @JsonSubTypes.Type(value = PasswordField.class, name = "password"),
+    @JsonSubTypes.Type(value = RelationField.class, name = "relation"),
 })
 public sealed interface Field
         permits TextField, NumberField, BoolField, EmailField, UrlField, DateField, AutodateField,
-                SelectField, JsonField, PasswordField {
+                SelectField, JsonField, PasswordField, RelationField {
 
     /** Stable id; survives renames. */
     String id();

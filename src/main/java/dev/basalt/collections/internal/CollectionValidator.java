@@ -5,8 +5,10 @@ import dev.basalt.collections.CollectionSchemas;
 import dev.basalt.collections.IndexDefinition;
 import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.QueryException;
+import dev.basalt.query.TableCatalog;
 import dev.basalt.query.TableSchema;
 import dev.basalt.shared.ValidationErrors;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,8 @@ public final class CollectionValidator {
         }
         checkName(candidate, original, others, lookup, errors);
         FieldRules.check(candidate, original, errors);
-        checkRuleSyntax(candidate, errors);
+        RelationRules.check(candidate, original, others, errors);
+        checkRuleSyntax(candidate, others, errors);
         if (original != null && original.system()) {
             checkRule("listRule", original.listRule(), candidate.listRule(), errors);
             checkRule("viewRule", original.viewRule(), candidate.viewRule(), errors);
@@ -113,11 +116,14 @@ public final class CollectionValidator {
     }
 
     /** Compiles every rule against the candidate's own fields so no broken rule is ever stored. */
-    private static void checkRuleSyntax(Collection c, ValidationErrors errors) {
+    private static void checkRuleSyntax(Collection c, List<Collection> others, ValidationErrors errors) {
         if (!errors.isEmpty()) {
             return;
         }
-        TableSchema schema = CollectionSchemas.of(c);
+        List<Collection> all = new ArrayList<>(others);
+        all.add(c);
+        TableSchema schema = CollectionSchemas.of(c, CollectionSchemas.finder(all));
+        TableCatalog catalog = CollectionSchemas.catalog(all);
         Map<String, String> rules = new LinkedHashMap<>();
         rules.put("listRule", c.listRule());
         rules.put("viewRule", c.viewRule());
@@ -129,7 +135,7 @@ public final class CollectionValidator {
                 return;
             }
             try {
-                COMPILER.validate(rule, schema, true);
+                COMPILER.validate(rule, schema, true, catalog);
             } catch (QueryException e) {
                 errors.add(key, "validation_invalid_rule", e.getMessage().replaceFirst("^Invalid filter", "Invalid rule"));
             }

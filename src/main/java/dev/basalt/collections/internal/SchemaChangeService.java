@@ -76,6 +76,11 @@ public class SchemaChangeService implements CollectionService {
             if (c.system()) {
                 throw ApiException.badRequest("System collections cannot be deleted.");
             }
+            Collection referrer = RelationRules.referrer(c, tx.stored());
+            if (referrer != null) {
+                throw ApiException.badRequest("The collection is referenced by a relation field of collection \""
+                        + referrer.name() + "\"; remove that field first.");
+            }
             tx.delete(c);
             return c;
         });

@@ -38,14 +38,31 @@ public sealed interface Cond {
      * A condition over the elements of arrays: with ANY it holds when some combination of elements satisfies the
      * body (EXISTS), with EVERY when all combinations do (NOT EXISTS ... WHERE body IS NOT TRUE).
      */
-    record Quantified(Quantifier quantifier, List<ArraySource> sources, Cond body) implements Cond {
+    record Quantified(Quantifier quantifier, List<Source> sources, Cond body) implements Cond {
         public Quantified {
             sources = List.copyOf(sources);
         }
     }
 
+    /** Rows a {@link Quantified} condition ranges over. */
+    sealed interface Source {
+    }
+
     /** An array unnested under {@code alias}; its elements are {@link Term.Element}s. */
-    record ArraySource(Term array, String alias) {
+    record ArraySource(Term array, String alias) implements Source {
+    }
+
+    /**
+     * The rows reached through a relation path, LEFT JOINed from the queried table's row so that no related row
+     * reads as one row of NULLs (as PocketBase's joins). The i-th link's table is aliased {@code alias_i} (from 1);
+     * with {@code elements} set, that column of the last table is unnested too and its elements are
+     * {@code Term.Element(alias)}.
+     */
+    record RelationSource(RelationPath path, String alias, String elements) implements Source {
+        /** The alias of the table reached by link {@code index} (1-based). */
+        public String linkAlias(int index) {
+            return alias + "_" + index;
+        }
     }
 
     /** A condition known without looking at rows (e.g. {@code '' = null}). */

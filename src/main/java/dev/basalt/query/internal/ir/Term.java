@@ -10,6 +10,10 @@ public sealed interface Term {
     record Column(String table, String column, Kind kind) implements Term {
     }
 
+    /** A column of the table a to-one relation path arrives at; a plan pass turns it into a joined column. */
+    record Related(RelationPath path, String column, Kind kind) implements Term {
+    }
+
     /**
      * A bound value. Java types by kind: TEXT String, NUMBER Double, BOOL Boolean, DATE OffsetDateTime (UTC),
      * TEXT_ARRAY String[], NULL null.

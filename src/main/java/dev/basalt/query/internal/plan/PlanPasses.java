@@ -46,6 +46,11 @@ public final class PlanPasses {
         };
     }
 
+    /** LEFT JOINs the to-one relation paths the plan's terms walk (see {@link RelationJoins}). */
+    public static PlanPass joinRelations() {
+        return RelationJoins::apply;
+    }
+
     /** Limits the plan to one page; null leaves every row. */
     public static PlanPass applyPage(PageRequest page) {
         return plan -> page == null ? plan : plan.withRange(new RowRange(page.offset(), page.perPage()));

@@ -6,6 +6,7 @@ import static dev.basalt.query.internal.render.TermRenderer.text;
 import dev.basalt.query.internal.ir.Cond;
 import dev.basalt.query.internal.ir.SortKey;
 import dev.basalt.query.internal.ir.Term;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -16,6 +17,7 @@ import org.jooq.impl.DSL;
 /** Renders IR conditions and sort keys as jOOQ; each IR case maps to one construct. */
 public final class ConditionRenderer {
     private static final char LIKE_ESCAPE = '\\';
+    private static final String ONE_ROW_ALIAS = "_one";
 
     private ConditionRenderer() {
     }
@@ -63,16 +65,44 @@ public final class ConditionRenderer {
     }
 
     private static Condition quantified(Cond.Quantified q) {
-        List<Table<?>> sources = q.sources().stream()
-                .<Table<?>>map(s -> DSL.unnest(TermRenderer.array(TermRenderer.render(s.array())))
-                        .as(DSL.name(s.alias()), DSL.name(TermRenderer.ELEMENT_COLUMN)))
-                .toList();
+        List<Table<?>> sources = new ArrayList<>();
+        Table<?> joined = null;
+        for (Cond.Source source : q.sources()) {
+            switch (source) {
+                case Cond.ArraySource a -> {
+                    Table<?> unnested = unnest(TermRenderer.render(a.array()), a.alias());
+                    if (joined == null) {
+                        sources.add(unnested);
+                    } else {
+                        joined = joined.crossJoin(unnested);
+                    }
+                }
+                case Cond.RelationSource r -> {
+                    Table<?> start = joined != null ? joined : sources.isEmpty() ? oneRow()
+                            : sources.removeLast();
+                    joined = RelationSourceRenderer.join(start, r);
+                }
+            }
+        }
+        if (joined != null) {
+            sources.add(joined);
+        }
         Condition body = render(q.body());
         if (q.quantifier() == Cond.Quantifier.ANY) {
             return DSL.exists(DSL.selectOne().from(sources).where(body));
         }
         // every element combination must satisfy the body; NULL counts as not satisfied
         return DSL.notExists(DSL.selectOne().from(sources).where(DSL.field(body).isDistinctFrom(DSL.inline(true))));
+    }
+
+    /** {@code unnest(array) AS alias(v)}. */
+    static Table<?> unnest(org.jooq.Field<?> array, String alias) {
+        return DSL.unnest(TermRenderer.array(array)).as(DSL.name(alias), DSL.name(TermRenderer.ELEMENT_COLUMN));
+    }
+
+    /** A one-row table to LEFT JOIN from, so that missing related rows read as one row of NULLs. */
+    static Table<?> oneRow() {
+        return DSL.selectOne().asTable(DSL.name(ONE_ROW_ALIAS));
     }
 
     /** The jOOQ sort field of a sort key: ascending puts NULLs first, descending last. */

@@ -35,6 +35,7 @@ public final class TermRenderer {
             case Term.ContainsPattern p -> DSL.inline("%").concat(text(render(p.inner()))).concat(DSL.inline("%"));
             case Term.EmptyIfNull e -> DSL.coalesce(text(render(e.inner())), DSL.inline(""));
             case Term.Random r -> DSL.rand();
+            case Term.Related r -> throw new IllegalStateException("relation path not joined by the plan: " + r);
         };
     }
 

@@ -30,8 +30,8 @@ final class Comparisons {
     }
 
     static Cond build(ResolvedOperand left, Operator op, boolean anyOf, ResolvedOperand right) {
-        if (left instanceof ResolvedOperand.Array || right instanceof ResolvedOperand.Array) {
-            List<Cond.ArraySource> sources = new ArrayList<>();
+        if (!(left instanceof ResolvedOperand.Scalar) || !(right instanceof ResolvedOperand.Scalar)) {
+            List<Cond.Source> sources = new ArrayList<>();
             Term l = element(left, LEFT_ALIAS, sources);
             Term r = element(right, RIGHT_ALIAS, sources);
             Cond.Quantifier quantifier = anyOf ? Cond.Quantifier.ANY : Cond.Quantifier.EVERY;
@@ -40,13 +40,21 @@ final class Comparisons {
         return scalar(((ResolvedOperand.Scalar) left).term(), op, ((ResolvedOperand.Scalar) right).term());
     }
 
-    private static Term element(ResolvedOperand operand, String alias, List<Cond.ArraySource> sources) {
+    private static Term element(ResolvedOperand operand, String alias, List<Cond.Source> sources) {
         return switch (operand) {
             case ResolvedOperand.Scalar s -> s.term();
             case ResolvedOperand.Array a -> {
                 sources.add(new Cond.ArraySource(new Term.BlankIfEmpty(a.array()), alias));
                 Term element = new Term.Element(alias);
                 yield a.lower() ? new Term.Lower(element) : element;
+            }
+            case ResolvedOperand.Multi m -> {
+                boolean unnest = m.kind() == Kind.TEXT_ARRAY;
+                Cond.RelationSource source = new Cond.RelationSource(m.path(), alias, unnest ? m.column() : null);
+                sources.add(source);
+                Term element = unnest ? new Term.Element(alias)
+                        : new Term.Column(source.linkAlias(m.path().links().size()), m.column(), m.kind());
+                yield m.lower() ? new Term.Lower(textForm(element)) : element;
             }
         };
     }

@@ -1,6 +1,7 @@
 package dev.basalt.query.internal.resolve;
 
 import dev.basalt.query.ColumnInfo;
+import dev.basalt.query.TableCatalog;
 import dev.basalt.query.TableSchema;
 import dev.basalt.query.internal.QueryError;
 import dev.basalt.query.internal.ir.Kind;
@@ -20,9 +21,11 @@ final class OperandResolver {
     private final TableSchema schema;
     private final RequestValues request;
     private final boolean allowHidden;
+    private final TableCatalog catalog;
 
-    OperandResolver(TableSchema schema, RequestValues request, boolean allowHidden) {
+    OperandResolver(TableSchema schema, RequestValues request, boolean allowHidden, TableCatalog catalog) {
         this.schema = schema;
+        this.catalog = catalog;
         this.request = request;
         this.allowHidden = allowHidden;
     }
@@ -66,7 +69,7 @@ final class OperandResolver {
             return requestPath(id);
         }
         if (path.indexOf('.') >= 0) {
-            throw new QueryError("relation paths are not supported yet (" + QueryError.quote(path) + ")", id.position());
+            return RelationPaths.resolve(path, id.position(), schema, catalog, allowHidden);
         }
         ColumnInfo column = schema.column(path);
         if (column == null || (column.hidden() && !allowHidden)) {
@@ -104,6 +107,7 @@ final class OperandResolver {
                 case "lower" -> switch (result) {
                     case ResolvedOperand.Scalar s -> new ResolvedOperand.Scalar(new Term.Lower(Comparisons.textForm(s.term())));
                     case ResolvedOperand.Array a -> new ResolvedOperand.Array(a.array(), true);
+                    case ResolvedOperand.Multi m -> new ResolvedOperand.Multi(m.path(), m.column(), m.kind(), true);
                 };
                 case "length" -> switch (result) {
                     case ResolvedOperand.Array a when !a.lower() -> new ResolvedOperand.Scalar(new Term.Length(a.array()));

@@ -1,5 +1,7 @@
 package dev.basalt.query.internal.resolve;
 
+import dev.basalt.query.internal.ir.Kind;
+import dev.basalt.query.internal.ir.RelationPath;
 import dev.basalt.query.internal.ir.Term;
 
 /** A resolved comparison operand: one value, or an array whose elements are compared one by one. */
@@ -11,5 +13,12 @@ sealed interface ResolvedOperand {
 
     /** A multi-valued operand ({@code text[]} column or array value); {@code lower} lowercases each element. */
     record Array(Term array, boolean lower) implements ResolvedOperand {
+    }
+
+    /**
+     * A column reached through a multi-valued relation path: compared element by element like an array, each
+     * related row (or each element, when the column is an array itself) being one element.
+     */
+    record Multi(RelationPath path, String column, Kind kind, boolean lower) implements ResolvedOperand {
     }
 }

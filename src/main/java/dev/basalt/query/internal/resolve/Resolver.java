@@ -1,6 +1,7 @@
 package dev.basalt.query.internal.resolve;
 
 import dev.basalt.query.ColumnInfo;
+import dev.basalt.query.TableCatalog;
 import dev.basalt.query.TableSchema;
 import dev.basalt.query.internal.QueryError;
 import dev.basalt.query.internal.ir.Cond;
@@ -21,8 +22,13 @@ public final class Resolver {
 
     /** A resolver for expressions over {@code schema}; hidden columns resolve only when {@code allowHidden}. */
     public Resolver(TableSchema schema, RequestValues request, boolean allowHidden) {
+        this(schema, request, allowHidden, TableCatalog.EMPTY);
+    }
+
+    /** A resolver that also follows relation paths into the tables of {@code catalog}. */
+    public Resolver(TableSchema schema, RequestValues request, boolean allowHidden, TableCatalog catalog) {
         this.schema = schema;
-        this.operands = new OperandResolver(schema, request, allowHidden);
+        this.operands = new OperandResolver(schema, request, allowHidden, catalog);
     }
 
     /** The condition of a filter expression. */
@@ -57,22 +63,26 @@ public final class Resolver {
     }
 
     /** The sort keys of parsed sort items; hidden columns only when {@code allowHidden}. */
-    public static List<SortKey> sortKeys(List<SortItem> items, TableSchema schema, boolean allowHidden) {
+    public static List<SortKey> sortKeys(List<SortItem> items, TableSchema schema, boolean allowHidden,
+                                         TableCatalog catalog) {
         List<SortKey> keys = new ArrayList<>();
         for (SortItem item : items) {
-            keys.add(new SortKey(sortTerm(item, schema, allowHidden), item.descending()));
+            keys.add(new SortKey(sortTerm(item, schema, allowHidden, catalog), item.descending()));
         }
         return keys;
     }
 
-    private static Term sortTerm(SortItem item, TableSchema schema, boolean allowHidden) {
+    private static Term sortTerm(SortItem item, TableSchema schema, boolean allowHidden, TableCatalog catalog) {
         String field = item.field();
         if (field.equals(RANDOM)) {
             return new Term.Random();
         }
         if (!field.startsWith("@") && field.indexOf('.') >= 0) {
-            throw new QueryError("relation paths are not supported yet (" + QueryError.quote(field) + ")",
-                    item.position());
+            if (RelationPaths.resolve(field, item.position(), schema, catalog, allowHidden)
+                    instanceof ResolvedOperand.Scalar s) {
+                return s.term();
+            }
+            throw new QueryError("cannot sort by the multi-valued " + QueryError.quote(field), item.position());
         }
         ColumnInfo column = schema.column(field);
         if (column == null || (column.hidden() && !allowHidden)) {

@@ -1,0 +1,22 @@
+package dev.basalt.query;
+
+import java.util.Map;
+
+/**
+ * The tables relation paths can reach ({@code author.name}, {@code comments_via_post.message}): supplied by the
+ * module that owns the schema, so the compiler never depends on it.
+ */
+@FunctionalInterface
+public interface TableCatalog {
+    /** A catalog with no tables: relation paths do not resolve. */
+    TableCatalog EMPTY = name -> null;
+
+    /** The table with this name, or null. */
+    TableSchema table(String name);
+
+    /** A catalog of fixed tables by name. */
+    static TableCatalog of(Map<String, TableSchema> tables) {
+        Map<String, TableSchema> copy = Map.copyOf(tables);
+        return copy::get;
+    }
+}

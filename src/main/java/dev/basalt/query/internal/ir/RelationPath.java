@@ -1,0 +1,52 @@
+package dev.basalt.query.internal.ir;
+
+import java.util.List;
+
+/**
+ * A walk from the queried table through relation fields: each link leads to the next table. A path is to-one when
+ * every link follows a single relation forward; such paths become LEFT JOINs of the plan, the others EXISTS
+ * subqueries of the condition that uses them.
+ *
+ * @param root  the queried table (the start of every link chain)
+ * @param links the steps, at least one
+ */
+public record RelationPath(String root, List<Link> links) {
+    public RelationPath {
+        links = List.copyOf(links);
+    }
+
+    /** One step of a path; {@link #table()} is the table it arrives at. */
+    public sealed interface Link {
+        String table();
+
+        /** True when the step can lead to several rows. */
+        boolean multiple();
+    }
+
+    /** From a relation column to the related table: {@code table.id = previous.column} (or one of its ids). */
+    public record Forward(String column, String table, boolean multiple) implements Link {
+    }
+
+    /** Back from the current table to the records of {@code table} whose relation {@code column} points at it. */
+    public record Back(String table, String column, boolean columnMultiple) implements Link {
+        @Override
+        public boolean multiple() {
+            return true;
+        }
+    }
+
+    /** True when every step leads to at most one row. */
+    public boolean toOne() {
+        return links.stream().noneMatch(Link::multiple);
+    }
+
+    /** This path without its last step (empty links for a one-step path). */
+    public RelationPath parent() {
+        return new RelationPath(root, links.subList(0, links.size() - 1));
+    }
+
+    /** The table the path arrives at. */
+    public String target() {
+        return links.isEmpty() ? root : links.getLast().table();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.basalt.query.internal.resolve;
+
+import dev.basalt.query.ColumnInfo;
+import dev.basalt.query.ColumnKind;
+import dev.basalt.query.QueryLimits;
+import dev.basalt.query.TableCatalog;
+import dev.basalt.query.TableSchema;
+import dev.basalt.query.internal.QueryError;
+import dev.basalt.query.internal.ir.Kind;
+import dev.basalt.query.internal.ir.RelationPath;
+import dev.basalt.query.internal.ir.Term;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves dotted field paths through relations against the related tables' schemas: {@code author.name} follows
+ * a relation column, {@code comments_via_post.message} goes back through table {@code comments}' relation column
+ * {@code post}. Hidden columns on the way (relation or last column) resolve only when hidden columns are allowed.
+ */
+final class RelationPaths {
+    private static final Pattern VIA = Pattern.compile("^(\\w+)_via_(\\w+)$");
+
+    private RelationPaths() {
+    }
+
+    static ResolvedOperand resolve(String path, int position, TableSchema root, TableCatalog catalog,
+                                   boolean allowHidden) {
+        String[] props = path.split("\\.", -1);
+        TableSchema current = root;
+        List<RelationPath.Link> links = new ArrayList<>();
+        for (int i = 0; i < props.length - 1; i++) {
+            if (links.size() >= QueryLimits.MAX_RELATION_DEPTH) {
+                throw new QueryError("more than " + QueryLimits.MAX_RELATION_DEPTH + " nested relations in "
+                        + QueryError.quote(path), position);
+            }
+            String prop = props[i];
+            ColumnInfo column = current.column(prop);
+            if (column != null) {
+                if ((column.hidden() && !allowHidden) || column.relation() == null) {
+                    throw unknown(prop, path, position);
+                }
+                TableSchema next = catalog.table(column.relation());
+                if (next == null) {
+                    throw unknown(prop, path, position);
+                }
+                links.add(new RelationPath.Forward(column.name(), next.table(),
+                        column.kind() == ColumnKind.TEXT_ARRAY));
+                current = next;
+                continue;
+            }
+            Matcher via = VIA.matcher(prop);
+            TableSchema back = via.matches() ? catalog.table(via.group(1)) : null;
+            ColumnInfo backColumn = back == null ? null : back.column(via.group(2));
+            if (backColumn == null || !current.table().equals(backColumn.relation())
+                    || (backColumn.hidden() && !allowHidden)) {
+                throw unknown(prop, path, position);
+            }
+            links.add(new RelationPath.Back(back.table(), backColumn.name(),
+                    backColumn.kind() == ColumnKind.TEXT_ARRAY));
+            current = back;
+        }
+        String last = props[props.length - 1];
+        ColumnInfo column = current.column(last);
+        if (column == null || (column.hidden() && !allowHidden)) {
+            throw unknown(last, path, position);
+        }
+        RelationPath relationPath = new RelationPath(root.table(), links);
+        Kind kind = Kind.of(column.kind());
+        if (!relationPath.toOne()) {
+            return new ResolvedOperand.Multi(relationPath, column.name(), kind, false);
+        }
+        Term term = new Term.Related(relationPath, column.name(), kind);
+        return kind == Kind.TEXT_ARRAY ? new ResolvedOperand.Array(term, false) : new ResolvedOperand.Scalar(term);
+    }
+
+    private static QueryError unknown(String prop, String path, int position) {
+        return new QueryError("unknown field " + QueryError.quote(prop) + " in " + QueryError.quote(path), position);
+    }
+}

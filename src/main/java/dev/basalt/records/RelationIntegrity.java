@@ -1,0 +1,128 @@
+package dev.basalt.records;
+
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.collections.fields.Field;
+import dev.basalt.collections.fields.RelationField;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.FieldError;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps relation fields consistent, as PocketBase does: written ids must exist (one query per write), and deleting
+ * records releases every reference to them in the same transaction: a reference field with {@code cascadeDelete}
+ * whose last id goes loses its record too (recursively), a required one refuses the delete, any other just drops
+ * the id. Callers run these methods inside their transaction.
+ */
+@Component
+class RelationIntegrity {
+    /** PocketBase's message when a delete would empty a required relation. */
+    static final String REQUIRED_REFERENCE = "Failed to delete record. Make sure that the record is not part of a "
+            + "required relation reference.";
+    private static final org.jooq.DataType<String[]> IDS = SQLDataType.CLOB.array();
+
+    private final DSLContext dsl;
+    private final CollectionRegistry registry;
+
+    RelationIntegrity(DSLContext dsl, CollectionRegistry registry) {
+        this.dsl = dsl;
+        this.registry = registry;
+    }
+
+    /** Checks that every id written to a relation field exists, with one query for all fields; 400 otherwise. */
+    void checkTargetsExist(Collection collection, Map<String, Object> changes, String failure) {
+        Map<String, FieldError> errors = new LinkedHashMap<>();
+        Map<String, org.jooq.Field<Integer>> counts = new LinkedHashMap<>();
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : changes.entrySet()) {
+            if (!(collection.field(e.getKey()).orElse(null) instanceof RelationField r)) {
+                continue;
+            }
+            List<String> ids = RelationField.ids(e.getValue());
+            if (ids.isEmpty()) {
+                continue;
+            }
+            Collection target = registry.find(r.collectionId()).orElse(null);
+            if (target == null) {
+                errors.put(r.name(), new FieldError("validation_missing_rel_collection",
+                        "Relation connection is missing or cannot be accessed."));
+                continue;
+            }
+            counts.put(r.name(), DSL.field(DSL.selectCount().from(RecordTables.table(target))
+                    .where(RecordTables.id(target).eq(DSL.any(DSL.val(ids.toArray(String[]::new), IDS))))));
+            expected.put(r.name(), ids.size());
+        }
+        if (!counts.isEmpty()) {
+            Record found = dsl.select(counts.values()).fetchOne();
+            int i = 0;
+            for (String name : counts.keySet()) {
+                Number n = (Number) found.get(i++);
+                if (n.intValue() != expected.get(name)) {
+                    errors.put(name, new FieldError("validation_missing_rel_records",
+                            "Failed to find all relation records with the provided ids."));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.badRequest(failure, errors);
+        }
+    }
+
+    /** Deletes the rows matching {@code where} and releases the references to them; returns how many were deleted. */
+    int delete(Collection collection, Condition where) {
+        List<String> ids = dsl.deleteFrom(RecordTables.table(collection)).where(where)
+                .returning(RecordTables.id(collection)).fetch(RecordTables.id(collection));
+        if (!ids.isEmpty()) {
+            release(collection, ids);
+        }
+        return ids.size();
+    }
+
+    private void release(Collection target, List<String> deleted) {
+        org.jooq.Field<String[]> gone = DSL.val(deleted.toArray(String[]::new), IDS);
+        for (Collection c : registry.all()) {
+            for (Field f : c.fields()) {
+                if (f instanceof RelationField r && r.collectionId().equals(target.id())) {
+                    releaseField(c, r, gone);
+                }
+            }
+        }
+    }
+
+    private void releaseField(Collection c, RelationField r, org.jooq.Field<String[]> gone) {
+        org.jooq.Field<Object> column = RecordTables.column(c, r);
+        Condition refers;
+        org.jooq.Field<?> remaining;
+        Condition emptied;
+        if (r.multiple()) {
+            org.jooq.Field<String[]> array = DSL.field("{0}", IDS, column);
+            refers = DSL.condition("{0} && {1}", array, gone);
+            remaining = DSL.field("array(select u.x from unnest({0}) with ordinality as u(x, n) "
+                    + "where u.x <> all({1}) order by u.n)", IDS, array, gone);
+            emptied = refers.and(DSL.field("cardinality({0})", Integer.class, remaining).eq(DSL.inline(0)));
+        } else {
+            org.jooq.Field<String> text = DSL.field("{0}", String.class, column);
+            refers = text.eq(DSL.any(gone));
+            remaining = DSL.inline("");
+            emptied = refers;
+        }
+        if (r.cascadeDelete()) {
+            List<String> cascaded = dsl.deleteFrom(RecordTables.table(c)).where(emptied)
+                    .returning(RecordTables.id(c)).fetch(RecordTables.id(c));
+            if (!cascaded.isEmpty()) {
+                release(c, cascaded);
+            }
+        } else if (r.required() && dsl.fetchExists(dsl.selectOne().from(RecordTables.table(c)).where(emptied))) {
+            throw ApiException.badRequest(REQUIRED_REFERENCE);
+        }
+        dsl.update(RecordTables.table(c)).set(column, remaining).where(refers).execute();
+    }
+}
