@@ -4,6 +4,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.AutodateField;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.FieldValueException;
+import dev.basalt.collections.fields.FileField;
 import dev.basalt.collections.fields.RelationField;
 import dev.basalt.collections.fields.SelectField;
 import dev.basalt.collections.fields.TextField;
@@ -150,7 +151,7 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
             double delta = (Double) field.accept(input, current);
             return modifier == Modifier.APPEND ? base + delta : base - delta;
         }
-        if (field instanceof SelectField || field instanceof RelationField) {
+        if (field instanceof SelectField || field instanceof RelationField || field instanceof FileField) {
             boolean multiple = field.kind() == ColumnKind.TEXT_ARRAY;
             List<String> values = new ArrayList<>(currentValues(current));
             Object given = field.accept(input, null);

@@ -23,6 +23,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,11 +40,13 @@ public class RecordService {
     private final RelationIntegrity relations;
     private final RecordSchemas schemas;
     private final RecordExpander expander;
+    private final RecordFiles files;
 
     public RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
                          PlanRenderer renderer, TransactionTemplate tx, RelationIntegrity relations,
-                         RecordSchemas schemas, RecordExpander expander) {
+                         RecordSchemas schemas, RecordExpander expander, ObjectProvider<RecordFiles> files) {
         this.expander = expander;
+        this.files = files.getIfAvailable(() -> RecordFiles.NONE);
         this.relations = relations;
         this.schemas = schemas;
         this.dsl = dsl;
@@ -105,6 +108,17 @@ public class RecordService {
         return output(collection, row, caller, fields, expand);
     }
 
+    /** True when the record exists and the collection's viewRule lets {@code caller} see it. */
+    public boolean canView(Collection collection, String id, Caller caller) {
+        RuleDecision decision = rules.decide(collection, RuleType.VIEW, caller);
+        if (decision instanceof RuleDecision.SuperusersOnly) {
+            return false;
+        }
+        Condition rule = decision instanceof RuleDecision.Filter f
+                ? condition(collection, f.expression(), caller) : DSL.noCondition();
+        return store.exists(collection, rule.and(RecordTables.id(collection).eq(id)));
+    }
+
     /** A stored record as the caller sees it: JSON, then expand, then the fields selection. */
     Map<String, Object> output(Collection collection, Map<String, Object> row, Caller caller, String fields,
                                String expand) {
@@ -117,10 +131,12 @@ public class RecordService {
     /** Creates a record if the create rule holds for it as stored; 400 otherwise, with nothing written. */
     public Map<String, Object> create(Collection collection, Map<String, Object> body, Caller caller, String fields) {
         RuleDecision decision = allowed(collection, RuleType.CREATE, caller);
-        Map<String, Object> input = AuthRecordInput.prepare(collection, body, null);
+        RecordFiles.Uploads uploads = files.accept(collection, body, "Failed to create record.");
+        Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), null);
         RecordDraft draft = RecordDraft.forCreate(collection, input);
         tx.executeWithoutResult(status -> {
             relations.checkTargetsExist(collection, draft.changes(), "Failed to create record.");
+            uploads.store(collection, null, draft.record());
             writeErrors.run(collection, "Failed to create record.", () -> store.insert(collection, draft.changes()));
             if (decision instanceof RuleDecision.Filter f) {
                 Condition check = condition(collection, f.expression(), caller)
@@ -138,11 +154,13 @@ public class RecordService {
     public Map<String, Object> update(Collection collection, String id, Map<String, Object> body, Caller caller,
                                       String fields) {
         Condition where = ruleCondition(collection, RuleType.UPDATE, caller).and(RecordTables.id(collection).eq(id));
+        RecordFiles.Uploads uploads = files.accept(collection, body, "Failed to update record.");
         RecordDraft draft = tx.execute(status -> {
             Map<String, Object> current = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
-            Map<String, Object> input = AuthRecordInput.prepare(collection, body, current);
+            Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), current);
             RecordDraft d = RecordDraft.forUpdate(collection, input, current);
             relations.checkTargetsExist(collection, d.changes(), "Failed to update record.");
+            uploads.store(collection, current, d.record());
             writeErrors.run(collection, "Failed to update record.", () -> store.update(collection, id, d.changes()));
             return d;
         });

@@ -14,13 +14,15 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps relation fields consistent, as PocketBase does: written ids must exist (one query per write), and deleting
  * records releases every reference to them in the same transaction: a reference field with {@code cascadeDelete}
  * whose last id goes loses its record too (recursively), a required one refuses the delete, any other just drops
- * the id. Callers run these methods inside their transaction.
+ * the id. Deleted records (cascades included) are reported to {@link RecordFiles} so that their files go after
+ * the commit. Callers run these methods inside their transaction.
  */
 @Component
 class RelationIntegrity {
@@ -31,10 +33,12 @@ class RelationIntegrity {
 
     private final DSLContext dsl;
     private final CollectionRegistry registry;
+    private final RecordFiles files;
 
-    RelationIntegrity(DSLContext dsl, CollectionRegistry registry) {
+    RelationIntegrity(DSLContext dsl, CollectionRegistry registry, ObjectProvider<RecordFiles> files) {
         this.dsl = dsl;
         this.registry = registry;
+        this.files = files.getIfAvailable(() -> RecordFiles.NONE);
     }
 
     /** Checks that every id written to a relation field exists, with one query for all fields; 400 otherwise. */
@@ -81,6 +85,7 @@ class RelationIntegrity {
         List<String> ids = dsl.deleteFrom(RecordTables.table(collection)).where(where)
                 .returning(RecordTables.id(collection)).fetch(RecordTables.id(collection));
         if (!ids.isEmpty()) {
+            files.deleted(collection, ids);
             release(collection, ids);
         }
         return ids.size();
@@ -118,6 +123,7 @@ class RelationIntegrity {
             List<String> cascaded = dsl.deleteFrom(RecordTables.table(c)).where(emptied)
                     .returning(RecordTables.id(c)).fetch(RecordTables.id(c));
             if (!cascaded.isEmpty()) {
+                files.deleted(c, cascaded);
                 release(c, cascaded);
             }
         } else if (r.required() && dsl.fetchExists(dsl.selectOne().from(RecordTables.table(c)).where(emptied))) {

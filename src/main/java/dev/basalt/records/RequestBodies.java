@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a submitted record from JSON, multipart/form-data or urlencoded bodies into a map of field names to
  * values. Form values are strings (or lists for repeated keys); the SDK's {@code @jsonPayload} part is merged.
+ * File parts become a list of {@code MultipartFile}s under their field name, after any text values of that name
+ * (e.g. kept file names next to new uploads).
  */
 @Component
 public class RequestBodies {
@@ -77,9 +79,16 @@ public class RequestBodies {
             out.put(e.getKey(), values.length == 1 ? values[0] : new ArrayList<>(Arrays.asList(values)));
         }
         if (request instanceof MultipartHttpServletRequest multipart) {
-            for (String name : multipart.getFileMap().keySet()) {
-                List<?> files = multipart.getFiles(name);
-                out.putIfAbsent(name, files);
+            for (String name : multipart.getMultiFileMap().keySet()) {
+                List<Object> values = new ArrayList<>();
+                Object given = out.get(name);
+                if (given instanceof List<?> list) {
+                    values.addAll(list);
+                } else if (given != null) {
+                    values.add(given);
+                }
+                values.addAll(multipart.getFiles(name));
+                out.put(name, values);
             }
         }
         return out;

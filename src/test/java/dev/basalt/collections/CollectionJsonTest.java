@@ -63,8 +63,8 @@ class CollectionJsonTest {
         assertThat(((TextField) nulls).max()).isZero();
         assertThat(((TextField) nulls).required()).isFalse();
 
-        assertThatThrownBy(() -> CollectionJson.parseField(Map.of("type", "file", "name", "r")))
-                .hasMessage("Unknown or unsupported field type \"file\".");
+        assertThatThrownBy(() -> CollectionJson.parseField(Map.of("type", "vector", "name", "r")))
+                .hasMessage("Unknown or unsupported field type \"vector\".");
         assertThatThrownBy(() -> CollectionJson.parseField(Map.of("name", "r")))
                 .hasMessage("Missing field type.");
         assertThatThrownBy(() -> CollectionJson.parseField(Map.of("type", "text", "name", "t", "max", "lots")))

@@ -26,10 +26,11 @@ import org.jooq.DataType;
     @JsonSubTypes.Type(value = JsonField.class, name = "json"),
     @JsonSubTypes.Type(value = PasswordField.class, name = "password"),
     @JsonSubTypes.Type(value = RelationField.class, name = "relation"),
+    @JsonSubTypes.Type(value = FileField.class, name = "file"),
 })
 public sealed interface Field
         permits TextField, NumberField, BoolField, EmailField, UrlField, DateField, AutodateField,
-                SelectField, JsonField, PasswordField, RelationField {
+                SelectField, JsonField, PasswordField, RelationField, FileField {
 
     /** Stable id; survives renames. */
     String id();

@@ -265,9 +265,9 @@ class SchemaChangeServiceTest {
         assertThat(e.data()).containsOnlyKeys("fields.0.values", "fields.1.min", "fields.2.pattern", "fields.3.max");
 
         ApiException unknown = badRequest(() -> db.service.create(draft("name", "options", "fields", List.of(
-                field("name", "ok", "type", "text"), field("name", "r", "type", "file")))));
+                field("name", "ok", "type", "text"), field("name", "r", "type", "vector")))));
         assertThat(unknown.data()).containsOnlyKeys("fields.1.type");
-        assertThat(unknown.data().get("fields.1.type").message()).contains("file");
+        assertThat(unknown.data().get("fields.1.type").message()).contains("vector");
         assertThat(db.tableExists("options")).isFalse();
     }
 }

@@ -1,0 +1,105 @@
+package dev.basalt.files.internal;
+
+import dev.basalt.auth.FileTokens;
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.collections.fields.Field;
+import dev.basalt.collections.fields.FileField;
+import dev.basalt.records.RecordService;
+import dev.basalt.records.RecordStore;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * PocketBase's files API: {@code GET /api/files/{collection}/{recordId}/{filename}} ({@code thumb}, {@code download},
+ * {@code token}) and {@code POST /api/files/token}. As in PocketBase, a file that is not {@code protected} is served
+ * to whoever knows its (random) name; a protected one needs a file token whose record passes the viewRule.
+ */
+@RestController
+class FileController {
+    /** Types browsers may show inline; everything else is sent as an attachment (as PocketBase). */
+    static final Set<String> INLINE_TYPES = Set.of("image/png", "image/jpg", "image/jpeg", "image/gif", "image/webp",
+            "image/x-icon", "image/bmp", "video/webm", "video/mp4", "video/3gpp", "video/quicktime", "video/x-ms-wmv",
+            "audio/basic", "audio/aiff", "audio/mpeg", "audio/midi", "audio/mp3", "audio/wave", "audio/wav",
+            "audio/x-wav", "audio/x-mpeg", "audio/x-m4a", "audio/aac", "application/pdf", "application/x-pdf");
+    /** Served files never run scripts or load anything in the API's origin. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; media-src 'self'; style-src 'unsafe-inline'; sandbox";
+    /** How long clients may cache a file (names are immutable: a changed file gets a new name). */
+    static final long CACHE_SECONDS = 2_592_000;
+    /** Revalidation grace period after {@link #CACHE_SECONDS}. */
+    static final long STALE_SECONDS = 86_400;
+
+    private final CollectionRegistry collections;
+    private final RecordStore store;
+    private final RecordService records;
+    private final FileTokens tokens;
+    private final ThumbnailCache thumbnails;
+
+    FileController(CollectionRegistry collections, RecordStore store, RecordService records, FileTokens tokens,
+                   ThumbnailCache thumbnails) {
+        this.collections = collections;
+        this.store = store;
+        this.records = records;
+        this.tokens = tokens;
+        this.thumbnails = thumbnails;
+    }
+
+    @GetMapping("/api/files/{collection}/{recordId}/{filename}")
+    ResponseEntity<Resource> download(@PathVariable String collection, @PathVariable String recordId,
+                                      @PathVariable String filename,
+                                      @RequestParam(required = false) String thumb,
+                                      @RequestParam(required = false) String download,
+                                      @RequestParam(required = false) String token) {
+        Collection c = collections.find(collection).orElseThrow(ApiException::notFound);
+        Map<String, Object> row = store.findById(c, recordId).orElseThrow(ApiException::notFound);
+        FileField field = fieldHolding(c, row, filename);
+        if (field.protectedFiles() && !records.canView(c, recordId, tokens.verify(token))) {
+            throw ApiException.forbidden("Insufficient permissions to access the file resource.");
+        }
+        ThumbnailCache.Served served = thumbnails.serve(c, recordId, filename, field, thumb);
+        boolean attachment = truthy(download) || !INLINE_TYPES.contains(served.contentType());
+        ContentDisposition disposition = (attachment ? ContentDisposition.attachment() : ContentDisposition.inline())
+                .filename(served.name()).build();
+        CacheControl cache = CacheControl.maxAge(java.time.Duration.ofSeconds(CACHE_SECONDS))
+                .staleWhileRevalidate(java.time.Duration.ofSeconds(STALE_SECONDS));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(served.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(field.protectedFiles() ? cache.cachePrivate() : cache)
+                .body(served.resource());
+    }
+
+    @PostMapping("/api/files/token")
+    Map<String, String> token(HttpServletRequest request) {
+        return Map.of("token", tokens.issue(Caller.of(request)));
+    }
+
+    private static FileField fieldHolding(Collection c, Map<String, Object> row, String filename) {
+        for (Field f : c.fields()) {
+            if (f instanceof FileField file && FileField.names(row.get(f.name())).contains(filename)) {
+                return file;
+            }
+        }
+        throw ApiException.notFound();
+    }
+
+    private static boolean truthy(String value) {
+        return value != null && !value.isEmpty() && !value.equals("0") && !value.equalsIgnoreCase("false");
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Files of {@code file} fields: where their bytes live ({@link dev.basalt.files.FileStorage}: the local disk
+ * under the data directory, or an S3-compatible bucket), uploads on record writes (through the records module's
+ * {@code RecordFiles} hook), {@code GET /api/files/...} with thumbnails, and file tokens for protected files.
+ */
+package dev.basalt.files;
