@@ -37,7 +37,7 @@ class FileUploadApiTest extends FileTestSupport {
         String avatar = r.json().get("fields").get(2).toString();
         assertThat(avatar).contains("\"type\":\"file\"").contains("\"maxSize\":2000").contains("\"maxSelect\":1")
                 .contains("\"mimeTypes\":[\"image/png\",\"image/jpeg\"]").contains("\"thumbs\":[]")
-                .contains("\"protected\":false");
+                .contains("\"protected\":false").doesNotContain("sizeLimit").doesNotContain("protectedFiles");
 
         Response bad = post("/api/collections", Map.of("name", unique("bad"), "fields", List.of(
                 field("f", "file", "thumbs", List.of("100x100", "0x0", "big", "5000x10"), "maxSize", -1))), superuser());
