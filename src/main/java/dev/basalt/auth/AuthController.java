@@ -1,44 +1,124 @@
 package dev.basalt.auth;
 
+import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RequestBodies;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
+import dev.basalt.shared.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** PocketBase's auth endpoints of auth collections: {@code auth-with-password} and {@code auth-refresh}. */
+/**
+ * PocketBase's auth endpoints of auth collections ({@code auth-methods}, {@code auth-with-password},
+ * {@code auth-refresh}, {@code impersonate/{id}}) and Basalt's {@code auth-logout}.
+ */
 @RestController
 class AuthController {
+    /** Longest impersonation token a superuser may ask for (as a collection's longest token). */
+    static final long MAX_IMPERSONATION_SECONDS = AuthOptions.MAX_TOKEN_SECONDS;
     private final CollectionRegistry collections;
     private final AuthService auth;
+    private final PasswordSignIn passwords;
+    private final AuthRuleCheck authRule;
+    private final Sessions sessions;
     private final RequestBodies bodies;
 
-    AuthController(CollectionRegistry collections, AuthService auth, RequestBodies bodies) {
+    AuthController(CollectionRegistry collections, AuthService auth, PasswordSignIn passwords, AuthRuleCheck authRule,
+                   Sessions sessions, RequestBodies bodies) {
         this.collections = collections;
         this.auth = auth;
+        this.passwords = passwords;
+        this.authRule = authRule;
+        this.sessions = sessions;
         this.bodies = bodies;
+    }
+
+    @GetMapping("/api/collections/{collection}/auth-methods")
+    Map<String, Object> methods(@PathVariable String collection) {
+        AuthOptions o = authCollection(collection).authOptions();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("password", Map.of("enabled", o.passwordAuth().enabled(),
+                "identityFields", o.passwordAuth().enabled() ? o.passwordAuth().identityFields() : List.of()));
+        out.put("oauth2", Map.of("enabled", false, "providers", List.of()));
+        out.put("mfa", Map.of("enabled", false, "duration", 0));
+        out.put("otp", Map.of("enabled", false, "duration", 0));
+        out.put("authProviders", List.of());
+        out.put("usernamePassword", o.passwordAuth().enabled() && o.passwordAuth().identityFields().contains("username"));
+        out.put("emailPassword", o.passwordAuth().enabled() && o.passwordAuth().identityFields().contains("email"));
+        return out;
     }
 
     @PostMapping("/api/collections/{collection}/auth-with-password")
     Map<String, Object> withPassword(@PathVariable String collection, HttpServletRequest request) {
+        Collection c = authCollection(collection);
         Map<String, Object> body = bodies.read(request);
-        Object identity = body.get("identity");
-        Object password = body.get("password");
-        return auth.withPassword(find(collection), identity == null ? null : String.valueOf(identity),
-                password == null ? null : String.valueOf(password));
+        Map<String, Object> row = passwords.authenticate(c, text(body, "identity"), text(body, "password"),
+                text(body, "identityField"));
+        return auth.signIn(c, row, request.getHeader("User-Agent"), authRule);
     }
 
     @PostMapping("/api/collections/{collection}/auth-refresh")
     Map<String, Object> refresh(@PathVariable String collection, HttpServletRequest request) {
-        return auth.refresh(find(collection), Caller.of(request));
+        Collection c = authCollection(collection);
+        Map<String, Object> body = bodies.read(request);
+        String refreshToken = text(body, "refreshToken");
+        if (refreshToken != null && !refreshToken.isEmpty()) {
+            return auth.rotate(c, refreshToken);
+        }
+        return auth.refresh(c, AuthFilter.of(request));
     }
 
-    private Collection find(String idOrName) {
-        return collections.find(idOrName).orElseThrow(() -> ApiException.notFound("Missing collection context."));
+    @PostMapping("/api/collections/{collection}/auth-logout")
+    ResponseEntity<Void> logout(@PathVariable String collection, HttpServletRequest request) {
+        Collection c = authCollection(collection);
+        String refreshToken = text(bodies.read(request), "refreshToken");
+        AuthService.Authenticated current = AuthFilter.of(request);
+        if (refreshToken != null && !refreshToken.isEmpty()) {
+            if (!auth.logoutByRefreshToken(c, refreshToken)) {
+                throw ApiException.unauthorized("The refresh token is invalid, expired or already used.");
+            }
+        } else if (current != null && current.caller().collectionId().equals(c.id())) {
+            sessions.revoke(current.sessionId(), "logout");
+        } else {
+            throw ApiException.unauthorized(AuthService.INVALID_TOKEN);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/collections/{collection}/impersonate/{id}")
+    Map<String, Object> impersonate(@PathVariable String collection, @PathVariable String id,
+                                    HttpServletRequest request) {
+        Caller.of(request).requireSuperuser();
+        Collection c = authCollection(collection);
+        Object duration = bodies.read(request).get("duration");
+        long seconds = 0;
+        if (duration instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && n.longValue() >= 0 && n.longValue() <= MAX_IMPERSONATION_SECONDS) {
+            seconds = n.longValue();
+        } else if (duration != null) {
+            throw ApiException.badRequest("An error occurred while validating the submitted data.", Map.of("duration",
+                    new FieldError("validation_invalid_range", "Must be a whole number of seconds between 0 and "
+                            + MAX_IMPERSONATION_SECONDS + ".")));
+        }
+        return auth.impersonate(c, id, seconds, request.getHeader("User-Agent"));
+    }
+
+    private Collection authCollection(String idOrName) {
+        return collections.find(idOrName).filter(Collection::isAuth)
+                .orElseThrow(() -> ApiException.notFound("Missing or invalid auth collection context."));
+    }
+
+    private static String text(Map<String, Object> body, String key) {
+        Object v = body.get(key);
+        return v == null ? null : String.valueOf(v);
     }
 }

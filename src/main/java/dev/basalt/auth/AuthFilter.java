@@ -11,10 +11,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads the {@code Authorization} header (a token, with or without {@code Bearer }) and stores the
- * {@link Caller} on the request. An invalid or expired token leaves the request anonymous, as in PocketBase.
+ * {@link Caller} on the request, and for the auth endpoints the verified token ({@link #AUTHENTICATED}). An
+ * invalid, expired or revoked token leaves the request anonymous, as in PocketBase.
  */
 @Component
 class AuthFilter extends OncePerRequestFilter {
+    /** Request attribute holding the {@link AuthService.Authenticated} token of the request, if any. */
+    static final String AUTHENTICATED = AuthFilter.class.getName() + ".authenticated";
     private static final String BEARER = "Bearer ";
     private final AuthService auth;
 
@@ -29,8 +32,16 @@ class AuthFilter extends OncePerRequestFilter {
         if (header != null && !header.isBlank()) {
             String token = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                     ? header.substring(BEARER.length()).trim() : header.trim();
-            auth.authenticate(token).ifPresent(caller -> request.setAttribute(Caller.ATTRIBUTE, caller));
+            auth.authenticate(token).ifPresent(a -> {
+                request.setAttribute(Caller.ATTRIBUTE, a.caller());
+                request.setAttribute(AUTHENTICATED, a);
+            });
         }
         chain.doFilter(request, response);
+    }
+
+    /** The verified token of this request, or null. */
+    static AuthService.Authenticated of(HttpServletRequest request) {
+        return request.getAttribute(AUTHENTICATED) instanceof AuthService.Authenticated a ? a : null;
     }
 }

@@ -19,13 +19,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues and verifies PocketBase-style auth tokens: HS256 JWTs with {@code id}, {@code collectionId},
- * {@code type=auth} and {@code refreshable}, signed with a key derived from the record's {@code tokenKey} and
- * the application secret, so a password change (a new tokenKey) invalidates every earlier token.
+ * {@code type=auth}, {@code refreshable} and Basalt's session id {@code sid}, signed with a key derived from the
+ * record's {@code tokenKey} and the application secret, so a password change (a new tokenKey) invalidates every
+ * earlier token.
  */
 @Component
 class AuthTokens {
     /** The claims a token names before its signature is checked. */
-    record Subject(String id, String collectionId) {
+    record Subject(String id, String collectionId, String sessionId, boolean refreshable) {
     }
 
     private final TokenSecret secret;
@@ -36,13 +37,15 @@ class AuthTokens {
         this.clock = Clock.systemUTC();
     }
 
-    String issue(String recordId, String collectionId, String tokenKey, long seconds) {
+    String issue(String recordId, String collectionId, String tokenKey, long seconds, String sessionId,
+                 boolean refreshable) {
         long now = clock.millis();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .claim("id", recordId)
                 .claim("collectionId", collectionId)
                 .claim("type", "auth")
-                .claim("refreshable", true)
+                .claim("refreshable", refreshable)
+                .claim("sid", sessionId)
                 .expirationTime(new Date(now + seconds * 1000))
                 .build();
         try {
@@ -60,10 +63,12 @@ class AuthTokens {
             JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
             Object id = claims.getClaim("id");
             Object collectionId = claims.getClaim("collectionId");
-            if (!"auth".equals(claims.getClaim("type")) || !(id instanceof String i) || !(collectionId instanceof String c)) {
+            Object sessionId = claims.getClaim("sid");
+            if (!"auth".equals(claims.getClaim("type")) || !(id instanceof String i) || !(collectionId instanceof String c)
+                    || !(sessionId instanceof String sid)) {
                 return Optional.empty();
             }
-            return Optional.of(new Subject(i, c));
+            return Optional.of(new Subject(i, c, sid, Boolean.TRUE.equals(claims.getClaim("refreshable"))));
         } catch (ParseException e) {
             return Optional.empty();
         }

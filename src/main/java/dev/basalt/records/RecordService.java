@@ -14,11 +14,13 @@ import dev.basalt.query.QuerySpec;
 import dev.basalt.query.RequestContext;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
+import dev.basalt.shared.FieldError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -35,16 +37,18 @@ public class RecordService {
     private final QueryCompiler compiler;
     private final PlanRenderer renderer;
     private final TransactionTemplate tx;
+    private final AuthRecordRules authRecords;
     private final WriteErrors writeErrors = new WriteErrors();
 
     public RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
-                         PlanRenderer renderer, TransactionTemplate tx) {
+                         PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords) {
         this.dsl = dsl;
         this.store = store;
         this.rules = rules;
         this.compiler = compiler;
         this.renderer = renderer;
         this.tx = tx;
+        this.authRecords = authRecords;
     }
 
     /** A page of records the caller may list, as PocketBase's list JSON. */
@@ -59,10 +63,15 @@ public class RecordService {
         QuerySpec spec = new QuerySpec(RecordTables.schema(collection), select, filters, params.sort(),
                 caller.superuser(), params.page(), rules.requestContext(caller));
         QueryPlan plan = compiler.plan(spec);
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (Record row : renderer.select(dsl, plan).fetch()) {
-            items.add(RecordJson.render(collection, RecordStore.toMap(collection, row), caller.superuser(),
-                    params.fields()));
+            rows.add(RecordStore.toMap(collection, row));
+        }
+        Set<String> emails = collection.isAuth() ? authRecords.emailVisible(collection, rows, caller) : Set.of();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            items.add(RecordJson.render(collection, row, caller.superuser(), params.fields(),
+                    emails.contains((String) row.get("id"))));
         }
         long total = -1;
         long pages = -1;
@@ -83,16 +92,22 @@ public class RecordService {
     public Map<String, Object> view(Collection collection, String id, Caller caller, String fields) {
         Condition where = ruleCondition(collection, RuleType.VIEW, caller).and(RecordTables.id(collection).eq(id));
         Map<String, Object> row = store.findWhere(collection, where, false).orElseThrow(ApiException::notFound);
-        return RecordJson.render(collection, row, caller.superuser(), FieldSelection.parse(fields));
+        return render(collection, row, caller, fields);
     }
 
     /** Creates a record if the create rule holds for it as stored; 400 otherwise, with nothing written. */
     public Map<String, Object> create(Collection collection, Map<String, Object> body, Caller caller, String fields) {
         RuleDecision decision = allowed(collection, RuleType.CREATE, caller);
-        Map<String, Object> input = AuthRecordInput.prepare(collection, body, null);
+        Map<String, Object> input = AuthRecordInput.prepare(collection, body, null, caller.superuser());
         RecordDraft draft = RecordDraft.forCreate(collection, input);
         tx.executeWithoutResult(status -> {
             writeErrors.run(collection, "Failed to create record.", () -> store.insert(collection, draft.changes()));
+            if (!caller.superuser() && AuthRecordInput.requestsVerified(collection, input)
+                    && !authRecords.canManage(collection, (String) draft.record().get("id"), caller)) {
+                status.setRollbackOnly();
+                throw ApiException.badRequest("Failed to create record.", Map.of("verified",
+                        new FieldError("validation_values_mismatch", "The verified state can be set only by a manager.")));
+            }
             if (decision instanceof RuleDecision.Filter f) {
                 Condition check = condition(collection, f.expression(), caller)
                         .and(RecordTables.id(collection).eq((String) draft.record().get("id")));
@@ -102,7 +117,7 @@ public class RecordService {
                 }
             }
         });
-        return RecordJson.render(collection, draft.record(), caller.superuser(), FieldSelection.parse(fields));
+        return render(collection, draft.record(), caller, fields);
     }
 
     /** Updates a record the caller may update; 404 when it is missing or outside the rule. */
@@ -111,12 +126,13 @@ public class RecordService {
         Condition where = ruleCondition(collection, RuleType.UPDATE, caller).and(RecordTables.id(collection).eq(id));
         RecordDraft draft = tx.execute(status -> {
             Map<String, Object> current = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
-            Map<String, Object> input = AuthRecordInput.prepare(collection, body, current);
+            boolean manager = collection.isAuth() && authRecords.canManage(collection, id, caller);
+            Map<String, Object> input = AuthRecordInput.prepare(collection, body, current, manager);
             RecordDraft d = RecordDraft.forUpdate(collection, input, current);
             writeErrors.run(collection, "Failed to update record.", () -> store.update(collection, id, d.changes()));
             return d;
         });
-        return RecordJson.render(collection, draft.record(), caller.superuser(), FieldSelection.parse(fields));
+        return render(collection, draft.record(), caller, fields);
     }
 
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */
@@ -126,6 +142,12 @@ public class RecordService {
         if (deleted == 0) {
             throw ApiException.notFound();
         }
+    }
+
+    private Map<String, Object> render(Collection collection, Map<String, Object> row, Caller caller, String fields) {
+        boolean email = collection.isAuth() && authRecords.emailVisible(collection, List.of(row), caller)
+                .contains((String) row.get("id"));
+        return RecordJson.render(collection, row, caller.superuser(), FieldSelection.parse(fields), email);
     }
 
     private RuleDecision allowed(Collection collection, RuleType type, Caller caller) {

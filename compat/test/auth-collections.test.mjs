@@ -1,0 +1,135 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { anonymous, rejectsWith, superuser, uniqueName } from './support.mjs';
+
+const PASSWORD = 'sdk-User-Password-1';
+
+/** Creates a "users"-like auth collection with open sign-up; owners may view and update themselves. */
+async function createUsers(pb, extra = {}) {
+  return pb.collections.create({
+    name: uniqueName('users'),
+    type: 'auth',
+    fields: [{ name: 'name', type: 'text' }],
+    listRule: '',
+    viewRule: '',
+    createRule: '',
+    updateRule: 'id = @request.auth.id',
+    deleteRule: null,
+    ...extra,
+  });
+}
+
+async function signUp(name, email) {
+  return anonymous().collection(name).create({ email, password: PASSWORD, passwordConfirm: PASSWORD, name: email });
+}
+
+test('an auth collection carries PocketBase options and system fields', async () => {
+  const pb = await superuser();
+  const users = await createUsers(pb, { authToken: { duration: 3600 }, passwordAuth: { identityFields: ['email'] } });
+  assert.equal(users.type, 'auth');
+  assert.equal(users.authRule, '');
+  assert.equal(users.manageRule, null);
+  assert.equal(users.authToken.duration, 3600);
+  assert.deepEqual(users.passwordAuth, { enabled: true, identityFields: ['email'] });
+  assert.equal(users.otp.enabled, false);
+  assert.equal(users.mfa.enabled, false);
+  for (const f of ['id', 'password', 'tokenKey', 'email', 'emailVisibility', 'verified']) {
+    assert.ok(users.fields.some((x) => x.name === f && x.system), `system field ${f}`);
+  }
+  const methods = await anonymous().collection(users.name).listAuthMethods();
+  assert.equal(methods.password.enabled, true);
+  assert.deepEqual(methods.password.identityFields, ['email']);
+  assert.equal(methods.oauth2.enabled, false);
+});
+
+test('sign-up, authWithPassword and authRefresh as a regular user', async () => {
+  const pb = await superuser();
+  const users = await createUsers(pb);
+  const created = await signUp(users.name, 'sdk-alice@example.com');
+  assert.equal(created.email, undefined, 'the email is hidden from others by default');
+  await rejectsWith(signUp(users.name, 'SDK-Alice@example.com'), 400);
+
+  const client = anonymous();
+  const auth = await client.collection(users.name).authWithPassword('SDK-ALICE@example.com', PASSWORD);
+  assert.equal(auth.record.id, created.id);
+  assert.equal(auth.record.email, 'sdk-alice@example.com', 'the owner sees the email');
+  assert.equal(typeof auth.refreshToken, 'string', "Basalt's refresh token beside PocketBase's fields");
+  assert.ok(client.authStore.isValid);
+  assert.equal(client.authStore.isSuperuser, false);
+  assert.equal(client.authStore.record.id, created.id);
+
+  const refreshed = await client.collection(users.name).authRefresh();
+  assert.equal(refreshed.record.id, created.id);
+  assert.equal(client.authStore.token, refreshed.token);
+
+  const own = await client.collection(users.name).getOne(created.id);
+  assert.equal(own.email, 'sdk-alice@example.com');
+  await rejectsWith(client.collection(users.name).authWithPassword('sdk-alice@example.com', 'wrong-password'), 400);
+});
+
+test('refresh tokens rotate through authRefresh and a reused one revokes the session', async () => {
+  const pb = await superuser();
+  const users = await createUsers(pb);
+  await signUp(users.name, 'sdk-rotate@example.com');
+  const client = anonymous();
+  const auth = await client.collection(users.name).authWithPassword('sdk-rotate@example.com', PASSWORD);
+
+  const fresh = anonymous();
+  const rotated = await fresh.collection(users.name).authRefresh({ body: { refreshToken: auth.refreshToken } });
+  assert.notEqual(rotated.refreshToken, auth.refreshToken);
+  assert.ok(fresh.authStore.isValid, 'the SDK stores the new access token');
+
+  await rejectsWith(anonymous().collection(users.name).authRefresh({ body: { refreshToken: auth.refreshToken } }), 401);
+  await rejectsWith(fresh.collection(users.name).authRefresh(), 401);
+  await rejectsWith(client.collection(users.name).authRefresh(), 401);
+});
+
+test('logout ends the session; other sessions go on', async () => {
+  const pb = await superuser();
+  const users = await createUsers(pb);
+  await signUp(users.name, 'sdk-logout@example.com');
+  const a = anonymous();
+  const b = anonymous();
+  await a.collection(users.name).authWithPassword('sdk-logout@example.com', PASSWORD);
+  await b.collection(users.name).authWithPassword('sdk-logout@example.com', PASSWORD);
+  await a.send(`/api/collections/${users.name}/auth-logout`, { method: 'POST' });
+  await rejectsWith(a.collection(users.name).authRefresh(), 401);
+  await b.collection(users.name).authRefresh();
+});
+
+test('changing a password needs the old one and ends earlier tokens', async () => {
+  const pb = await superuser();
+  const users = await createUsers(pb);
+  const created = await signUp(users.name, 'sdk-pass@example.com');
+  const client = anonymous();
+  await client.collection(users.name).authWithPassword('sdk-pass@example.com', PASSWORD);
+  const err = await rejectsWith(client.collection(users.name).update(created.id,
+    { password: 'sdk-New-Password-2', passwordConfirm: 'sdk-New-Password-2' }), 400);
+  assert.ok(err.response.data.oldPassword);
+  await client.collection(users.name).update(created.id,
+    { password: 'sdk-New-Password-2', passwordConfirm: 'sdk-New-Password-2', oldPassword: PASSWORD });
+  await rejectsWith(client.collection(users.name).authRefresh(), 401);
+  await anonymous().collection(users.name).authWithPassword('sdk-pass@example.com', 'sdk-New-Password-2');
+});
+
+test('authRule keeps unverified users out until a superuser verifies them', async () => {
+  const pb = await superuser();
+  const users = await createUsers(pb, { authRule: 'verified = true' });
+  const created = await signUp(users.name, 'sdk-verify@example.com');
+  await rejectsWith(anonymous().collection(users.name).authWithPassword('sdk-verify@example.com', PASSWORD), 403);
+  await pb.collection(users.name).update(created.id, { verified: true });
+  const auth = await anonymous().collection(users.name).authWithPassword('sdk-verify@example.com', PASSWORD);
+  assert.equal(auth.record.verified, true);
+});
+
+test('superusers impersonate a user with a non-refreshable token', async () => {
+  const pb = await superuser();
+  const users = await createUsers(pb);
+  const created = await signUp(users.name, 'sdk-imp@example.com');
+  const impersonated = await pb.collection(users.name).impersonate(created.id, 600);
+  assert.ok(impersonated.authStore.isValid);
+  assert.equal(impersonated.authStore.record.id, created.id);
+  const own = await impersonated.collection(users.name).getOne(created.id);
+  assert.equal(own.email, 'sdk-imp@example.com');
+  await rejectsWith(impersonated.collection(users.name).authRefresh(), 403);
+});
