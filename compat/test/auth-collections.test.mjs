@@ -133,3 +133,23 @@ test('superusers impersonate a user with a non-refreshable token', async () => {
   assert.equal(own.email, 'sdk-imp@example.com');
   await rejectsWith(impersonated.collection(users.name).authRefresh(), 403);
 });
+
+test('an API key reads what its scopes name and nothing else', async () => {
+  const pb = await superuser();
+  const users = await createUsers(pb);
+  await signUp(users.name, 'sdk-key@example.com');
+  const created = await pb.send('/api/api-keys', {
+    method: 'POST',
+    body: { name: 'sdk reader', scopes: [`${users.name}:list`] },
+  });
+  assert.ok(created.key.startsWith('bsk_'));
+  const client = anonymous();
+  const headers = { 'X-API-Key': created.key };
+  const page = await client.collection(users.name).getList(1, 10, { headers });
+  assert.equal(page.items.length, 1);
+  await rejectsWith(client.collection(users.name).getOne(page.items[0].id, { headers }), 403);
+  await rejectsWith(client.collection(users.name).create(
+    { email: 'sdk-key2@example.com', password: PASSWORD, passwordConfirm: PASSWORD }, { headers }), 403);
+  await pb.send(`/api/api-keys/${created.id}`, { method: 'DELETE' });
+  await rejectsWith(client.collection(users.name).getList(1, 10, { headers }), 401);
+});

@@ -19,17 +19,26 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class AuthService {
+    /** Id prefix of the caller an unbound API key acts as. */
+    static final String API_KEY_CALLER_PREFIX = "apikey:";
     static final String INVALID_TOKEN = "The request requires valid record authorization token.";
     private final CollectionRegistry collections;
     private final RecordStore store;
     private final AuthTokens tokens;
     private final Sessions sessions;
+    private final ApiKeys apiKeys;
+
+    /** A valid API key and the caller it acts as. */
+    record KeyCaller(ApiKeys.ApiKey key, Caller caller) {
+    }
 
     /** A verified token: who it names, its session and whether it may be refreshed. */
     record Authenticated(Caller caller, String sessionId, boolean refreshable) {
     }
 
-    AuthService(CollectionRegistry collections, RecordStore store, AuthTokens tokens, Sessions sessions) {
+    AuthService(CollectionRegistry collections, RecordStore store, AuthTokens tokens, Sessions sessions,
+                ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
         this.collections = collections;
         this.store = store;
         this.tokens = tokens;
@@ -52,6 +61,24 @@ class AuthService {
                 .filter(row -> tokens.verify(token, String.valueOf(row.get("tokenKey"))))
                 .filter(row -> sessions.isActive(s.sessionId()))
                 .map(row -> new Authenticated(toCaller(c, row), s.sessionId(), s.refreshable()));
+    }
+
+    /**
+     * The caller an API key acts as: its bound auth record (rules see that identity), or, unbound, a caller
+     * with superuser rights; either way confined to the key's scopes by {@link ApiKeyInterceptor}.
+     */
+    Optional<KeyCaller> authenticateApiKey(String secret) {
+        Optional<ApiKeys.ApiKey> key = apiKeys.authenticate(secret);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        ApiKeys.ApiKey k = key.get();
+        if (k.recordId() == null) {
+            return Optional.of(new KeyCaller(k, new Caller(API_KEY_CALLER_PREFIX + k.id(), "", "", true, Map.of())));
+        }
+        return collections.find(k.collectionId()).filter(Collection::isAuth)
+                .flatMap(c -> store.findById(c, k.recordId()).map(row -> toCaller(c, row)))
+                .map(caller -> new KeyCaller(k, caller));
     }
 
     /** Starts a sign-in session for a record that passed a sign-in method; checks the collection's authRule. */
