@@ -153,3 +153,72 @@ test('an API key reads what its scopes name and nothing else', async () => {
   await pb.send(`/api/api-keys/${created.id}`, { method: 'DELETE' });
   await rejectsWith(client.collection(users.name).getList(1, 10, { headers }), 401);
 });
+
+/** Points Basalt's SMTP settings at the test's mail server. */
+async function useTestSmtp(pb) {
+  const port = Number(process.env.BASALT_SMTP_PORT);
+  assert.ok(port > 0, 'BASALT_SMTP_PORT is set by SdkCompatibilityTest');
+  await pb.settings.update({ smtp: { enabled: true, host: '127.0.0.1', port, tls: false, username: '' } });
+}
+
+/** Waits for the mail sent to this address and returns the token of its confirm link. */
+async function tokenMailedTo(address) {
+  for (let i = 0; i < 200; i++) {
+    const mails = await (await fetch(process.env.BASALT_MAILBOX_URL)).json();
+    const mail = mails.reverse().find((m) => m.to.some((to) => to.toLowerCase() === address.toLowerCase()));
+    if (mail) {
+      const match = /\/auth\/confirm-[a-z-]+\/([A-Za-z0-9_.-]+)/.exec(mail.body);
+      assert.ok(match, `a confirm link in: ${mail.body}`);
+      return match[1];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`no mail to ${address}`);
+}
+
+test('sign-up, verification by mail, then sign-in, refresh and logout', async () => {
+  const pb = await superuser();
+  await useTestSmtp(pb);
+  const users = await createUsers(pb, { authRule: 'verified = true' });
+  await signUp(users.name, 'sdk-cycle@example.com');
+  await rejectsWith(anonymous().collection(users.name).authWithPassword('sdk-cycle@example.com', PASSWORD), 403);
+
+  assert.equal(await anonymous().collection(users.name).requestVerification('sdk-cycle@example.com'), true);
+  const token = await tokenMailedTo('sdk-cycle@example.com');
+  assert.equal(await anonymous().collection(users.name).confirmVerification(token), true);
+
+  const client = anonymous();
+  const auth = await client.collection(users.name).authWithPassword('sdk-cycle@example.com', PASSWORD);
+  assert.equal(auth.record.verified, true);
+  await client.collection(users.name).authRefresh();
+  await client.send(`/api/collections/${users.name}/auth-logout`, { method: 'POST' });
+  await rejectsWith(client.collection(users.name).authRefresh(), 401);
+});
+
+test('password reset by mail', async () => {
+  const pb = await superuser();
+  await useTestSmtp(pb);
+  const users = await createUsers(pb);
+  await signUp(users.name, 'sdk-reset@example.com');
+  assert.equal(await anonymous().collection(users.name).requestPasswordReset('sdk-reset@example.com'), true);
+  const token = await tokenMailedTo('sdk-reset@example.com');
+  await anonymous().collection(users.name).confirmPasswordReset(token, 'sdk-Reset-Password-3', 'sdk-Reset-Password-3');
+  await rejectsWith(anonymous().collection(users.name).authWithPassword('sdk-reset@example.com', PASSWORD), 400);
+  await anonymous().collection(users.name).authWithPassword('sdk-reset@example.com', 'sdk-Reset-Password-3');
+  await rejectsWith(anonymous().collection(users.name)
+    .confirmPasswordReset(token, 'sdk-Other-Password-4', 'sdk-Other-Password-4'), 400);
+});
+
+test('email change by mail', async () => {
+  const pb = await superuser();
+  await useTestSmtp(pb);
+  const users = await createUsers(pb);
+  await signUp(users.name, 'sdk-old@example.com');
+  const client = anonymous();
+  await client.collection(users.name).authWithPassword('sdk-old@example.com', PASSWORD);
+  assert.equal(await client.collection(users.name).requestEmailChange('sdk-new@example.com'), true);
+  const token = await tokenMailedTo('sdk-new@example.com');
+  await anonymous().collection(users.name).confirmEmailChange(token, PASSWORD);
+  const auth = await anonymous().collection(users.name).authWithPassword('sdk-new@example.com', PASSWORD);
+  assert.equal(auth.record.email, 'sdk-new@example.com');
+});

@@ -14,6 +14,8 @@ import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -57,6 +59,48 @@ class AuthTokens {
         }
     }
 
+    /**
+     * A single-purpose token of another {@code type} (e.g. {@code verification}, {@code passwordReset},
+     * {@code emailChange}) for a record, with extra string claims; it can never pass as an auth token.
+     */
+    String issueAction(String type, String recordId, String collectionId, String tokenKey, long seconds,
+                       Map<String, String> extra) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .claim("id", recordId)
+                .claim("collectionId", collectionId)
+                .claim("type", type)
+                .expirationTime(new Date(clock.millis() + seconds * 1000));
+        extra.forEach(claims::claim);
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+                    claims.build());
+            jwt.sign(new MACSigner(key(tokenKey)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign token", e);
+        }
+    }
+
+    /** The unverified string claims of a token of this type that names a record and collection, if well formed. */
+    Optional<Map<String, String>> peekAction(String token, String type) {
+        try {
+            JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+            if (!type.equals(claims.getClaim("type")) || !(claims.getClaim("id") instanceof String)
+                    || !(claims.getClaim("collectionId") instanceof String)) {
+                return Optional.empty();
+            }
+            Map<String, String> out = new HashMap<>();
+            claims.getClaims().forEach((k, v) -> {
+                if (v instanceof String text) {
+                    out.put(k, text);
+                }
+            });
+            return Optional.of(out);
+        } catch (ParseException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The unverified subject of a token, or empty when it is not a well-formed auth token. */
     Optional<Subject> peek(String token) {
         try {
@@ -69,7 +113,7 @@ class AuthTokens {
                 return Optional.empty();
             }
             return Optional.of(new Subject(i, c, sid, Boolean.TRUE.equals(claims.getClaim("refreshable"))));
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -28,8 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs the official PocketBase JS SDK suite in {@code compat/} ({@code node --test}) against Basalt started
- * in-process on a random port with a fresh database and a superuser. Needs Node.js 20+ and npm; their
- * absence fails the test rather than skipping it. Tagged {@code compat}, not {@code db}: CI runs it once,
+ * in-process on a random port with a fresh database and a superuser, plus a real SMTP server whose mails the
+ * tests read back ({@link TestMailbox}: {@code BASALT_SMTP_PORT}, {@code BASALT_MAILBOX_URL}). Needs Node.js
+ * 20+ and npm; their absence fails the test rather than skipping it. Tagged {@code compat}, not {@code db}: CI runs it once,
  * in {@code mvn verify}.
  */
 @Tag("compat")
@@ -43,6 +44,7 @@ class SdkCompatibilityTest {
     private static final int TAIL_LINES = 80;
 
     private static ConfigurableApplicationContext basalt;
+    private static TestMailbox mailbox;
 
     @BeforeAll
     static void startBasalt() throws IOException {
@@ -53,12 +55,16 @@ class SdkCompatibilityTest {
                 "--basalt.db.user=" + TestDatabase.user(),
                 "--basalt.db.password=" + TestDatabase.password());
         basalt.getBean(Superusers.class).upsert(EMAIL, PASSWORD);
+        mailbox = new TestMailbox();
     }
 
     @AfterAll
     static void stopBasalt() {
         if (basalt != null) {
             basalt.close();
+        }
+        if (mailbox != null) {
+            mailbox.close();
         }
     }
 
@@ -76,7 +82,8 @@ class SdkCompatibilityTest {
         }
         String url = "http://127.0.0.1:" + basalt.getEnvironment().getProperty("local.server.port");
         run("SDK compatibility suite", SUITE_TIMEOUT, Map.of("BASALT_URL", url,
-                "BASALT_SUPERUSER_EMAIL", EMAIL, "BASALT_SUPERUSER_PASSWORD", PASSWORD), command);
+                "BASALT_SUPERUSER_EMAIL", EMAIL, "BASALT_SUPERUSER_PASSWORD", PASSWORD,
+                "BASALT_SMTP_PORT", String.valueOf(mailbox.smtpPort()), "BASALT_MAILBOX_URL", mailbox.url()), command);
     }
 
     /** Fails clearly unless node (new enough) and npm are installed. */
