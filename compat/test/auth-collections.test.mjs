@@ -222,3 +222,45 @@ test('email change by mail', async () => {
   const auth = await anonymous().collection(users.name).authWithPassword('sdk-new@example.com', PASSWORD);
   assert.equal(auth.record.email, 'sdk-new@example.com');
 });
+
+/** Waits for the latest mail to this address and returns the one-time password in it. */
+async function otpMailedTo(address, after) {
+  for (let i = 0; i < 200; i++) {
+    const mails = await (await fetch(process.env.BASALT_MAILBOX_URL)).json();
+    const mail = mails.slice(after).reverse()
+      .find((m) => m.to.some((to) => to.toLowerCase() === address.toLowerCase()));
+    if (mail) {
+      return /<strong>(\d+)<\/strong>/.exec(mail.body)[1];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`no OTP mail to ${address}`);
+}
+
+async function mailCount() {
+  return (await (await fetch(process.env.BASALT_MAILBOX_URL)).json()).length;
+}
+
+test('OTP sign-in, and MFA with password then OTP', async () => {
+  const pb = await superuser();
+  await useTestSmtp(pb);
+  const users = await createUsers(pb, { otp: { enabled: true, length: 6 } });
+  await signUp(users.name, 'sdk-otp@example.com');
+  let before = await mailCount();
+  const { otpId } = await anonymous().collection(users.name).requestOTP('sdk-otp@example.com');
+  const code = await otpMailedTo('sdk-otp@example.com', before);
+  const auth = await anonymous().collection(users.name).authWithOTP(otpId, code);
+  assert.equal(auth.record.verified, true);
+
+  await pb.collections.update(users.id, { mfa: { enabled: true } });
+  const client = anonymous();
+  const err = await rejectsWith(client.collection(users.name).authWithPassword('sdk-otp@example.com', PASSWORD), 401);
+  const mfaId = err.response.mfaId;
+  assert.equal(typeof mfaId, 'string');
+  assert.ok(!client.authStore.isValid);
+  before = await mailCount();
+  const second = await client.collection(users.name).requestOTP('sdk-otp@example.com');
+  const secondCode = await otpMailedTo('sdk-otp@example.com', before);
+  await client.collection(users.name).authWithOTP(second.otpId, secondCode, { mfaId });
+  assert.ok(client.authStore.isValid);
+});

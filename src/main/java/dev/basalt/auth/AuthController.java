@@ -28,16 +28,14 @@ class AuthController {
     private final CollectionRegistry collections;
     private final AuthService auth;
     private final PasswordSignIn passwords;
-    private final AuthRuleCheck authRule;
     private final Sessions sessions;
     private final RequestBodies bodies;
 
-    AuthController(CollectionRegistry collections, AuthService auth, PasswordSignIn passwords, AuthRuleCheck authRule,
-                   Sessions sessions, RequestBodies bodies) {
+    AuthController(CollectionRegistry collections, AuthService auth, PasswordSignIn passwords, Sessions sessions,
+                   RequestBodies bodies) {
         this.collections = collections;
         this.auth = auth;
         this.passwords = passwords;
-        this.authRule = authRule;
         this.sessions = sessions;
         this.bodies = bodies;
     }
@@ -49,8 +47,8 @@ class AuthController {
         out.put("password", Map.of("enabled", o.passwordAuth().enabled(),
                 "identityFields", o.passwordAuth().enabled() ? o.passwordAuth().identityFields() : List.of()));
         out.put("oauth2", Map.of("enabled", false, "providers", List.of()));
-        out.put("mfa", Map.of("enabled", false, "duration", 0));
-        out.put("otp", Map.of("enabled", false, "duration", 0));
+        out.put("mfa", Map.of("enabled", o.mfa().enabled(), "duration", o.mfa().enabled() ? o.mfa().duration() : 0));
+        out.put("otp", Map.of("enabled", o.otp().enabled(), "duration", o.otp().enabled() ? o.otp().duration() : 0));
         out.put("authProviders", List.of());
         out.put("usernamePassword", o.passwordAuth().enabled() && o.passwordAuth().identityFields().contains("username"));
         out.put("emailPassword", o.passwordAuth().enabled() && o.passwordAuth().identityFields().contains("email"));
@@ -63,7 +61,7 @@ class AuthController {
         Map<String, Object> body = bodies.read(request);
         Map<String, Object> row = passwords.authenticate(c, text(body, "identity"), text(body, "password"),
                 text(body, "identityField"));
-        return auth.signIn(c, row, request.getHeader("User-Agent"), authRule);
+        return auth.signIn(c, row, request.getHeader("User-Agent"), "password", mfaId(request, body));
     }
 
     @PostMapping("/api/collections/{collection}/auth-refresh")
@@ -112,12 +110,24 @@ class AuthController {
         return auth.impersonate(c, id, seconds, request.getHeader("User-Agent"));
     }
 
+    /** The collection, if it is an auth collection; 404 otherwise. */
+    static Collection authCollection(CollectionRegistry collections, String idOrName) {
+        return collections.find(idOrName).filter(Collection::isAuth)
+                .orElseThrow(() -> ApiException.notFound("Missing or invalid auth collection context."));
+    }
+
     private Collection authCollection(String idOrName) {
         return collections.find(idOrName).filter(Collection::isAuth)
                 .orElseThrow(() -> ApiException.notFound("Missing or invalid auth collection context."));
     }
 
-    private static String text(Map<String, Object> body, String key) {
+    /** The {@code mfaId} of a second sign-in step, from the query (as the SDK sends it) or the body. */
+    static String mfaId(HttpServletRequest request, Map<String, Object> body) {
+        String query = request.getParameter("mfaId");
+        return query != null && !query.isBlank() ? query : text(body, "mfaId");
+    }
+
+    static String text(Map<String, Object> body, String key) {
         Object v = body.get(key);
         return v == null ? null : String.valueOf(v);
     }

@@ -27,6 +27,8 @@ class AuthService {
     private final AuthTokens tokens;
     private final Sessions sessions;
     private final ApiKeys apiKeys;
+    private final AuthRuleCheck authRule;
+    private final MultiFactor multiFactor;
 
     /** A valid API key and the caller it acts as. */
     record KeyCaller(ApiKeys.ApiKey key, Caller caller) {
@@ -37,8 +39,10 @@ class AuthService {
     }
 
     AuthService(CollectionRegistry collections, RecordStore store, AuthTokens tokens, Sessions sessions,
-                ApiKeys apiKeys) {
+                ApiKeys apiKeys, AuthRuleCheck authRule, MultiFactor multiFactor) {
         this.apiKeys = apiKeys;
+        this.authRule = authRule;
+        this.multiFactor = multiFactor;
         this.collections = collections;
         this.store = store;
         this.tokens = tokens;
@@ -81,9 +85,14 @@ class AuthService {
                 .map(caller -> new KeyCaller(k, caller));
     }
 
-    /** Starts a sign-in session for a record that passed a sign-in method; checks the collection's authRule. */
-    Map<String, Object> signIn(Collection collection, Map<String, Object> row, String userAgent, AuthRuleCheck rule) {
-        rule.require(collection, (String) row.get("id"));
+    /**
+     * Starts a sign-in session for a record that passed a sign-in method ({@code password} or {@code otp}):
+     * checks the collection's authRule, then multi-factor auth ({@code mfaId} from the request, may be null).
+     */
+    Map<String, Object> signIn(Collection collection, Map<String, Object> row, String userAgent, String method,
+                               String mfaId) {
+        authRule.require(collection, (String) row.get("id"));
+        multiFactor.check(collection, (String) row.get("id"), method, mfaId);
         AuthOptions options = collection.authOptions();
         Sessions.Started started = sessions.start(collection.id(), (String) row.get("id"), tokenKey(row),
                 Sessions.Kind.SIGNIN, userAgent, options.refreshToken());

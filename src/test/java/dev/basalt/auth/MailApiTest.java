@@ -2,13 +2,8 @@ package dev.basalt.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,18 +13,16 @@ import tools.jackson.databind.JsonNode;
 /** Settings API and the mail flows, read back from a real SMTP server (GreenMail) started by the test. */
 class MailApiTest extends AuthFixtures {
     private static final Pattern TOKEN = Pattern.compile("/auth/confirm-[a-z-]+/([A-Za-z0-9_.-]+)");
-    private static final long MAIL_WAIT_MS = 10_000;
-    private static GreenMail smtp;
+    private static TestSmtp smtp;
 
     @BeforeAll
     static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = new TestSmtp();
     }
 
     @AfterAll
     static void stopSmtp() {
-        smtp.stop();
+        smtp.close();
     }
 
     @Test
@@ -156,30 +149,18 @@ class MailApiTest extends AuthFixtures {
     }
 
     private static int smtpPort() {
-        return smtp.getSmtp().getPort();
+        return smtp.port();
     }
 
     private static String path(String collection, String action) {
         return "/api/collections/" + collection + "/" + action;
     }
 
-    /** Waits for the mail sent to this address. */
     private static MimeMessage mailTo(String address) throws Exception {
-        long deadline = System.currentTimeMillis() + MAIL_WAIT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            for (MimeMessage m : smtp.getReceivedMessages()) {
-                if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
-                    return m;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no mail to " + address + " within " + MAIL_WAIT_MS + " ms");
+        return smtp.mailTo(address);
     }
 
     private static String token(MimeMessage mail) {
-        Matcher m = TOKEN.matcher(GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="));
-        assertThat(m.find()).as("a token link in the mail").isTrue();
-        return m.group(1);
+        return TestSmtp.find(mail, TOKEN);
     }
 }

@@ -13,8 +13,8 @@ import java.util.Objects;
 /**
  * Checks of an auth collection's options, as PocketBase: the auth, manage and MFA rules compile, a system
  * collection's rules stay as they are, {@code manageRule} is null or not blank, and password sign-in names at
- * least one identity field, each with a single-column unique index. Sign-in methods this server does not
- * provide (OAuth2, OTP, MFA) cannot be enabled.
+ * least one identity field, each with a single-column unique index; MFA needs two sign-in methods. OAuth2,
+ * which this server does not provide, cannot be enabled.
  */
 final class AuthOptionRules {
     private static final QueryCompiler COMPILER = new QueryCompiler();
@@ -41,8 +41,11 @@ final class AuthOptionRules {
             checkIdentityFields(c, o.passwordAuth().identityFields(), errors);
         }
         unsupported("oauth2.enabled", o.oauth2().enabled(), "OAuth2", errors);
-        unsupported("otp.enabled", o.otp().enabled(), "One-time password", errors);
-        unsupported("mfa.enabled", o.mfa().enabled(), "Multi-factor", errors);
+        int methods = (o.passwordAuth().enabled() ? 1 : 0) + (o.otp().enabled() ? 1 : 0);
+        if (o.mfa().enabled() && methods < 2) {
+            errors.add("mfa.enabled", "validation_mfa_not_enough_auths",
+                    "MFA requires at least 2 auth methods to be enabled.");
+        }
     }
 
     private static void checkIdentityFields(Collection c, List<String> names, ValidationErrors errors) {
