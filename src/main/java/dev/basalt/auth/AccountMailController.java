@@ -23,8 +23,11 @@ class AccountMailController {
     private final CollectionRegistry collections;
     private final AccountMails mails;
     private final RequestBodies bodies;
+    private final AuthRateLimiter limiter;
 
-    AccountMailController(CollectionRegistry collections, AccountMails mails, RequestBodies bodies) {
+    AccountMailController(CollectionRegistry collections, AccountMails mails, RequestBodies bodies,
+                          AuthRateLimiter limiter) {
+        this.limiter = limiter;
         this.collections = collections;
         this.mails = mails;
         this.bodies = bodies;
@@ -32,40 +35,54 @@ class AccountMailController {
 
     @PostMapping(BASE + "request-verification")
     ResponseEntity<Void> requestVerification(@PathVariable String collection, HttpServletRequest request) {
-        mails.requestVerification(find(collection), text(bodies.read(request), "email"));
+        Collection c = find(collection);
+        String email = text(bodies.read(request), "email");
+        limiter.check(request, c, email);
+        mails.requestVerification(c, email);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(BASE + "confirm-verification")
     ResponseEntity<Void> confirmVerification(@PathVariable String collection, HttpServletRequest request) {
-        mails.confirmVerification(find(collection), text(bodies.read(request), "token"));
+        Collection c = find(collection);
+        limiter.check(request, c, null);
+        mails.confirmVerification(c, text(bodies.read(request), "token"));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(BASE + "request-password-reset")
     ResponseEntity<Void> requestPasswordReset(@PathVariable String collection, HttpServletRequest request) {
-        mails.requestPasswordReset(find(collection), text(bodies.read(request), "email"));
+        Collection c = find(collection);
+        String email = text(bodies.read(request), "email");
+        limiter.check(request, c, email);
+        mails.requestPasswordReset(c, email);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(BASE + "confirm-password-reset")
     ResponseEntity<Void> confirmPasswordReset(@PathVariable String collection, HttpServletRequest request) {
         Map<String, Object> body = bodies.read(request);
-        mails.confirmPasswordReset(find(collection), text(body, "token"), text(body, "password"),
+        Collection c = find(collection);
+        limiter.check(request, c, null);
+        mails.confirmPasswordReset(c, text(body, "token"), text(body, "password"),
                 text(body, "passwordConfirm"));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(BASE + "request-email-change")
     ResponseEntity<Void> requestEmailChange(@PathVariable String collection, HttpServletRequest request) {
-        mails.requestEmailChange(find(collection), Caller.of(request), text(bodies.read(request), "newEmail"));
+        Collection c = find(collection);
+        limiter.check(request, c, Caller.of(request).id());
+        mails.requestEmailChange(c, Caller.of(request), text(bodies.read(request), "newEmail"));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(BASE + "confirm-email-change")
     ResponseEntity<Void> confirmEmailChange(@PathVariable String collection, HttpServletRequest request) {
         Map<String, Object> body = bodies.read(request);
-        mails.confirmEmailChange(find(collection), text(body, "token"), text(body, "password"));
+        Collection c = find(collection);
+        limiter.check(request, c, null);
+        mails.confirmEmailChange(c, text(body, "token"), text(body, "password"));
         return ResponseEntity.noContent().build();
     }
 

@@ -30,9 +30,11 @@ class AuthController {
     private final PasswordSignIn passwords;
     private final Sessions sessions;
     private final RequestBodies bodies;
+    private final AuthRateLimiter limiter;
 
     AuthController(CollectionRegistry collections, AuthService auth, PasswordSignIn passwords, Sessions sessions,
-                   RequestBodies bodies) {
+                   RequestBodies bodies, AuthRateLimiter limiter) {
+        this.limiter = limiter;
         this.collections = collections;
         this.auth = auth;
         this.passwords = passwords;
@@ -59,6 +61,7 @@ class AuthController {
     Map<String, Object> withPassword(@PathVariable String collection, HttpServletRequest request) {
         Collection c = authCollection(collection);
         Map<String, Object> body = bodies.read(request);
+        limiter.check(request, c, text(body, "identity"));
         Map<String, Object> row = passwords.authenticate(c, text(body, "identity"), text(body, "password"),
                 text(body, "identityField"));
         return auth.signIn(c, row, request.getHeader("User-Agent"), "password", mfaId(request, body));

@@ -34,9 +34,11 @@ class OtpController {
     private final RecordStore store;
     private final AuthService auth;
     private final RequestBodies bodies;
+    private final AuthRateLimiter limiter;
 
     OtpController(CollectionRegistry collections, OneTimePasswords otps, Mailer mailer, RecordStore store,
-                  AuthService auth, RequestBodies bodies) {
+                  AuthService auth, RequestBodies bodies, AuthRateLimiter limiter) {
+        this.limiter = limiter;
         this.collections = collections;
         this.otps = otps;
         this.mailer = mailer;
@@ -49,6 +51,7 @@ class OtpController {
     Map<String, Object> request(@PathVariable String collection, HttpServletRequest request) {
         Collection c = enabled(collection);
         String email = AuthController.text(bodies.read(request), "email");
+        limiter.check(request, c, email);
         if (email == null || email.isBlank()) {
             throw ApiException.badRequest("An error occurred while validating the submitted data.",
                     Map.of("email", FieldError.required()));
@@ -74,6 +77,7 @@ class OtpController {
     Map<String, Object> signIn(@PathVariable String collection, HttpServletRequest request) {
         Collection c = enabled(collection);
         Map<String, Object> body = bodies.read(request);
+        limiter.check(request, c, AuthController.text(body, "otpId"));
         OneTimePasswords.Used used = otps.use(c.id(), String.valueOf(body.get("otpId")),
                         AuthController.text(body, "password"), c.authOptions().otp().duration())
                 .orElseThrow(() -> ApiException.badRequest("Invalid or expired OTP."));

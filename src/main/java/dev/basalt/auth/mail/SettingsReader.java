@@ -2,7 +2,9 @@ package dev.basalt.auth.mail;
 
 import dev.basalt.shared.ValidationErrors;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,6 +14,8 @@ final class SettingsReader {
     private static final Set<String> AUTH_METHODS = Set.of("", "PLAIN", "LOGIN");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int MAX_PORT = 65_535;
+    private static final Pattern AUTH_LABEL = Pattern.compile("^(\\*|\\w+):auth$");
+    private static final long MAX_RULE_SECONDS = 86_400;
 
     private SettingsReader() {
     }
@@ -28,7 +32,40 @@ final class SettingsReader {
                 text(smtp, "password", "smtp", errors), text(smtp, "authMethod", "smtp", errors),
                 bool(smtp, "tls", "smtp", errors), text(smtp, "localName", "smtp", errors));
         check(m, s, errors);
-        return new Settings(m, s);
+        Map<String, Object> limits = merged(stored.get("rateLimits"), submitted.get("rateLimits"), "rateLimits", errors);
+        Settings.RateLimits rateLimits = new Settings.RateLimits(bool(limits, "enabled", "rateLimits", errors),
+                rules(limits.get("rules"), errors));
+        return new Settings(m, s, rateLimits);
+    }
+
+    private static List<Settings.RateLimitRule> rules(Object value, ValidationErrors errors) {
+        List<Settings.RateLimitRule> out = new ArrayList<>();
+        if (!(value instanceof List<?> list)) {
+            errors.add("rateLimits.rules", "validation_invalid_value", "Must be a list of rules.");
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String key = "rateLimits.rules." + i;
+            if (!(list.get(i) instanceof Map<?, ?> raw)) {
+                errors.add(key, "validation_invalid_value", "Must be an object.");
+                continue;
+            }
+            Map<String, Object> rule = new LinkedHashMap<>();
+            raw.forEach((k, v) -> rule.put(String.valueOf(k), v));
+            String label = text(rule, "label", key, errors);
+            int max = rule.get("maxRequests") instanceof Number n ? n.intValue() : 0;
+            long duration = rule.get("duration") instanceof Number n ? n.longValue() : 0;
+            if (!AUTH_LABEL.matcher(label).matches()) {
+                errors.add(key + ".label", "validation_invalid_label",
+                        "Only \"<collection>:auth\" and \"*:auth\" rules are supported.");
+            }
+            if (max < 1 || duration < 1 || duration > MAX_RULE_SECONDS) {
+                errors.add(key + ".maxRequests", "validation_invalid_range",
+                        "maxRequests must be at least 1 and duration between 1 and " + MAX_RULE_SECONDS + " seconds.");
+            }
+            out.add(new Settings.RateLimitRule(label, max, duration));
+        }
+        return out;
     }
 
     private static void check(Settings.Meta m, Settings.Smtp s, ValidationErrors errors) {
