@@ -264,3 +264,43 @@ test('OTP sign-in, and MFA with password then OTP', async () => {
   await client.collection(users.name).authWithOTP(second.otpId, secondCode, { mfaId });
   assert.ok(client.authStore.isValid);
 });
+
+test('OAuth2 with PKCE against an OpenID Connect provider: sign-up with createData, then sign-in', async () => {
+  const pb = await superuser();
+  const users = await createUsers(pb, {
+    oauth2: {
+      enabled: true,
+      mappedFields: { name: 'name' },
+      providers: [{
+        name: 'oidc',
+        clientId: process.env.BASALT_OIDC_CLIENT_ID,
+        clientSecret: process.env.BASALT_OIDC_CLIENT_SECRET,
+        extra: { issuer: process.env.BASALT_OIDC_ISSUER },
+      }],
+    },
+  });
+  const redirectURL = 'http://127.0.0.1:9/redirect';
+  const signInWithProvider = async (email, createData) => {
+    const client = anonymous();
+    const methods = await client.collection(users.name).listAuthMethods();
+    const provider = methods.oauth2.providers.find((p) => p.name === 'oidc');
+    const consent = await fetch(`${provider.authURL}${encodeURIComponent(redirectURL)}&login_hint=${encodeURIComponent(email)}`,
+      { redirect: 'manual' });
+    assert.equal(consent.status, 302);
+    const location = new URL(consent.headers.get('location'));
+    assert.equal(location.searchParams.get('state'), provider.state);
+    const auth = await client.collection(users.name).authWithOAuth2Code('oidc', location.searchParams.get('code'),
+      provider.codeVerifier, redirectURL, createData);
+    assert.ok(client.authStore.isValid);
+    return auth;
+  };
+  const first = await signInWithProvider('sdk-oauth@example.com', { emailVisibility: true });
+  assert.equal(first.meta.isNew, true);
+  assert.equal(first.record.email, 'sdk-oauth@example.com');
+  assert.equal(first.record.verified, true);
+  assert.equal(first.record.emailVisibility, true);
+  assert.equal(first.record.name, 'Name of sdk-oauth@example.com');
+  const second = await signInWithProvider('sdk-oauth@example.com', {});
+  assert.equal(second.meta.isNew, false);
+  assert.equal(second.record.id, first.record.id);
+});

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * PocketBase's auth endpoints of auth collections ({@code auth-methods}, {@code auth-with-password},
- * {@code auth-refresh}, {@code impersonate/{id}}) and Basalt's {@code auth-logout}.
+ * {@code auth-with-oauth2}, {@code auth-refresh}, {@code impersonate/{id}}) and Basalt's {@code auth-logout}.
  */
 @RestController
 class AuthController {
@@ -31,9 +31,13 @@ class AuthController {
     private final Sessions sessions;
     private final RequestBodies bodies;
     private final AuthRateLimiter limiter;
+    private final OAuth2Providers oauth2Providers;
+    private final OAuth2SignIn oauth2;
 
     AuthController(CollectionRegistry collections, AuthService auth, PasswordSignIn passwords, Sessions sessions,
-                   RequestBodies bodies, AuthRateLimiter limiter) {
+                   RequestBodies bodies, AuthRateLimiter limiter, OAuth2Providers oauth2Providers, OAuth2SignIn oauth2) {
+        this.oauth2Providers = oauth2Providers;
+        this.oauth2 = oauth2;
         this.limiter = limiter;
         this.collections = collections;
         this.auth = auth;
@@ -48,10 +52,13 @@ class AuthController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("password", Map.of("enabled", o.passwordAuth().enabled(),
                 "identityFields", o.passwordAuth().enabled() ? o.passwordAuth().identityFields() : List.of()));
-        out.put("oauth2", Map.of("enabled", false, "providers", List.of()));
+        List<Map<String, Object>> providers = o.oauth2().enabled() ? o.oauth2().providers().stream()
+                .map(oauth2Providers::resolve).flatMap(java.util.Optional::stream).map(OAuth2Providers::authInfo)
+                .toList() : List.of();
+        out.put("oauth2", Map.of("enabled", o.oauth2().enabled(), "providers", providers));
         out.put("mfa", Map.of("enabled", o.mfa().enabled(), "duration", o.mfa().enabled() ? o.mfa().duration() : 0));
         out.put("otp", Map.of("enabled", o.otp().enabled(), "duration", o.otp().enabled() ? o.otp().duration() : 0));
-        out.put("authProviders", List.of());
+        out.put("authProviders", providers);
         out.put("usernamePassword", o.passwordAuth().enabled() && o.passwordAuth().identityFields().contains("username"));
         out.put("emailPassword", o.passwordAuth().enabled() && o.passwordAuth().identityFields().contains("email"));
         return out;
@@ -65,6 +72,22 @@ class AuthController {
         Map<String, Object> row = passwords.authenticate(c, text(body, "identity"), text(body, "password"),
                 text(body, "identityField"));
         return auth.signIn(c, row, request.getHeader("User-Agent"), "password", mfaId(request, body));
+    }
+
+    @PostMapping("/api/collections/{collection}/auth-with-oauth2")
+    Map<String, Object> withOAuth2(@PathVariable String collection, HttpServletRequest request) {
+        Collection c = authCollection(collection);
+        Map<String, Object> body = bodies.read(request);
+        limiter.check(request, c, null);
+        Object createData = body.get("createData");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = createData instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        OAuth2SignIn.Outcome outcome = oauth2.authenticate(c, text(body, "provider"), text(body, "code"),
+                text(body, "codeVerifier"), text(body, "redirectURL"), data, Caller.of(request));
+        Map<String, Object> out = auth.signIn(c, outcome.row(), request.getHeader("User-Agent"), "oauth2",
+                mfaId(request, body));
+        out.put("meta", outcome.user().meta(outcome.isNew()));
+        return out;
     }
 
     @PostMapping("/api/collections/{collection}/auth-refresh")

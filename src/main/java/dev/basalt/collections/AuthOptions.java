@@ -1,8 +1,11 @@
 package dev.basalt.collections;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The options of an auth collection, named and shaped as PocketBase's (they appear as top-level keys of the
@@ -35,11 +38,27 @@ public record AuthOptions(String authRule, String manageRule, AuthAlert authAler
     public record AuthAlert(boolean enabled, EmailTemplate emailTemplate) {
     }
 
-    /** OAuth2 sign-in: providers are kept as submitted JSON objects. */
+    /**
+     * OAuth2 sign-in: providers are kept as submitted JSON objects ({@code name}, {@code clientId},
+     * {@code clientSecret}, {@code authURL}, {@code tokenURL}, {@code userInfoURL}, {@code displayName},
+     * {@code pkce}, {@code extra}); {@code mappedFields} names the record fields that receive the provider's
+     * {@code id}, {@code name}, {@code username} and {@code avatarURL}.
+     */
     public record OAuth2(boolean enabled, Map<String, Object> mappedFields, List<Map<String, Object>> providers) {
+        /** The provider key holding its client secret, which is stored but never printed. */
+        public static final String CLIENT_SECRET = "clientSecret";
+        /** Provider names: presets, and generic OpenID Connect providers ({@code oidc*}). */
+        public static final Set<String> PROVIDERS = Set.of("google", "github", "gitlab", "microsoft", "oidc", "oidc2",
+                "oidc3");
+
         public OAuth2 {
             mappedFields = Map.copyOf(mappedFields);
-            providers = List.copyOf(providers);
+            providers = providers.stream().map(p -> Collections.unmodifiableMap(new LinkedHashMap<>(p))).toList();
+        }
+
+        /** The provider configured under this name, if any. */
+        public Optional<Map<String, Object>> provider(String name) {
+            return providers.stream().filter(p -> name != null && name.equals(p.get("name"))).findFirst();
         }
     }
 
@@ -97,8 +116,21 @@ public record AuthOptions(String authRule, String manageRule, AuthAlert authAler
                 verificationTemplate, resetPasswordTemplate, confirmEmailChangeTemplate, refreshToken);
     }
 
-    /** The options as the keys of the collection JSON (and of the stored options object). */
+    /** The options as the keys of the collection JSON; OAuth2 client secrets are left out. */
     public Map<String, Object> toJson() {
+        Map<String, Object> json = toStoredJson();
+        List<Map<String, Object>> providers = oauth2.providers().stream().map(p -> {
+            Map<String, Object> copy = new LinkedHashMap<>(p);
+            copy.remove(OAuth2.CLIENT_SECRET);
+            return copy;
+        }).toList();
+        json.put("oauth2", ordered("providers", providers, "mappedFields", oauth2.mappedFields(),
+                "enabled", oauth2.enabled()));
+        return json;
+    }
+
+    /** The options as stored in {@code _collections.options}, secrets included. */
+    public Map<String, Object> toStoredJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("authRule", authRule);
         json.put("manageRule", manageRule);

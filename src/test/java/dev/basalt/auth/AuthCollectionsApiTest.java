@@ -57,7 +57,8 @@ class AuthCollectionsApiTest extends AuthFixtures {
                 "passwordAuth.identityFields");
         assertError(patch(path, Map.of("mfa", Map.of("enabled", true)), superuser()), "mfa.enabled");
         assertError(patch(path, Map.of("otp", Map.of("enabled", true, "length", 2)), superuser()), "otp.length");
-        assertError(patch(path, Map.of("oauth2", Map.of("enabled", true)), superuser()), "oauth2.enabled");
+        assertError(patch(path, Map.of("oauth2", Map.of("enabled", true, "providers", List.of(Map.of("name", "oidc")))),
+                superuser()), "oauth2.providers.0.clientId");
         assertError(patch(path, Map.of("passwordAuth", Map.of("enabled", "yes")), superuser()), "passwordAuth.enabled");
         assertError(patch("/api/collections/_superusers", Map.of("authRule", "verified = true"), superuser()), "authRule");
     }

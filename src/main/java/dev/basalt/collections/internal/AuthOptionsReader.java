@@ -35,15 +35,35 @@ final class AuthOptionsReader {
         this.errors = errors;
     }
 
-    /** The current options with the submitted option keys of {@code submitted} applied. */
+    /**
+     * The current options with the submitted option keys of {@code submitted} applied. A submitted OAuth2
+     * provider without a client secret keeps the stored secret of the provider of the same name (clients never
+     * see secrets, so they cannot send them back).
+     */
     static AuthOptions merge(AuthOptions current, Map<String, Object> submitted, ValidationErrors errors) {
-        Map<String, Object> merged = current.toJson();
+        Map<String, Object> merged = current.toStoredJson();
         for (String key : KEYS) {
             if (submitted.containsKey(key)) {
                 merged.put(key, mergeValue(merged.get(key), submitted.get(key)));
             }
         }
-        return new AuthOptionsReader(merged, errors).read();
+        AuthOptions read = new AuthOptionsReader(merged, errors).read();
+        List<Map<String, Object>> providers = new ArrayList<>();
+        for (Map<String, Object> p : read.oauth2().providers()) {
+            Map<String, Object> copy = new LinkedHashMap<>(p);
+            Object secret = copy.get(AuthOptions.OAuth2.CLIENT_SECRET);
+            if (secret == null || "".equals(secret)) {
+                current.oauth2().provider(String.valueOf(p.get("name")))
+                        .map(old -> old.get(AuthOptions.OAuth2.CLIENT_SECRET))
+                        .ifPresent(old -> copy.put(AuthOptions.OAuth2.CLIENT_SECRET, old));
+            }
+            providers.add(copy);
+        }
+        return new AuthOptions(read.authRule(), read.manageRule(), read.authAlert(),
+                new OAuth2(read.oauth2().enabled(), read.oauth2().mappedFields(), providers), read.passwordAuth(),
+                read.mfa(), read.otp(), read.authToken(), read.passwordResetToken(), read.emailChangeToken(),
+                read.verificationToken(), read.fileToken(), read.verificationTemplate(), read.resetPasswordTemplate(),
+                read.confirmEmailChangeTemplate(), read.refreshToken());
     }
 
     private static Object mergeValue(Object current, Object submitted) {

@@ -90,7 +90,7 @@ final class CollectionRows {
     }
 
     private static JSONB options(Collection c) {
-        return JSONB.valueOf(JsonCodec.writeObject(c.authOptions() == null ? Map.of() : c.authOptions().toJson()));
+        return JSONB.valueOf(JsonCodec.writeObject(c.authOptions() == null ? Map.of() : c.authOptions().toStoredJson()));
     }
 
     /** Stored options over the defaults (so options added in later versions get their default). */
