@@ -71,7 +71,7 @@ class AuthController {
         limiter.check(request, c, text(body, "identity"));
         Map<String, Object> row = passwords.authenticate(c, text(body, "identity"), text(body, "password"),
                 text(body, "identityField"));
-        return auth.signIn(c, row, request.getHeader("User-Agent"), "password", mfaId(request, body));
+        return auth.signIn(c, row, request, "password", mfaId(request, body));
     }
 
     @PostMapping("/api/collections/{collection}/auth-with-oauth2")
@@ -84,7 +84,7 @@ class AuthController {
         Map<String, Object> data = createData instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         OAuth2SignIn.Outcome outcome = oauth2.authenticate(c, text(body, "provider"), text(body, "code"),
                 text(body, "codeVerifier"), text(body, "redirectURL"), data, Caller.of(request));
-        Map<String, Object> out = auth.signIn(c, outcome.row(), request.getHeader("User-Agent"), "oauth2",
+        Map<String, Object> out = auth.signIn(c, outcome.row(), request, "oauth2",
                 mfaId(request, body));
         out.put("meta", outcome.user().meta(outcome.isNew()));
         return out;

@@ -8,6 +8,7 @@ import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordStore;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ class AuthService {
     private final ApiKeys apiKeys;
     private final AuthRuleCheck authRule;
     private final MultiFactor multiFactor;
+    private final AuthAlerts alerts;
 
     /** A valid API key and the caller it acts as. */
     record KeyCaller(ApiKeys.ApiKey key, Caller caller) {
@@ -39,7 +41,8 @@ class AuthService {
     }
 
     AuthService(CollectionRegistry collections, RecordStore store, AuthTokens tokens, Sessions sessions,
-                ApiKeys apiKeys, AuthRuleCheck authRule, MultiFactor multiFactor) {
+                ApiKeys apiKeys, AuthRuleCheck authRule, MultiFactor multiFactor, AuthAlerts alerts) {
+        this.alerts = alerts;
         this.apiKeys = apiKeys;
         this.authRule = authRule;
         this.multiFactor = multiFactor;
@@ -89,10 +92,12 @@ class AuthService {
      * Starts a sign-in session for a record that passed a sign-in method ({@code password} or {@code otp}):
      * checks the collection's authRule, then multi-factor auth ({@code mfaId} from the request, may be null).
      */
-    Map<String, Object> signIn(Collection collection, Map<String, Object> row, String userAgent, String method,
-                               String mfaId) {
+    Map<String, Object> signIn(Collection collection, Map<String, Object> row, HttpServletRequest request,
+                               String method, String mfaId) {
         authRule.require(collection, (String) row.get("id"));
         multiFactor.check(collection, (String) row.get("id"), method, mfaId);
+        String userAgent = request.getHeader("User-Agent");
+        alerts.signedIn(collection, row, request.getRemoteAddr(), userAgent);
         AuthOptions options = collection.authOptions();
         Sessions.Started started = sessions.start(collection.id(), (String) row.get("id"), tokenKey(row),
                 Sessions.Kind.SIGNIN, userAgent, options.refreshToken());

@@ -87,7 +87,7 @@ class OtpController {
             store.update(c, used.recordId(), Map.of("verified", true));
             row = store.findById(c, used.recordId()).orElseThrow();
         }
-        return auth.signIn(c, row, request.getHeader("User-Agent"), "otp", AuthController.mfaId(request, body));
+        return auth.signIn(c, row, request, "otp", AuthController.mfaId(request, body));
     }
 
     private Collection enabled(String idOrName) {

@@ -141,6 +141,35 @@ class MailApiTest extends AuthFixtures {
                 .status()).as("an email-change token works once").isEqualTo(400);
     }
 
+    @Test
+    void signInFromANewDeviceSendsAnAlert() throws Exception {
+        useSmtp();
+        String users = createUsers(Map.of());
+        signUp(users, "alerted@example.com");
+        assertThat(signInWith(users, "alerted@example.com", "Browser A")).isEqualTo(200);
+        assertThat(signInWith(users, "alerted@example.com", "Browser A")).isEqualTo(200);
+        Thread.sleep(300);
+        int before = smtp.count();
+        assertThat(signInWith(users, "alerted@example.com", "Browser B")).isEqualTo(200);
+        MimeMessage alert = mailTo("alerted@example.com");
+        assertThat(alert.getSubject()).isEqualTo("Login from a new location");
+        assertThat(smtp.count()).isEqualTo(before + 1);
+
+        patch("/api/collections/" + users, Map.of("authAlert", Map.of("enabled", false)), superuser());
+        assertThat(signInWith(users, "alerted@example.com", "Browser C")).isEqualTo(200);
+        Thread.sleep(300);
+        assertThat(smtp.count()).as("alerts disabled").isEqualTo(before + 1);
+    }
+
+    private int signInWith(String users, String email, String userAgent) {
+        return execute(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path(users,
+                        "auth-with-password")))
+                .header("Content-Type", "application/json").header("User-Agent", userAgent)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"identity\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .build()).status();
+    }
+
     private void useSmtp() {
         Response r = patch("/api/settings", Map.of("meta", Map.of("appName", "Acme"),
                 "smtp", Map.of("enabled", true, "host", "127.0.0.1", "port", smtpPort(), "username", "", "tls", false)),
