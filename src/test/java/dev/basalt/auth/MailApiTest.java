@@ -3,6 +3,8 @@ package dev.basalt.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -162,10 +164,9 @@ class MailApiTest extends AuthFixtures {
     }
 
     private int signInWith(String users, String email, String userAgent) {
-        return execute(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path(users,
-                        "auth-with-password")))
+        return execute(HttpRequest.newBuilder(URI.create(baseUrl() + path(users, "auth-with-password")))
                 .header("Content-Type", "application/json").header("User-Agent", userAgent)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"identity\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"))
                 .build()).status();
     }
