@@ -11,10 +11,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads the {@code Authorization} header (a token, with or without {@code Bearer }) and stores the
- * {@link Caller} on the request. An invalid or expired token leaves the request anonymous, as in PocketBase.
+ * {@link Caller} on the request, and for the auth endpoints the verified token ({@link #AUTHENTICATED}). An
+ * invalid, expired or revoked token leaves the request anonymous, as in PocketBase. An API key (in
+ * {@code X-API-Key}, or as the bearer token) sets {@link #API_KEY}, whose scopes {@link ApiKeyInterceptor}
+ * enforces; an invalid key sets {@link #INVALID_API_KEY} and the request is refused with 401.
  */
 @Component
 class AuthFilter extends OncePerRequestFilter {
+    /** Request attribute holding the {@link AuthService.Authenticated} token of the request, if any. */
+    static final String AUTHENTICATED = AuthFilter.class.getName() + ".authenticated";
+    /** Request attribute holding the {@link ApiKeys.ApiKey} the request was made with, if any. */
+    static final String API_KEY = AuthFilter.class.getName() + ".apiKey";
+    /** Request attribute set when the request carried an API key that is not valid. */
+    static final String INVALID_API_KEY = AuthFilter.class.getName() + ".invalidApiKey";
     private static final String BEARER = "Bearer ";
     private final AuthService auth;
 
@@ -26,11 +35,29 @@ class AuthFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header != null && !header.isBlank()) {
-            String token = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                    ? header.substring(BEARER.length()).trim() : header.trim();
-            auth.authenticate(token).ifPresent(caller -> request.setAttribute(Caller.ATTRIBUTE, caller));
+        String token = header == null || header.isBlank() ? null
+                : header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? header.substring(BEARER.length()).trim() : header.trim();
+        String apiKey = request.getHeader("X-API-Key");
+        if (apiKey == null && token != null && token.startsWith(ApiKeys.PREFIX)) {
+            apiKey = token;
+        }
+        if (apiKey != null) {
+            auth.authenticateApiKey(apiKey.trim()).ifPresentOrElse(k -> {
+                request.setAttribute(Caller.ATTRIBUTE, k.caller());
+                request.setAttribute(API_KEY, k.key());
+            }, () -> request.setAttribute(INVALID_API_KEY, Boolean.TRUE));
+        } else if (token != null) {
+            auth.authenticate(token).ifPresent(a -> {
+                request.setAttribute(Caller.ATTRIBUTE, a.caller());
+                request.setAttribute(AUTHENTICATED, a);
+            });
         }
         chain.doFilter(request, response);
+    }
+
+    /** The verified token of this request, or null. */
+    static AuthService.Authenticated of(HttpServletRequest request) {
+        return request.getAttribute(AUTHENTICATED) instanceof AuthService.Authenticated a ? a : null;
     }
 }

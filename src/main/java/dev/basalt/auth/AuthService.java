@@ -1,97 +1,184 @@
 package dev.basalt.auth;
 
+import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.collections.fields.PasswordField;
 import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordStore;
-import dev.basalt.records.RecordTables;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
-/** Signs records of auth collections in with a password, refreshes tokens and resolves a token to its Caller. */
+/**
+ * Resolves tokens to callers and answers sign-ins: every sign-in starts a session and returns PocketBase's
+ * {@code {token, record}} plus Basalt's {@code refreshToken}; refreshes keep the session.
+ */
 @Service
 class AuthService {
-    /** A bcrypt hash of a random password, checked when an identity is unknown. */
-    private static final String UNKNOWN_IDENTITY_HASH = org.springframework.security.crypto.bcrypt.BCrypt.hashpw(
-            java.util.UUID.randomUUID().toString(), org.springframework.security.crypto.bcrypt.BCrypt.gensalt(10));
+    /** Id prefix of the caller an unbound API key acts as. */
+    static final String API_KEY_CALLER_PREFIX = "apikey:";
+    static final String INVALID_TOKEN = "The request requires valid record authorization token.";
     private final CollectionRegistry collections;
     private final RecordStore store;
     private final AuthTokens tokens;
+    private final Sessions sessions;
+    private final ApiKeys apiKeys;
+    private final AuthRuleCheck authRule;
+    private final MultiFactor multiFactor;
+    private final AuthAlerts alerts;
 
-    AuthService(CollectionRegistry collections, RecordStore store, AuthTokens tokens) {
+    /** A valid API key and the caller it acts as. */
+    record KeyCaller(ApiKeys.ApiKey key, Caller caller) {
+    }
+
+    /** A verified token: who it names, its session and whether it may be refreshed. */
+    record Authenticated(Caller caller, String sessionId, boolean refreshable) {
+    }
+
+    AuthService(CollectionRegistry collections, RecordStore store, AuthTokens tokens, Sessions sessions,
+                ApiKeys apiKeys, AuthRuleCheck authRule, MultiFactor multiFactor, AuthAlerts alerts) {
+        this.alerts = alerts;
+        this.apiKeys = apiKeys;
+        this.authRule = authRule;
+        this.multiFactor = multiFactor;
         this.collections = collections;
         this.store = store;
         this.tokens = tokens;
+        this.sessions = sessions;
     }
 
-    /** The caller a token belongs to, if the token is valid. */
-    Optional<Caller> authenticate(String token) {
+    /** The caller a token belongs to, if the token is valid and its session not revoked. */
+    Optional<Authenticated> authenticate(String token) {
         Optional<AuthTokens.Subject> subject = tokens.peek(token);
         if (subject.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Collection> collection = collections.find(subject.get().collectionId()).filter(Collection::isAuth);
+        AuthTokens.Subject s = subject.get();
+        Optional<Collection> collection = collections.find(s.collectionId()).filter(Collection::isAuth);
         if (collection.isEmpty()) {
             return Optional.empty();
         }
         Collection c = collection.get();
-        return store.findById(c, subject.get().id())
+        return store.findById(c, s.id())
                 .filter(row -> tokens.verify(token, String.valueOf(row.get("tokenKey"))))
-                .map(row -> toCaller(c, row));
+                .filter(row -> sessions.isActive(s.sessionId()))
+                .map(row -> new Authenticated(toCaller(c, row), s.sessionId(), s.refreshable()));
     }
 
-    /** {@code auth-with-password}: the token and record, or 400 when identity or password is wrong. */
-    Map<String, Object> withPassword(Collection collection, String identity, String password) {
-        requireAuth(collection);
-        if (identity == null || identity.isBlank() || password == null || password.isEmpty()) {
-            throw ApiException.badRequest("Failed to authenticate.");
+    /**
+     * The caller an API key acts as: its bound auth record (rules see that identity), or, unbound, a caller
+     * with superuser rights; either way confined to the key's scopes by {@link ApiKeyInterceptor}.
+     */
+    Optional<KeyCaller> authenticateApiKey(String secret) {
+        Optional<ApiKeys.ApiKey> key = apiKeys.authenticate(secret);
+        if (key.isEmpty()) {
+            return Optional.empty();
         }
-        var email = RecordTables.column(collection, collection.field("email").orElseThrow());
-        Optional<Map<String, Object>> found = store.findWhere(collection,
-                DSL.lower(email.cast(String.class)).eq(DSL.lower(DSL.val(identity.trim()))), false);
-        // Compare against a real hash even when nobody has this identity, so timing does not reveal accounts.
-        String hash = found.map(r -> String.valueOf(r.get("password"))).orElse(UNKNOWN_IDENTITY_HASH);
-        boolean matches = PasswordField.matches(password, hash);
-        if (found.isEmpty() || !matches) {
-            throw ApiException.badRequest("Failed to authenticate.");
+        ApiKeys.ApiKey k = key.get();
+        if (k.recordId() == null) {
+            return Optional.of(new KeyCaller(k, new Caller(API_KEY_CALLER_PREFIX + k.id(), "", "", true, Map.of())));
         }
-        return authResponse(collection, found.get());
+        return collections.find(k.collectionId()).filter(Collection::isAuth)
+                .flatMap(c -> store.findById(c, k.recordId()).map(row -> toCaller(c, row)))
+                .map(caller -> new KeyCaller(k, caller));
     }
 
-    /** {@code auth-refresh}: a fresh token for the caller's own record. */
-    Map<String, Object> refresh(Collection collection, Caller caller) {
-        requireAuth(collection);
-        if (caller.anonymous() || !caller.collectionId().equals(collection.id())) {
-            throw ApiException.unauthorized("The request requires valid record authorization token.");
-        }
-        Map<String, Object> row = store.findById(collection, caller.id())
-                .orElseThrow(() -> ApiException.unauthorized("The request requires valid record authorization token."));
-        return authResponse(collection, row);
-    }
-
-    private Map<String, Object> authResponse(Collection collection, Map<String, Object> row) {
-        String token = tokens.issue((String) row.get("id"), collection.id(), String.valueOf(row.get("tokenKey")),
-                SuperuserCollection.TOKEN_SECONDS);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("token", token);
-        out.put("record", RecordJson.render(collection, row, isSuperusers(collection), FieldSelection.ALL));
+    /**
+     * Starts a sign-in session for a record that passed a sign-in method ({@code password} or {@code otp}):
+     * checks the collection's authRule, then multi-factor auth ({@code mfaId} from the request, may be null).
+     */
+    Map<String, Object> signIn(Collection collection, Map<String, Object> row, HttpServletRequest request,
+                               String method, String mfaId) {
+        authRule.require(collection, (String) row.get("id"));
+        multiFactor.check(collection, (String) row.get("id"), method, mfaId);
+        String userAgent = request.getHeader("User-Agent");
+        alerts.signedIn(collection, row, request.getRemoteAddr(), userAgent);
+        AuthOptions options = collection.authOptions();
+        Sessions.Started started = sessions.start(collection.id(), (String) row.get("id"), tokenKey(row),
+                Sessions.Kind.SIGNIN, userAgent, options.refreshToken());
+        Map<String, Object> out = response(collection, row, started.sessionId(), options.authToken().duration(), true);
+        out.put("refreshToken", started.refreshToken());
         return out;
     }
 
-    private static void requireAuth(Collection collection) {
-        if (!collection.isAuth()) {
-            throw ApiException.badRequest("The collection is not an auth collection.");
+    /** {@code auth-refresh} with a valid access token (PocketBase's behaviour): a new token, same session. */
+    Map<String, Object> refresh(Collection collection, Authenticated auth) {
+        Caller caller = auth == null ? Caller.ANONYMOUS : auth.caller();
+        if (caller.anonymous() || !caller.collectionId().equals(collection.id())) {
+            throw ApiException.unauthorized(INVALID_TOKEN);
         }
+        if (!auth.refreshable()) {
+            throw ApiException.forbidden("The current auth token is not refreshable.");
+        }
+        Map<String, Object> row = store.findById(collection, caller.id())
+                .orElseThrow(() -> ApiException.unauthorized(INVALID_TOKEN));
+        sessions.touch(auth.sessionId());
+        return response(collection, row, auth.sessionId(), collection.authOptions().authToken().duration(), true);
     }
 
-    private static boolean isSuperusers(Collection collection) {
+    /** {@code auth-refresh} with {@code refreshToken}: rotates it (see {@link Sessions#rotate}). */
+    Map<String, Object> rotate(Collection collection, String refreshToken) {
+        Sessions.Rotated rotated;
+        try {
+            rotated = sessions.rotate(refreshToken,
+                    id -> collections.find(id).filter(Collection::isAuth).map(c -> c.authOptions().refreshToken()),
+                    session -> collections.find(session.collectionId())
+                            .flatMap(c -> store.findById(c, session.recordId()))
+                            .map(row -> TokenHashes.sha256(tokenKey(row)).equals(session.keyFingerprint()))
+                            .orElse(false));
+        } catch (Sessions.RefreshRefused e) {
+            throw ApiException.unauthorized("The refresh token is invalid, expired or already used.");
+        }
+        Sessions.Session session = rotated.session();
+        if (!session.collectionId().equals(collection.id())) {
+            sessions.revoke(session.id(), "wrong collection");
+            throw ApiException.unauthorized("The refresh token is invalid, expired or already used.");
+        }
+        Map<String, Object> row = store.findById(collection, session.recordId())
+                .orElseThrow(() -> ApiException.unauthorized("The refresh token is invalid, expired or already used."));
+        Map<String, Object> out = response(collection, row, session.id(),
+                collection.authOptions().refreshToken().accessDuration(), true);
+        out.put("refreshToken", rotated.refreshToken());
+        return out;
+    }
+
+    /** Ends the session of a refresh token (spent or not); false when the token is unknown here. */
+    boolean logoutByRefreshToken(Collection collection, String refreshToken) {
+        Optional<Sessions.Session> session = sessions.findByRefreshToken(refreshToken)
+                .filter(s -> s.collectionId().equals(collection.id()));
+        session.ifPresent(s -> sessions.revoke(s.id(), "logout"));
+        return session.isPresent();
+    }
+
+    /** A non-refreshable token for a record, in a session of its own (superuser impersonation). */
+    Map<String, Object> impersonate(Collection collection, String recordId, long seconds, String userAgent) {
+        Map<String, Object> row = store.findById(collection, recordId).orElseThrow(ApiException::notFound);
+        long duration = seconds > 0 ? seconds : collection.authOptions().authToken().duration();
+        Sessions.Started started = sessions.start(collection.id(), recordId, tokenKey(row), Sessions.Kind.IMPERSONATION,
+                userAgent, new AuthOptions.RefreshToken(duration, duration, duration));
+        return response(collection, row, started.sessionId(), duration, false);
+    }
+
+    private Map<String, Object> response(Collection collection, Map<String, Object> row, String sessionId,
+                                         long seconds, boolean refreshable) {
+        String token = tokens.issue((String) row.get("id"), collection.id(), tokenKey(row), seconds, sessionId,
+                refreshable);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("token", token);
+        out.put("record", RecordJson.render(collection, row, isSuperusers(collection), FieldSelection.ALL, true));
+        return out;
+    }
+
+    private static String tokenKey(Map<String, Object> row) {
+        return String.valueOf(row.get("tokenKey"));
+    }
+
+    static boolean isSuperusers(Collection collection) {
         return collection.name().equals(SuperuserCollection.NAME);
     }
 

@@ -14,18 +14,21 @@ import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Issues and verifies PocketBase-style auth tokens: HS256 JWTs with {@code id}, {@code collectionId},
- * {@code type=auth} and {@code refreshable}, signed with a key derived from the record's {@code tokenKey} and
- * the application secret, so a password change (a new tokenKey) invalidates every earlier token.
+ * {@code type=auth}, {@code refreshable} and Basalt's session id {@code sid}, signed with a key derived from the
+ * record's {@code tokenKey} and the application secret, so a password change (a new tokenKey) invalidates every
+ * earlier token.
  */
 @Component
 class AuthTokens {
     /** The claims a token names before its signature is checked. */
-    record Subject(String id, String collectionId) {
+    record Subject(String id, String collectionId, String sessionId, boolean refreshable) {
     }
 
     private final TokenSecret secret;
@@ -36,13 +39,15 @@ class AuthTokens {
         this.clock = Clock.systemUTC();
     }
 
-    String issue(String recordId, String collectionId, String tokenKey, long seconds) {
+    String issue(String recordId, String collectionId, String tokenKey, long seconds, String sessionId,
+                 boolean refreshable) {
         long now = clock.millis();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .claim("id", recordId)
                 .claim("collectionId", collectionId)
                 .claim("type", "auth")
-                .claim("refreshable", true)
+                .claim("refreshable", refreshable)
+                .claim("sid", sessionId)
                 .expirationTime(new Date(now + seconds * 1000))
                 .build();
         try {
@@ -54,17 +59,61 @@ class AuthTokens {
         }
     }
 
+    /**
+     * A single-purpose token of another {@code type} (e.g. {@code verification}, {@code passwordReset},
+     * {@code emailChange}) for a record, with extra string claims; it can never pass as an auth token.
+     */
+    String issueAction(String type, String recordId, String collectionId, String tokenKey, long seconds,
+                       Map<String, String> extra) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .claim("id", recordId)
+                .claim("collectionId", collectionId)
+                .claim("type", type)
+                .expirationTime(new Date(clock.millis() + seconds * 1000));
+        extra.forEach(claims::claim);
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+                    claims.build());
+            jwt.sign(new MACSigner(key(tokenKey)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign token", e);
+        }
+    }
+
+    /** The unverified string claims of a token of this type that names a record and collection, if well formed. */
+    Optional<Map<String, String>> peekAction(String token, String type) {
+        try {
+            JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+            if (!type.equals(claims.getClaim("type")) || !(claims.getClaim("id") instanceof String)
+                    || !(claims.getClaim("collectionId") instanceof String)) {
+                return Optional.empty();
+            }
+            Map<String, String> out = new HashMap<>();
+            claims.getClaims().forEach((k, v) -> {
+                if (v instanceof String text) {
+                    out.put(k, text);
+                }
+            });
+            return Optional.of(out);
+        } catch (ParseException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The unverified subject of a token, or empty when it is not a well-formed auth token. */
     Optional<Subject> peek(String token) {
         try {
             JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
             Object id = claims.getClaim("id");
             Object collectionId = claims.getClaim("collectionId");
-            if (!"auth".equals(claims.getClaim("type")) || !(id instanceof String i) || !(collectionId instanceof String c)) {
+            Object sessionId = claims.getClaim("sid");
+            if (!"auth".equals(claims.getClaim("type")) || !(id instanceof String i) || !(collectionId instanceof String c)
+                    || !(sessionId instanceof String sid)) {
                 return Optional.empty();
             }
-            return Optional.of(new Subject(i, c));
-        } catch (ParseException e) {
+            return Optional.of(new Subject(i, c, sid, Boolean.TRUE.equals(claims.getClaim("refreshable"))));
+        } catch (ParseException | RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package dev.basalt.auth;
 
+import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.AutodateField;
 import dev.basalt.collections.fields.BoolField;
@@ -30,7 +31,8 @@ final class SuperuserCollection {
                 new AutodateField("autodate2990389176", "created", "autodate", true, false, false, true, false),
                 new AutodateField("autodate3332085495", "updated", "autodate", true, false, false, true, true)),
                 List.of("CREATE UNIQUE INDEX `idx_tokenKey_pbc_3142635823` ON `_superusers` (`tokenKey`)",
-                        "CREATE UNIQUE INDEX `idx_email_pbc_3142635823` ON `_superusers` (`email`) WHERE `email` != ''"),
-                null, null, null, null, null, null, null);
+                        "CREATE UNIQUE INDEX `idx_email_pbc_3142635823` ON `_superusers` (`email` COLLATE NOCASE) WHERE `email` != ''"),
+                null, null, null, null, null, null, null,
+                AuthOptions.defaults().withAuthTokenDuration(TOKEN_SECONDS));
     }
 }

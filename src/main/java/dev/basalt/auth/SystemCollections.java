@@ -4,7 +4,10 @@ import dev.basalt.collections.CollectionService;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-/** Creates the system collections the auth module needs ({@code _superusers}) when the application starts. */
+/**
+ * Creates the system collections the auth module needs ({@code _superusers}, {@code _externalAuths}) when the
+ * application starts.
+ */
 @Component
 class SystemCollections implements SmartInitializingSingleton {
     private final CollectionService collections;
@@ -16,5 +19,6 @@ class SystemCollections implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         collections.ensureSystemCollection(SuperuserCollection.definition());
+        collections.ensureSystemCollection(ExternalAuthsCollection.definition());
     }
 }

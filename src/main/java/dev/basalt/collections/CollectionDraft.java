@@ -9,7 +9,8 @@ import java.util.Map;
  * booleans). On update only the keys present change (PATCH semantics); {@code fields}, when present, is the
  * complete new list, each field matched to an existing one by {@code id}, else by name. Read keys: {@code id},
  * {@code name}, {@code type}, {@code system}, {@code fields}, {@code indexes}, {@code listRule},
- * {@code viewRule}, {@code createRule}, {@code updateRule}, {@code deleteRule}; others are ignored.
+ * {@code viewRule}, {@code createRule}, {@code updateRule}, {@code deleteRule}, and for auth collections the
+ * option keys of {@link AuthOptions#toJson()} (objects merged key by key); others are ignored.
  *
  * @param values the submitted keys and values (null values allowed, e.g. a rule reset to superusers only)
  */

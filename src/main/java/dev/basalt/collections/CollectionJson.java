@@ -20,7 +20,8 @@ public final class CollectionJson {
 
     /**
      * The collection as PocketBase prints it: {@code id, name, type, system, fields, indexes, listRule, viewRule,
-     * createRule, updateRule, deleteRule, created, updated}.
+     * createRule, updateRule, deleteRule}, for auth collections their options ({@link AuthOptions#toJson()}),
+     * then {@code created, updated}.
      */
     public static Map<String, Object> toJson(Collection c) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -39,6 +40,9 @@ public final class CollectionJson {
         json.put("createRule", c.createRule());
         json.put("updateRule", c.updateRule());
         json.put("deleteRule", c.deleteRule());
+        if (c.authOptions() != null) {
+            json.putAll(c.authOptions().toJson());
+        }
         json.put("created", formatDate(c.created()));
         json.put("updated", formatDate(c.updated()));
         return json;

@@ -1,15 +1,18 @@
 package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
+import dev.basalt.collections.fields.PasswordField;
 import dev.basalt.collections.fields.PatternGenerator;
-import dev.basalt.shared.ApiException;
-import dev.basalt.shared.FieldError;
+import dev.basalt.shared.ValidationErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The extra input rules of auth collections: {@code passwordConfirm} must match {@code password}, and a new
- * password gets a new {@code tokenKey}, which invalidates every token issued before.
+ * The extra input rules of auth collections, as PocketBase's: {@code passwordConfirm} must match
+ * {@code password}; a caller without manage access must give the right {@code oldPassword} to change a password
+ * and cannot change {@code email} or {@code verified} directly; a new password gets a new {@code tokenKey},
+ * which invalidates every token issued before. {@code tokenKey} itself is never taken from a body.
  */
 final class AuthRecordInput {
     /** Pattern of generated token keys. */
@@ -18,22 +21,61 @@ final class AuthRecordInput {
     private AuthRecordInput() {
     }
 
-    static Map<String, Object> prepare(Collection collection, Map<String, Object> body, Map<String, Object> current) {
+    /**
+     * The body to apply, or a 400 naming the offending keys.
+     *
+     * @param current the stored record on update, null on create
+     * @param manager true when the caller manages the record (superuser or manageRule); on create the caller's
+     *                right to set {@code verified} is checked separately
+     */
+    static Map<String, Object> prepare(Collection collection, Map<String, Object> body, Map<String, Object> current,
+                                       boolean manager) {
         if (!collection.isAuth()) {
             return body;
         }
         Map<String, Object> input = new LinkedHashMap<>(body);
         input.remove("tokenKey");
         Object confirm = input.remove("passwordConfirm");
+        Object oldPassword = input.remove("oldPassword");
+        ValidationErrors errors = new ValidationErrors();
+        boolean updating = current != null;
         if (input.containsKey("password")) {
             String password = String.valueOf(input.get("password"));
             if (confirm == null || !password.equals(String.valueOf(confirm))) {
-                String message = current == null ? "Failed to create record." : "Failed to update record.";
-                throw ApiException.badRequest(message,
-                        Map.of("passwordConfirm", new FieldError("validation_values_mismatch", "Values don't match.")));
+                errors.add("passwordConfirm", "validation_values_mismatch", "Values don't match.");
+            }
+            if (updating && !manager && (oldPassword == null
+                    || !PasswordField.matches(String.valueOf(oldPassword), (String) current.get("password")))) {
+                errors.add("oldPassword", "validation_invalid_old_password", "Missing or invalid old password.");
             }
             input.put("tokenKey", PatternGenerator.generate(TOKEN_KEY_PATTERN));
         }
+        if (updating && !manager) {
+            if (input.containsKey("email") && !String.valueOf(input.get("email")).trim()
+                    .equalsIgnoreCase(String.valueOf(current.get("email")))) {
+                errors.add("email", "validation_values_mismatch",
+                        "The email can be changed only by a manager or through request-email-change.");
+            }
+            if (input.containsKey("verified") && !Objects.equals(asBoolean(input.get("verified")), current.get("verified"))) {
+                errors.add("verified", "validation_values_mismatch", "The verified state can be changed only by a manager.");
+            }
+        }
+        errors.throwIfAny(updating ? "Failed to update record." : "Failed to create record.");
         return input;
+    }
+
+    /** True when a create body asks for a verified record (which needs manage access). */
+    static boolean requestsVerified(Collection collection, Map<String, Object> body) {
+        return collection.isAuth() && Boolean.TRUE.equals(asBoolean(body.get("verified")));
+    }
+
+    private static Boolean asBoolean(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s) {
+            return s.equals("true") || s.equals("1");
+        }
+        return value instanceof Number n ? n.doubleValue() != 0 : Boolean.FALSE;
     }
 }

@@ -19,11 +19,24 @@ public final class RecordJson {
      */
     public static Map<String, Object> render(Collection collection, Map<String, Object> stored, boolean showHidden,
                                              FieldSelection fields) {
+        return render(collection, stored, showHidden, fields, showHidden);
+    }
+
+    /**
+     * The JSON object of a record; the {@code email} of an auth record is printed only when {@code showEmail}
+     * or its {@code emailVisibility} is true (see {@link AuthRecordRules}).
+     */
+    public static Map<String, Object> render(Collection collection, Map<String, Object> stored, boolean showHidden,
+                                             FieldSelection fields, boolean showEmail) {
+        boolean hideEmail = collection.isAuth() && !showEmail && !Boolean.TRUE.equals(stored.get("emailVisibility"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("collectionId", collection.id());
         json.put("collectionName", collection.name());
         for (Field f : collection.fields()) {
             if (f.type().equals("password") || (f.hidden() && !showHidden) || isTokenKey(collection, f)) {
+                continue;
+            }
+            if (hideEmail && f.system() && f.name().equals("email")) {
                 continue;
             }
             json.put(f.name(), f.toJson(stored.get(f.name())));

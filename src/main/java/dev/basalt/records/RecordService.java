@@ -14,11 +14,13 @@ import dev.basalt.query.QuerySpec;
 import dev.basalt.query.RequestContext;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
+import dev.basalt.shared.FieldError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -36,6 +38,7 @@ public class RecordService {
     private final QueryCompiler compiler;
     private final PlanRenderer renderer;
     private final TransactionTemplate tx;
+    private final AuthRecordRules authRecords;
     private final WriteErrors writeErrors = new WriteErrors();
     private final RelationIntegrity relations;
     private final RecordSchemas schemas;
@@ -43,8 +46,10 @@ public class RecordService {
     private final RecordFiles files;
 
     public RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
-                         PlanRenderer renderer, TransactionTemplate tx, RelationIntegrity relations,
-                         RecordSchemas schemas, RecordExpander expander, ObjectProvider<RecordFiles> files) {
+                         PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
+                         RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
+                         ObjectProvider<RecordFiles> files) {
+        this.authRecords = authRecords;
         this.expander = expander;
         this.files = files.getIfAvailable(() -> RecordFiles.NONE);
         this.relations = relations;
@@ -74,10 +79,15 @@ public class RecordService {
         QuerySpec spec = new QuerySpec(schemas.schema(collection), select, filters, params.sort(),
                 caller.superuser(), params.page(), rules.requestContext(caller), schemas.catalog());
         QueryPlan plan = compiler.plan(spec);
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (Record row : renderer.select(dsl, plan).fetch()) {
-            items.add(RecordJson.render(collection, RecordStore.toMap(collection, row), caller.superuser(),
-                    FieldSelection.ALL));
+            rows.add(RecordStore.toMap(collection, row));
+        }
+        Set<String> emails = collection.isAuth() ? authRecords.emailVisible(collection, rows, caller) : Set.of();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            items.add(RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL,
+                    emails.contains((String) row.get("id"))));
         }
         expander.expand(collection, items, expand, caller);
         items.forEach(params.fields()::apply);
@@ -123,7 +133,9 @@ public class RecordService {
     Map<String, Object> output(Collection collection, Map<String, Object> row, Caller caller, String fields,
                                String expand) {
         FieldSelection selection = FieldSelection.parse(fields);
-        Map<String, Object> json = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL);
+        boolean email = collection.isAuth() && authRecords.emailVisible(collection, List.of(row), caller)
+                .contains((String) row.get("id"));
+        Map<String, Object> json = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL, email);
         expander.expand(collection, List.of(json), expand, caller);
         return selection.apply(json);
     }
@@ -132,12 +144,18 @@ public class RecordService {
     public Map<String, Object> create(Collection collection, Map<String, Object> body, Caller caller, String fields) {
         RuleDecision decision = allowed(collection, RuleType.CREATE, caller);
         RecordFiles.Uploads uploads = files.accept(collection, body, "Failed to create record.");
-        Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), null);
+        Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), null, caller.superuser());
         RecordDraft draft = RecordDraft.forCreate(collection, input);
         tx.executeWithoutResult(status -> {
             relations.checkTargetsExist(collection, draft.changes(), "Failed to create record.");
             uploads.store(collection, null, draft.record());
             writeErrors.run(collection, "Failed to create record.", () -> store.insert(collection, draft.changes()));
+            if (!caller.superuser() && AuthRecordInput.requestsVerified(collection, input)
+                    && !authRecords.canManage(collection, (String) draft.record().get("id"), caller)) {
+                status.setRollbackOnly();
+                throw ApiException.badRequest("Failed to create record.", Map.of("verified",
+                        new FieldError("validation_values_mismatch", "The verified state can be set only by a manager.")));
+            }
             if (decision instanceof RuleDecision.Filter f) {
                 Condition check = condition(collection, f.expression(), caller)
                         .and(RecordTables.id(collection).eq((String) draft.record().get("id")));
@@ -147,7 +165,7 @@ public class RecordService {
                 }
             }
         });
-        return RecordJson.render(collection, draft.record(), caller.superuser(), FieldSelection.parse(fields));
+        return output(collection, draft.record(), caller, fields, null);
     }
 
     /** Updates a record the caller may update; 404 when it is missing or outside the rule. */
@@ -157,14 +175,15 @@ public class RecordService {
         RecordFiles.Uploads uploads = files.accept(collection, body, "Failed to update record.");
         RecordDraft draft = tx.execute(status -> {
             Map<String, Object> current = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
-            Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), current);
+            boolean manager = collection.isAuth() && authRecords.canManage(collection, id, caller);
+            Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), current, manager);
             RecordDraft d = RecordDraft.forUpdate(collection, input, current);
             relations.checkTargetsExist(collection, d.changes(), "Failed to update record.");
             uploads.store(collection, current, d.record());
             writeErrors.run(collection, "Failed to update record.", () -> store.update(collection, id, d.changes()));
             return d;
         });
-        return RecordJson.render(collection, draft.record(), caller.superuser(), FieldSelection.parse(fields));
+        return output(collection, draft.record(), caller, fields, null);
     }
 
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.basalt.BasaltApplication;
 import dev.basalt.auth.Superusers;
+import dev.basalt.testing.FakeOidcProvider;
 import dev.basalt.testing.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,8 +29,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs the official PocketBase JS SDK suite in {@code compat/} ({@code node --test}) against Basalt started
- * in-process on a random port with a fresh database and a superuser. Needs Node.js 20+ and npm; their
- * absence fails the test rather than skipping it. Tagged {@code compat}, not {@code db}: CI runs it once,
+ * in-process on a random port with a fresh database and a superuser, plus a real SMTP server whose mails the
+ * tests read back ({@link TestMailbox}: {@code BASALT_SMTP_PORT}, {@code BASALT_MAILBOX_URL}) and an OpenID
+ * Connect provider ({@link FakeOidcProvider}: {@code BASALT_OIDC_ISSUER}, client id and secret). Needs Node.js
+ * 20+ and npm; their absence fails the test rather than skipping it. Tagged {@code compat}, not {@code db}: CI runs it once,
  * in {@code mvn verify}.
  */
 @Tag("compat")
@@ -43,6 +46,8 @@ class SdkCompatibilityTest {
     private static final int TAIL_LINES = 80;
 
     private static ConfigurableApplicationContext basalt;
+    private static TestMailbox mailbox;
+    private static FakeOidcProvider oidc;
 
     @BeforeAll
     static void startBasalt() throws IOException {
@@ -53,12 +58,20 @@ class SdkCompatibilityTest {
                 "--basalt.db.user=" + TestDatabase.user(),
                 "--basalt.db.password=" + TestDatabase.password());
         basalt.getBean(Superusers.class).upsert(EMAIL, PASSWORD);
+        mailbox = new TestMailbox();
+        oidc = new FakeOidcProvider();
     }
 
     @AfterAll
     static void stopBasalt() {
         if (basalt != null) {
             basalt.close();
+        }
+        if (mailbox != null) {
+            mailbox.close();
+        }
+        if (oidc != null) {
+            oidc.close();
         }
     }
 
@@ -76,7 +89,10 @@ class SdkCompatibilityTest {
         }
         String url = "http://127.0.0.1:" + basalt.getEnvironment().getProperty("local.server.port");
         run("SDK compatibility suite", SUITE_TIMEOUT, Map.of("BASALT_URL", url,
-                "BASALT_SUPERUSER_EMAIL", EMAIL, "BASALT_SUPERUSER_PASSWORD", PASSWORD), command);
+                "BASALT_SUPERUSER_EMAIL", EMAIL, "BASALT_SUPERUSER_PASSWORD", PASSWORD,
+                "BASALT_SMTP_PORT", String.valueOf(mailbox.smtpPort()), "BASALT_MAILBOX_URL", mailbox.url(),
+                "BASALT_OIDC_ISSUER", oidc.issuer(), "BASALT_OIDC_CLIENT_ID", FakeOidcProvider.CLIENT_ID,
+                "BASALT_OIDC_CLIENT_SECRET", FakeOidcProvider.CLIENT_SECRET), command);
     }
 
     /** Fails clearly unless node (new enough) and npm are installed. */

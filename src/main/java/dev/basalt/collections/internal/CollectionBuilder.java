@@ -1,5 +1,6 @@
 package dev.basalt.collections.internal;
 
+import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.Field;
 import java.time.OffsetDateTime;
@@ -21,6 +22,7 @@ final class CollectionBuilder {
     String deleteRule;
     OffsetDateTime created;
     OffsetDateTime updated;
+    AuthOptions authOptions;
 
     static CollectionBuilder from(Collection c) {
         CollectionBuilder b = new CollectionBuilder();
@@ -37,12 +39,13 @@ final class CollectionBuilder {
         b.deleteRule = c.deleteRule();
         b.created = c.created();
         b.updated = c.updated();
+        b.authOptions = c.authOptions();
         return b;
     }
 
     Collection build() {
         return new Collection(id, name, type, system, fields, indexes, listRule, viewRule, createRule, updateRule,
-                deleteRule, created, updated);
+                deleteRule, created, updated, authOptions);
     }
 
     int indexOfField(String fieldName) {

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The fields and indexes every collection of a type has, as PocketBase adds them: the {@code id} primary key,
  * for auth collections {@code password}, {@code tokenKey}, {@code email}, {@code emailVisibility},
- * {@code verified} and unique indexes on tokenKey and email, and for new collections {@code created}/{@code updated}.
+ * {@code verified} and unique indexes on tokenKey and email (case-insensitive), and for new collections {@code created}/{@code updated}.
  */
 final class CollectionDefaults {
     static final String ID = "id";
@@ -31,8 +31,8 @@ final class CollectionDefaults {
         ensureIdField(b, original);
         if (Collection.AUTH.equals(b.type)) {
             ensureAuthFields(b, original);
-            ensureUniqueIndex(b, "tokenKey", "");
-            ensureUniqueIndex(b, "email", " WHERE `email` != ''");
+            ensureUniqueIndex(b, "tokenKey", false, "");
+            ensureUniqueIndex(b, "email", true, " WHERE `email` != ''");
         }
         if (original == null) {
             addIfMissing(b, AutodateField.created());
@@ -99,10 +99,17 @@ final class CollectionDefaults {
         };
     }
 
-    private static void ensureUniqueIndex(CollectionBuilder b, String column, String where) {
-        for (String raw : b.indexes) {
+    /** Adds a unique index on the column unless one exists; {@code nocase} ones compare case-insensitively. */
+    private static void ensureUniqueIndex(CollectionBuilder b, String column, boolean nocase, String where) {
+        for (int i = 0; i < b.indexes.size(); i++) {
             try {
-                if (IndexDefinition.parse(raw).isSingleColumnUnique(column)) {
+                IndexDefinition index = IndexDefinition.parse(b.indexes.get(i));
+                if (index.isSingleColumnUnique(column)) {
+                    IndexDefinition.Column c = index.columns().getFirst();
+                    if (nocase && !c.nocase()) {
+                        b.indexes.set(i, new IndexDefinition(true, index.name(), index.table(),
+                                List.of(new IndexDefinition.Column(c.name(), true, c.descending())), index.where()).toSql());
+                    }
                     return;
                 }
             } catch (IllegalArgumentException e) {
@@ -113,7 +120,8 @@ final class CollectionDefaults {
         if (name.length() > MAX_INDEX_NAME) {
             name = name.substring(0, MAX_INDEX_NAME);
         }
-        b.indexes.add("CREATE UNIQUE INDEX `" + name + "` ON `" + b.name + "` (`" + column + "`)" + where);
+        b.indexes.add("CREATE UNIQUE INDEX `" + name + "` ON `" + b.name + "` (`" + column + "`"
+                + (nocase ? " COLLATE NOCASE" : "") + ")" + where);
     }
 
     private static void addIfMissing(CollectionBuilder b, Field field) {

@@ -1,5 +1,6 @@
 package dev.basalt.collections.internal;
 
+import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionDraft;
 import dev.basalt.collections.fields.Field;
@@ -75,6 +76,9 @@ final class CollectionMerger {
         if (original != null && mode != Mode.REPLACE) {
             keepMissing(b, original, mode == Mode.IMPORT_DELETE_MISSING);
         }
+        b.authOptions = Collection.AUTH.equals(b.type)
+                ? AuthOptionsReader.merge(b.authOptions != null ? b.authOptions : AuthOptions.defaults(), d.values(), errors)
+                : null;
         b.updated = now;
         return b;
     }

@@ -1,8 +1,11 @@
 package dev.basalt.collections.internal;
 
+import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
+import dev.basalt.shared.ValidationErrors;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
@@ -23,6 +26,7 @@ final class CollectionRows {
     private static final org.jooq.Field<String> CREATE_RULE = DSL.field(DSL.name("create_rule"), String.class);
     private static final org.jooq.Field<String> UPDATE_RULE = DSL.field(DSL.name("update_rule"), String.class);
     private static final org.jooq.Field<String> DELETE_RULE = DSL.field(DSL.name("delete_rule"), String.class);
+    private static final org.jooq.Field<JSONB> OPTIONS = DSL.field(DSL.name("options"), JSONB.class);
     private static final org.jooq.Field<OffsetDateTime> CREATED = DSL.field(DSL.name("created"), OffsetDateTime.class);
     private static final org.jooq.Field<OffsetDateTime> UPDATED = DSL.field(DSL.name("updated"), OffsetDateTime.class);
 
@@ -32,13 +36,14 @@ final class CollectionRows {
     /** Every stored collection, oldest first. */
     static List<Collection> loadAll(DSLContext dsl) {
         return dsl.select(ID, NAME, TYPE, SYSTEM, FIELDS, INDEXES, LIST_RULE, VIEW_RULE, CREATE_RULE, UPDATE_RULE,
-                        DELETE_RULE, CREATED, UPDATED)
+                        DELETE_RULE, OPTIONS, CREATED, UPDATED)
                 .from(TABLE)
                 .orderBy(CREATED, ID)
                 .fetch(r -> new Collection(r.get(ID), r.get(NAME), r.get(TYPE), r.get(SYSTEM),
                         JsonCodec.readFields(r.get(FIELDS).data()), JsonCodec.readStrings(r.get(INDEXES).data()),
                         r.get(LIST_RULE), r.get(VIEW_RULE), r.get(CREATE_RULE), r.get(UPDATE_RULE),
-                        r.get(DELETE_RULE), r.get(CREATED), r.get(UPDATED)));
+                        r.get(DELETE_RULE), r.get(CREATED), r.get(UPDATED),
+                        authOptions(r.get(TYPE), r.get(OPTIONS).data())));
     }
 
     static void insert(DSLContext dsl, Collection c) {
@@ -54,6 +59,7 @@ final class CollectionRows {
                 .set(CREATE_RULE, c.createRule())
                 .set(UPDATE_RULE, c.updateRule())
                 .set(DELETE_RULE, c.deleteRule())
+                .set(OPTIONS, options(c))
                 .set(CREATED, c.created())
                 .set(UPDATED, c.updated())
                 .execute();
@@ -69,6 +75,7 @@ final class CollectionRows {
                 .set(CREATE_RULE, c.createRule())
                 .set(UPDATE_RULE, c.updateRule())
                 .set(DELETE_RULE, c.deleteRule())
+                .set(OPTIONS, options(c))
                 .set(UPDATED, c.updated())
                 .where(ID.eq(c.id()))
                 .execute();
@@ -80,6 +87,23 @@ final class CollectionRows {
 
     private static JSONB fields(Collection c) {
         return JSONB.valueOf(JsonCodec.writeFields(c.fields()));
+    }
+
+    private static JSONB options(Collection c) {
+        return JSONB.valueOf(JsonCodec.writeObject(c.authOptions() == null ? Map.of() : c.authOptions().toStoredJson()));
+    }
+
+    /** Stored options over the defaults (so options added in later versions get their default). */
+    private static AuthOptions authOptions(String type, String json) {
+        if (!Collection.AUTH.equals(type)) {
+            return null;
+        }
+        ValidationErrors errors = new ValidationErrors();
+        AuthOptions options = AuthOptionsReader.merge(AuthOptions.defaults(), JsonCodec.readObject(json), errors);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("Stored auth options are invalid: " + errors.asMap().keySet());
+        }
+        return options;
     }
 
     private static JSONB indexes(Collection c) {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a collection about to be saved, as PocketBase does: id, type, name (unique case-insensitively, not
  * an existing table, system names fixed, only system collections may start with "_"), fields (see
- * {@link FieldRules}), system rules unchanged and indexes (see {@link IndexRules}). Errors go under the
+ * {@link FieldRules}), system rules unchanged, indexes (see {@link IndexRules}) and auth options (see
+ * {@link AuthOptionRules}). Errors go under the
  * JSON keys of the submitted collection.
  */
 public final class CollectionValidator {
@@ -60,7 +61,9 @@ public final class CollectionValidator {
             checkRule("updateRule", original.updateRule(), candidate.updateRule(), errors);
             checkRule("deleteRule", original.deleteRule(), candidate.deleteRule(), errors);
         }
-        return IndexRules.check(candidate, original, lookup, errors);
+        List<IndexDefinition> indexes = IndexRules.check(candidate, original, lookup, errors);
+        AuthOptionRules.check(candidate, original, errors);
+        return indexes;
     }
 
     private static void checkId(Collection c, Collection original, List<Collection> others, ValidationErrors errors) {

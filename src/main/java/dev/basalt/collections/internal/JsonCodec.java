@@ -45,6 +45,16 @@ public final class JsonCodec {
         return MAPPER.readValue(json, STRING_LIST);
     }
 
+    /** The JSON text of an object. */
+    public static String writeObject(Map<String, Object> value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    /** Reads a JSON object. */
+    public static Map<String, Object> readObject(String json) {
+        return MAPPER.readValue(json, OBJECT);
+    }
+
     /** A field's JSON object with all its options. */
     public static Map<String, Object> fieldToMap(Field field) {
         return MAPPER.convertValue(field, OBJECT);

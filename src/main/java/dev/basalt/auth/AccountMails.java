@@ -1,0 +1,164 @@
+package dev.basalt.auth;
+
+import dev.basalt.auth.mail.MailTemplate;
+import dev.basalt.auth.mail.Mailer;
+import dev.basalt.auth.mail.Settings;
+import dev.basalt.collections.AuthOptions;
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.fields.PasswordField;
+import dev.basalt.records.FieldSelection;
+import dev.basalt.records.RecordJson;
+import dev.basalt.records.RecordService;
+import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordTables;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.Caller;
+import dev.basalt.shared.FieldError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+
+/**
+ * PocketBase's mail flows of auth records: verification, password reset and email change. Requests answer the
+ * same whether or not the email is registered (the mail goes out in the background); each token is signed with
+ * the record's tokenKey and bound to the email it was sent for, so it stops working once used.
+ */
+@Service
+class AccountMails {
+    static final String VERIFICATION = "verification";
+    static final String PASSWORD_RESET = "passwordReset";
+    static final String EMAIL_CHANGE = "emailChange";
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Caller SYSTEM = new Caller("system", SuperuserCollection.ID, SuperuserCollection.NAME, true,
+            Map.of());
+    private final Mailer mailer;
+    private final AuthTokens tokens;
+    private final RecordStore store;
+    private final RecordService records;
+    private final Sessions sessions;
+
+    AccountMails(Mailer mailer, AuthTokens tokens, RecordStore store, RecordService records, Sessions sessions) {
+        this.mailer = mailer;
+        this.tokens = tokens;
+        this.store = store;
+        this.records = records;
+        this.sessions = sessions;
+    }
+
+    void requestVerification(Collection c, String email) {
+        requireEmail("email", email);
+        Settings settings = mailer.requireConfigured();
+        findByEmail(c, email).filter(row -> !Boolean.TRUE.equals(row.get("verified"))).ifPresent(row -> {
+            String token = actionToken(c, row, VERIFICATION, c.authOptions().verificationToken().duration(), Map.of());
+            send(settings, c, row, String.valueOf(row.get("email")), c.authOptions().verificationTemplate(),
+                    Map.of("TOKEN", token));
+        });
+    }
+
+    void confirmVerification(Collection c, String token) {
+        Map<String, Object> row = verified(c, token, VERIFICATION).row();
+        if (!Boolean.TRUE.equals(row.get("verified"))) {
+            store.update(c, (String) row.get("id"), Map.of("verified", true));
+        }
+    }
+
+    void requestPasswordReset(Collection c, String email) {
+        requireEmail("email", email);
+        Settings settings = mailer.requireConfigured();
+        findByEmail(c, email).ifPresent(row -> {
+            String token = actionToken(c, row, PASSWORD_RESET, c.authOptions().passwordResetToken().duration(), Map.of());
+            send(settings, c, row, String.valueOf(row.get("email")), c.authOptions().resetPasswordTemplate(),
+                    Map.of("TOKEN", token));
+        });
+    }
+
+    void confirmPasswordReset(Collection c, String token, String password, String passwordConfirm) {
+        String id = (String) verified(c, token, PASSWORD_RESET).row().get("id");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("password", password == null ? "" : password);
+        body.put("passwordConfirm", passwordConfirm == null ? "" : passwordConfirm);
+        body.put("verified", true);
+        records.update(c, id, body, SYSTEM, null);
+        sessions.revokeAll(c.id(), id, "password reset");
+    }
+
+    void requestEmailChange(Collection c, Caller caller, String newEmail) {
+        if (caller.anonymous() || !caller.collectionId().equals(c.id())) {
+            throw ApiException.unauthorized(AuthService.INVALID_TOKEN);
+        }
+        requireEmail("newEmail", newEmail);
+        Map<String, Object> row = store.findById(c, caller.id()).orElseThrow(ApiException::notFound);
+        if (findByEmail(c, newEmail).isPresent()) {
+            throw invalid("newEmail", "validation_not_unique", "The email is already in use.");
+        }
+        Settings settings = mailer.requireConfigured();
+        String token = actionToken(c, row, EMAIL_CHANGE, c.authOptions().emailChangeToken().duration(),
+                Map.of("newEmail", newEmail.trim()));
+        send(settings, c, row, newEmail.trim(), c.authOptions().confirmEmailChangeTemplate(), Map.of("TOKEN", token));
+    }
+
+    void confirmEmailChange(Collection c, String token, String password) {
+        Verified v = verified(c, token, EMAIL_CHANGE);
+        if (password == null || !PasswordField.matches(password, (String) v.row().get("password"))) {
+            throw invalid("password", "validation_invalid_password", "Missing or invalid password.");
+        }
+        records.update(c, (String) v.row().get("id"), Map.of("email", v.claims().get("newEmail"), "verified", true),
+                SYSTEM, null);
+    }
+
+    /** A verified token's claims and the record it names, still having the email the token was sent for. */
+    private record Verified(Map<String, String> claims, Map<String, Object> row) {
+    }
+
+    private Verified verified(Collection c, String token, String type) {
+        if (token == null || token.isBlank()) {
+            throw invalid("token", "validation_required", "Cannot be blank.");
+        }
+        Optional<Map<String, String>> claims = tokens.peekAction(token, type)
+                .filter(cl -> cl.get("collectionId").equals(c.id()));
+        Optional<Map<String, Object>> row = claims.flatMap(cl -> store.findById(c, cl.get("id")))
+                .filter(r -> tokens.verify(token, String.valueOf(r.get("tokenKey"))))
+                .filter(r -> String.valueOf(r.get("email")).equalsIgnoreCase(claims.get().get("email")));
+        if (row.isEmpty()) {
+            throw invalid("token", "validation_invalid_token", "Invalid or expired token.");
+        }
+        return new Verified(claims.get(), row.get());
+    }
+
+    private String actionToken(Collection c, Map<String, Object> row, String type, long seconds,
+                               Map<String, String> extra) {
+        Map<String, String> claims = new LinkedHashMap<>(extra);
+        claims.put("email", String.valueOf(row.get("email")));
+        return tokens.issueAction(type, (String) row.get("id"), c.id(), String.valueOf(row.get("tokenKey")), seconds,
+                claims);
+    }
+
+    private void send(Settings settings, Collection c, Map<String, Object> row, String to,
+                      AuthOptions.EmailTemplate template, Map<String, String> values) {
+        Map<String, Object> visible = RecordJson.render(c, row, false, FieldSelection.ALL, true);
+        mailer.sendLater(settings, to, MailTemplate.fill(template.subject(), settings, visible, values),
+                MailTemplate.fill(template.body(), settings, visible, values));
+    }
+
+    private Optional<Map<String, Object>> findByEmail(Collection c, String email) {
+        var column = RecordTables.column(c, c.field("email").orElseThrow());
+        return store.findWhere(c, DSL.lower(column.cast(String.class)).eq(DSL.lower(DSL.val(email.trim()))), false);
+    }
+
+    private static void requireEmail(String key, String email) {
+        if (email == null || email.isBlank()) {
+            throw invalid(key, "validation_required", "Cannot be blank.");
+        }
+        if (!EMAIL.matcher(email.trim()).matches()) {
+            throw invalid(key, "validation_is_email", "Must be a valid email address.");
+        }
+    }
+
+    private static ApiException invalid(String key, String code, String message) {
+        return ApiException.badRequest("An error occurred while validating the submitted data.",
+                Map.of(key, new FieldError(code, message)));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.basalt.auth;
+
+import dev.basalt.auth.mail.MailTemplate;
+import dev.basalt.auth.mail.Mailer;
+import dev.basalt.auth.mail.Settings;
+import dev.basalt.auth.mail.SettingsStore;
+import dev.basalt.collections.AuthOptions;
+import dev.basalt.collections.Collection;
+import dev.basalt.records.FieldSelection;
+import dev.basalt.records.RecordJson;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * New-login alerts, as PocketBase's: each sign-in records its origin (a fingerprint of client IP and user agent,
+ * {@code _auth_origins}); a sign-in from an origin not seen before, by a record that has signed in before, mails
+ * the collection's {@code authAlert} template to the record, when {@code authAlert.enabled} and SMTP is
+ * configured (without SMTP nothing is sent and the sign-in goes on). Superusers' impersonation is not a sign-in.
+ */
+@Component
+class AuthAlerts {
+    private static final Table<Record> ORIGINS = DSL.table(DSL.name("_auth_origins"));
+    private static final Field<String> COLLECTION_ID = DSL.field(DSL.name("collection_id"), String.class);
+    private static final Field<String> RECORD_ID = DSL.field(DSL.name("record_id"), String.class);
+    private static final Field<String> FINGERPRINT = DSL.field(DSL.name("fingerprint"), String.class);
+    private static final Field<OffsetDateTime> UPDATED = DSL.field(DSL.name("updated"), OffsetDateTime.class);
+    private final DSLContext dsl;
+    private final SettingsStore settings;
+    private final Mailer mailer;
+
+    AuthAlerts(DSLContext dsl, SettingsStore settings, Mailer mailer) {
+        this.dsl = dsl;
+        this.settings = settings;
+        this.mailer = mailer;
+    }
+
+    /** Records the origin of a successful sign-in and sends the alert when it is new. */
+    void signedIn(Collection collection, Map<String, Object> row, String ip, String userAgent) {
+        String recordId = (String) row.get("id");
+        String fingerprint = TokenHashes.sha256((ip == null ? "" : ip) + "|" + (userAgent == null ? "" : userAgent));
+        var ofRecord = COLLECTION_ID.eq(collection.id()).and(RECORD_ID.eq(recordId));
+        boolean seenBefore = dsl.fetchExists(dsl.selectOne().from(ORIGINS).where(ofRecord));
+        int inserted = dsl.insertInto(ORIGINS).set(COLLECTION_ID, collection.id()).set(RECORD_ID, recordId)
+                .set(FINGERPRINT, fingerprint).onConflictDoNothing().execute();
+        if (inserted == 0) {
+            dsl.update(ORIGINS).set(UPDATED, DSL.currentOffsetDateTime()).where(ofRecord)
+                    .and(FINGERPRINT.eq(fingerprint)).execute();
+            return;
+        }
+        AuthOptions.AuthAlert alert = collection.authOptions().authAlert();
+        String email = String.valueOf(row.get("email"));
+        Settings s = settings.current();
+        if (!seenBefore || !alert.enabled() || !s.smtp().enabled() || email.isEmpty()) {
+            return;
+        }
+        Map<String, Object> visible = RecordJson.render(collection, row, false, FieldSelection.ALL, true);
+        Map<String, String> values = Map.of();
+        mailer.sendLater(s, email, MailTemplate.fill(alert.emailTemplate().subject(), s, visible, values),
+                MailTemplate.fill(alert.emailTemplate().body(), s, visible, values));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.basalt.auth;
+
+import dev.basalt.access.AccessRules;
+import dev.basalt.collections.Collection;
+import dev.basalt.query.QueryCompiler;
+import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordTables;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.Caller;
+import org.springframework.stereotype.Component;
+
+/**
+ * A collection's {@code authRule}, checked after a sign-in method succeeded and before a token is issued, as
+ * PocketBase: null refuses every sign-in, "" allows all, an expression must hold for the record (evaluated for an
+ * anonymous request, e.g. {@code verified = true}).
+ */
+@Component
+class AuthRuleCheck {
+    static final String REFUSED = "The request doesn't satisfy the collection requirements to authenticate.";
+    private final AccessRules rules;
+    private final QueryCompiler compiler;
+    private final RecordStore store;
+
+    AuthRuleCheck(AccessRules rules, QueryCompiler compiler, RecordStore store) {
+        this.rules = rules;
+        this.compiler = compiler;
+        this.store = store;
+    }
+
+    /** Throws 403 unless the record may sign in. */
+    void require(Collection collection, String recordId) {
+        String rule = collection.authOptions().authRule();
+        if (rule == null) {
+            throw ApiException.forbidden(REFUSED);
+        }
+        if (rule.isBlank()) {
+            return;
+        }
+        var condition = compiler.condition(rule, RecordTables.schema(collection), rules.requestContext(Caller.ANONYMOUS), true)
+                .and(RecordTables.id(collection).eq(recordId));
+        if (!store.exists(collection, condition)) {
+            throw ApiException.forbidden(REFUSED);
+        }
+    }
+}

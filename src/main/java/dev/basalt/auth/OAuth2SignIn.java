@@ -1,0 +1,141 @@
+package dev.basalt.auth;
+
+import dev.basalt.collections.AuthOptions;
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.collections.fields.PatternGenerator;
+import dev.basalt.records.RecordDraft;
+import dev.basalt.records.RecordService;
+import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordTables;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.Caller;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code auth-with-oauth2}: exchanges the code, reads the provider's user, and finds the record to sign in: the
+ * one linked in {@code _externalAuths}; else the signed-in caller's own record; else the record with the same email
+ * when the provider vouches for it; else a new record from {@code createData} (through the records API, so the
+ * collection's createRule applies) with a random password. Links are stored in {@code _externalAuths}.
+ */
+@Service
+class OAuth2SignIn {
+    private static final Logger log = LoggerFactory.getLogger(OAuth2SignIn.class);
+    private static final String RANDOM_PASSWORD = "[a-zA-Z0-9]{30}";
+    private final CollectionRegistry collections;
+    private final OAuth2Providers providers;
+    private final OAuth2Client client;
+    private final RecordStore store;
+    private final RecordService records;
+
+    /** The record to sign in, whether it was created now, and the provider's user. */
+    record Outcome(Map<String, Object> row, boolean isNew, OAuth2User user) {
+    }
+
+    OAuth2SignIn(CollectionRegistry collections, OAuth2Providers providers, OAuth2Client client, RecordStore store,
+                 RecordService records) {
+        this.collections = collections;
+        this.providers = providers;
+        this.client = client;
+        this.store = store;
+        this.records = records;
+    }
+
+    Outcome authenticate(Collection c, String providerName, String code, String codeVerifier, String redirectURL,
+                         Map<String, Object> createData, Caller caller) {
+        AuthOptions.OAuth2 options = c.authOptions().oauth2();
+        if (!options.enabled()) {
+            throw ApiException.forbidden("The collection is not configured to allow OAuth2 authentication.");
+        }
+        if (code == null || code.isBlank()) {
+            throw ApiException.badRequest("Failed to authenticate.", Map.of("code",
+                    dev.basalt.shared.FieldError.required()));
+        }
+        OAuth2Provider provider = options.provider(providerName).flatMap(providers::resolve)
+                .orElseThrow(() -> ApiException.badRequest("The OAuth2 provider \"" + providerName
+                        + "\" is not configured for this collection."));
+        OAuth2User user;
+        try {
+            user = client.user(provider, client.exchange(provider, code, codeVerifier, redirectURL));
+        } catch (OAuth2Client.ProviderException e) {
+            log.info("OAuth2 sign-in with {} failed: {}", provider.name(), e.getMessage());
+            throw ApiException.badRequest("Failed to authenticate with the OAuth2 provider.");
+        }
+        if (user.id().isEmpty()) {
+            throw ApiException.badRequest("Failed to authenticate with the OAuth2 provider.");
+        }
+        Collection links = collections.find(ExternalAuthsCollection.NAME).orElseThrow();
+        Optional<Map<String, Object>> linked = store.findWhere(links, column(links, "collectionRef").eq(c.id())
+                        .and(column(links, "provider").eq(provider.name()))
+                        .and(column(links, "providerId").eq(user.id())), false)
+                .flatMap(link -> store.findById(c, String.valueOf(link.get("recordRef"))));
+        if (linked.isPresent()) {
+            return new Outcome(markVerified(c, linked.get(), user), false, user);
+        }
+        Optional<Map<String, Object>> existing = Optional.empty();
+        if (!caller.anonymous() && caller.collectionId().equals(c.id())) {
+            existing = store.findById(c, caller.id());
+        } else if (user.emailVerified() && !user.email().isEmpty()) {
+            existing = store.findWhere(c, DSL.lower(column(c, "email")).eq(user.email().toLowerCase()), false);
+        }
+        boolean isNew = existing.isEmpty();
+        Map<String, Object> row = existing.orElseGet(() -> create(c, options, user, createData));
+        link(links, c, row, provider.name(), user.id());
+        return new Outcome(markVerified(c, row, user), isNew, user);
+    }
+
+    private Map<String, Object> create(Collection c, AuthOptions.OAuth2 options, OAuth2User user,
+                                       Map<String, Object> createData) {
+        Map<String, Object> body = new LinkedHashMap<>(createData == null ? Map.of() : createData);
+        if (!user.email().isEmpty()) {
+            body.putIfAbsent("email", user.email());
+            if (store.findWhere(c, DSL.lower(column(c, "email")).eq(user.email().toLowerCase()), false).isPresent()) {
+                throw ApiException.badRequest("A record with this email exists already: sign in to it first, "
+                        + "then sign in with the provider to link it.");
+            }
+        }
+        String password = PatternGenerator.generate(RANDOM_PASSWORD);
+        body.put("password", password);
+        body.put("passwordConfirm", password);
+        map(c, body, options.mappedFields().get("id"), user.id());
+        map(c, body, options.mappedFields().get("name"), user.name());
+        map(c, body, options.mappedFields().get("username"), user.username());
+        map(c, body, options.mappedFields().get("avatarURL"), user.avatarURL());
+        String id = String.valueOf(records.create(c, body, Caller.ANONYMOUS, null).get("id"));
+        return store.findById(c, id).orElseThrow();
+    }
+
+    private static void map(Collection c, Map<String, Object> body, Object field, String value) {
+        if (field instanceof String name && !name.isEmpty() && c.field(name).isPresent() && !value.isEmpty()) {
+            body.putIfAbsent(name, value);
+        }
+    }
+
+    private Map<String, Object> markVerified(Collection c, Map<String, Object> row, OAuth2User user) {
+        if (user.emailVerified() && !Boolean.TRUE.equals(row.get("verified"))
+                && user.email().equalsIgnoreCase(String.valueOf(row.get("email")))) {
+            store.update(c, (String) row.get("id"), Map.of("verified", true));
+            return store.findById(c, (String) row.get("id")).orElseThrow();
+        }
+        return row;
+    }
+
+    private void link(Collection links, Collection c, Map<String, Object> row, String provider, String providerId) {
+        var same = column(links, "collectionRef").eq(c.id()).and(column(links, "provider").eq(provider))
+                .and(column(links, "providerId").eq(providerId).or(column(links, "recordRef").eq((String) row.get("id"))));
+        store.deleteWhere(links, same);
+        RecordDraft draft = RecordDraft.forCreate(links, Map.of("collectionRef", c.id(),
+                "recordRef", row.get("id"), "provider", provider, "providerId", providerId));
+        store.insert(links, draft.changes());
+    }
+
+    private static org.jooq.Field<String> column(Collection c, String field) {
+        return RecordTables.column(c, c.field(field).orElseThrow()).cast(String.class);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.basalt.auth;
+
+import dev.basalt.auth.mail.MailTemplate;
+import dev.basalt.auth.mail.Mailer;
+import dev.basalt.auth.mail.Settings;
+import dev.basalt.collections.AuthOptions;
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.records.FieldSelection;
+import dev.basalt.records.RecordJson;
+import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordTables;
+import dev.basalt.records.RequestBodies;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.FieldError;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.impl.DSL;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * PocketBase's one-time-password sign-in: {@code request-otp} mails a code and answers {@code {"otpId"}} (an id
+ * of the same shape when the email is unknown, so the answer does not tell); {@code auth-with-otp} signs in with
+ * {@code otpId} and {@code password}, marking the record verified when the code went to its email.
+ */
+@RestController
+class OtpController {
+    private final CollectionRegistry collections;
+    private final OneTimePasswords otps;
+    private final Mailer mailer;
+    private final RecordStore store;
+    private final AuthService auth;
+    private final RequestBodies bodies;
+    private final AuthRateLimiter limiter;
+
+    OtpController(CollectionRegistry collections, OneTimePasswords otps, Mailer mailer, RecordStore store,
+                  AuthService auth, RequestBodies bodies, AuthRateLimiter limiter) {
+        this.limiter = limiter;
+        this.collections = collections;
+        this.otps = otps;
+        this.mailer = mailer;
+        this.store = store;
+        this.auth = auth;
+        this.bodies = bodies;
+    }
+
+    @PostMapping("/api/collections/{collection}/request-otp")
+    Map<String, Object> request(@PathVariable String collection, HttpServletRequest request) {
+        Collection c = enabled(collection);
+        String email = AuthController.text(bodies.read(request), "email");
+        limiter.check(request, c, email);
+        if (email == null || email.isBlank()) {
+            throw ApiException.badRequest("An error occurred while validating the submitted data.",
+                    Map.of("email", FieldError.required()));
+        }
+        Settings settings = mailer.requireConfigured();
+        var column = RecordTables.column(c, c.field("email").orElseThrow());
+        Optional<Map<String, Object>> row = store.findWhere(c,
+                DSL.lower(column.cast(String.class)).eq(DSL.lower(DSL.val(email.trim()))), false);
+        if (row.isEmpty()) {
+            return Map.of("otpId", OneTimePasswords.randomId());
+        }
+        AuthOptions.Otp options = c.authOptions().otp();
+        String to = String.valueOf(row.get().get("email"));
+        OneTimePasswords.Issued otp = otps.issue(c.id(), (String) row.get().get("id"), to, options.length());
+        Map<String, Object> visible = RecordJson.render(c, row.get(), false, FieldSelection.ALL, true);
+        Map<String, String> values = Map.of("OTP", otp.password(), "OTP_ID", otp.id());
+        mailer.sendLater(settings, to, MailTemplate.fill(options.emailTemplate().subject(), settings, visible, values),
+                MailTemplate.fill(options.emailTemplate().body(), settings, visible, values));
+        return Map.of("otpId", otp.id());
+    }
+
+    @PostMapping("/api/collections/{collection}/auth-with-otp")
+    Map<String, Object> signIn(@PathVariable String collection, HttpServletRequest request) {
+        Collection c = enabled(collection);
+        Map<String, Object> body = bodies.read(request);
+        limiter.check(request, c, AuthController.text(body, "otpId"));
+        OneTimePasswords.Used used = otps.use(c.id(), String.valueOf(body.get("otpId")),
+                        AuthController.text(body, "password"), c.authOptions().otp().duration())
+                .orElseThrow(() -> ApiException.badRequest("Invalid or expired OTP."));
+        Map<String, Object> row = store.findById(c, used.recordId())
+                .orElseThrow(() -> ApiException.badRequest("Invalid or expired OTP."));
+        if (!Boolean.TRUE.equals(row.get("verified")) && used.sentTo().equalsIgnoreCase(String.valueOf(row.get("email")))) {
+            store.update(c, used.recordId(), Map.of("verified", true));
+            row = store.findById(c, used.recordId()).orElseThrow();
+        }
+        return auth.signIn(c, row, request, "otp", AuthController.mfaId(request, body));
+    }
+
+    private Collection enabled(String idOrName) {
+        Collection c = AuthController.authCollection(collections, idOrName);
+        if (!c.authOptions().otp().enabled()) {
+            throw ApiException.forbidden("The collection is not configured to allow OTP authentication.");
+        }
+        return c;
+    }
+}

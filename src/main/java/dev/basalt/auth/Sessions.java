@@ -1,0 +1,221 @@
+package dev.basalt.auth;
+
+import static dev.basalt.auth.SessionTables.*;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.basalt.collections.AuthOptions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sign-in sessions and their refresh tokens. A session is active until revoked; each refresh spends the
+ * presented token and issues the next one; presenting a spent token revokes the whole session (reuse detection).
+ * Whether a session is active is cached for {@link #ACTIVE_CACHE_TTL}; a revocation on this node updates the
+ * cache at once, other nodes see it within that time.
+ */
+@Component
+class Sessions {
+    /** How long another node may still accept a session revoked elsewhere. */
+    static final Duration ACTIVE_CACHE_TTL = Duration.ofSeconds(5);
+    private static final int ACTIVE_CACHE_SIZE = 100_000;
+    private static final int TOKEN_BYTES = 32;
+    private static final int SESSION_ID_BYTES = 15;
+    private static final int MAX_USER_AGENT = 512;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** How a session began. */
+    enum Kind { SIGNIN, IMPERSONATION }
+
+    /** A stored session. */
+    record Session(String id, String collectionId, String recordId, Kind kind, String keyFingerprint, String userAgent,
+                   OffsetDateTime created, OffsetDateTime lastUsed, OffsetDateTime expires, OffsetDateTime revoked) {
+    }
+
+    /** A new session and, for sign-ins, its first refresh token (shown once). */
+    record Started(String sessionId, String refreshToken) {
+    }
+
+    /** Why a refresh token was refused. */
+    static final class RefreshRefused extends RuntimeException {
+        RefreshRefused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private final DSLContext dsl;
+    private final TransactionTemplate tx;
+    private final Clock clock = Clock.systemUTC();
+    private final Cache<String, Boolean> active = Caffeine.newBuilder()
+            .expireAfterWrite(ACTIVE_CACHE_TTL).maximumSize(ACTIVE_CACHE_SIZE).build();
+
+    Sessions(DSLContext dsl, TransactionTemplate tx) {
+        this.dsl = dsl;
+        this.tx = tx;
+    }
+
+    Started start(String collectionId, String recordId, String tokenKey, Kind kind, String userAgent,
+                  AuthOptions.RefreshToken lifetimes) {
+        String id = randomText(SESSION_ID_BYTES);
+        OffsetDateTime now = now();
+        String agent = userAgent == null ? "" : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT));
+        String refresh = kind == Kind.SIGNIN ? randomText(TOKEN_BYTES) : null;
+        tx.executeWithoutResult(s -> {
+            dsl.insertInto(SESSIONS)
+                    .set(column(ID), id).set(column(COLLECTION_ID), collectionId).set(column(RECORD_ID), recordId)
+                    .set(column(KIND), kind.name().toLowerCase()).set(column(KEY_FINGERPRINT), TokenHashes.sha256(tokenKey))
+                    .set(column(USER_AGENT), agent).set(column(CREATED), now).set(column(LAST_USED), now)
+                    .set(column(EXPIRES), now.plusSeconds(lifetimes.duration()))
+                    .execute();
+            if (refresh != null) {
+                insertToken(id, refresh, now);
+            }
+        });
+        active.put(id, true);
+        return new Started(id, refresh);
+    }
+
+    /**
+     * Spends a refresh token and issues the next one; returns the session (as before the refresh) and the new
+     * token. A spent token revokes its session; unknown, expired, inactive or revoked ones are refused.
+     *
+     * @param fingerprint checks the session against its record's current tokenKey (a password change ends it)
+     */
+    Rotated rotate(String refreshToken, AuthOptionsLookup options, FingerprintLookup fingerprint) {
+        String hash = TokenHashes.sha256(refreshToken);
+        Rotated rotated = tx.execute(s -> {
+            Record token = dsl.select(TOKEN_SESSION, TOKEN_SPENT).from(TOKENS).where(TOKEN_HASH.eq(hash)).forUpdate()
+                    .fetchOne();
+            if (token == null) {
+                return null;
+            }
+            Session session = find(token.get(TOKEN_SESSION)).orElseThrow();
+            if (token.get(TOKEN_SPENT) != null) {
+                return new Rotated(session, null, "reuse");
+            }
+            OffsetDateTime now = now();
+            AuthOptions.RefreshToken lifetimes = options.lifetimes(session.collectionId()).orElse(null);
+            String problem = session.revoked() != null ? "revoked"
+                    : lifetimes == null ? "collection"
+                    : !now.isBefore(session.expires()) ? "expired"
+                    : !now.isBefore(session.lastUsed().plusSeconds(lifetimes.inactivity())) ? "inactive"
+                    : !fingerprint.matches(session) ? "credentials" : null;
+            if (problem != null) {
+                return new Rotated(session, null, problem);
+            }
+            dsl.update(TOKENS).set(column(TOKEN_SPENT), now).where(TOKEN_HASH.eq(hash)).execute();
+            dsl.update(SESSIONS).set(column(LAST_USED), now).where(ID.eq(session.id())).execute();
+            String next = randomText(TOKEN_BYTES);
+            insertToken(session.id(), next, now);
+            return new Rotated(session, next, null);
+        });
+        if (rotated == null) {
+            throw new RefreshRefused("unknown");
+        }
+        if (rotated.problem() != null) {
+            if (rotated.session().revoked() == null) {
+                revoke(rotated.session().id(), rotated.problem());
+            }
+            throw new RefreshRefused(rotated.problem());
+        }
+        return rotated;
+    }
+
+    /** The outcome of a rotation: the session, the next refresh token, or why it was refused. */
+    record Rotated(Session session, String refreshToken, String problem) {
+    }
+
+    /** Lifetimes of the sessions of an auth collection (empty when it no longer exists). */
+    interface AuthOptionsLookup {
+        Optional<AuthOptions.RefreshToken> lifetimes(String collectionId);
+    }
+
+    /** Whether the session's record still has the tokenKey the session began with. */
+    interface FingerprintLookup {
+        boolean matches(Session session);
+    }
+
+    /** True unless the session was revoked (or never existed). Cached briefly; see the class comment. */
+    boolean isActive(String sessionId) {
+        return active.get(sessionId, id -> dsl.fetchExists(
+                dsl.selectOne().from(SESSIONS).where(ID.eq(id)).and(REVOKED.isNull())));
+    }
+
+    /** Marks the session as used now (an access-token refresh). */
+    void touch(String sessionId) {
+        dsl.update(SESSIONS).set(column(LAST_USED), now()).where(ID.eq(sessionId)).execute();
+    }
+
+    /** Revokes one session; returns false when it did not exist or was already revoked. */
+    boolean revoke(String sessionId, String reason) {
+        int changed = dsl.update(SESSIONS).set(column(REVOKED), now()).set(column(REVOKED_REASON), reason)
+                .where(ID.eq(sessionId)).and(REVOKED.isNull()).execute();
+        active.put(sessionId, false);
+        return changed > 0;
+    }
+
+    /** Revokes every active session of a record; returns how many. */
+    int revokeAll(String collectionId, String recordId, String reason) {
+        List<String> ids = dsl.update(SESSIONS).set(column(REVOKED), now()).set(column(REVOKED_REASON), reason)
+                .where(COLLECTION_ID.eq(collectionId)).and(RECORD_ID.eq(recordId)).and(REVOKED.isNull())
+                .returning(column(ID)).fetch(column(ID));
+        ids.forEach(id -> active.put(id, false));
+        return ids.size();
+    }
+
+    /** The session with this id. */
+    Optional<Session> find(String sessionId) {
+        return dsl.select(ID, COLLECTION_ID, RECORD_ID, KIND, KEY_FINGERPRINT, USER_AGENT, CREATED, LAST_USED, EXPIRES,
+                        REVOKED)
+                .from(SESSIONS).where(ID.eq(sessionId)).fetchOptional(Sessions::toSession);
+    }
+
+    /** The session a refresh token (spent or not) belongs to. */
+    Optional<Session> findByRefreshToken(String refreshToken) {
+        return dsl.select(TOKEN_SESSION).from(TOKENS).where(TOKEN_HASH.eq(TokenHashes.sha256(refreshToken)))
+                .fetchOptional(TOKEN_SESSION).flatMap(this::find);
+    }
+
+    /** The active sessions of a record, newest first. */
+    List<Session> listActive(String collectionId, String recordId) {
+        return dsl.select(ID, COLLECTION_ID, RECORD_ID, KIND, KEY_FINGERPRINT, USER_AGENT, CREATED, LAST_USED, EXPIRES,
+                        REVOKED)
+                .from(SESSIONS)
+                .where(COLLECTION_ID.eq(collectionId)).and(RECORD_ID.eq(recordId)).and(REVOKED.isNull())
+                .and(EXPIRES.gt(now()))
+                .orderBy(CREATED.desc(), ID)
+                .fetch(Sessions::toSession);
+    }
+
+    private void insertToken(String sessionId, String token, OffsetDateTime now) {
+        dsl.insertInto(TOKENS).set(column(TOKEN_HASH), TokenHashes.sha256(token)).set(column(TOKEN_SESSION), sessionId)
+                .set(column(TOKEN_CREATED), now).execute();
+    }
+
+    private static Session toSession(Record r) {
+        return new Session(r.get(ID), r.get(COLLECTION_ID), r.get(RECORD_ID), Kind.valueOf(r.get(KIND).toUpperCase()),
+                r.get(KEY_FINGERPRINT), r.get(USER_AGENT), r.get(CREATED), r.get(LAST_USED), r.get(EXPIRES),
+                r.get(REVOKED));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String randomText(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.basalt.auth.mail;
+
+import dev.basalt.shared.ApiException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.time.Duration;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends HTML mails through the SMTP server of the current {@link Settings}. Without SMTP enabled nothing is
+ * sent and {@link #requireConfigured()} answers 400, so that requests that would send mail say so instead of
+ * pretending.
+ */
+@Component
+public class Mailer {
+    /** Connection, read and write timeout of the SMTP client. */
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+    private final SettingsStore settings;
+
+    public Mailer(SettingsStore settings) {
+        this.settings = settings;
+    }
+
+    /** The settings, or 400 when SMTP is not enabled. */
+    public Settings requireConfigured() {
+        Settings s = settings.current();
+        if (!s.smtp().enabled()) {
+            throw ApiException.badRequest("Mail is not configured: a superuser must enable SMTP in the settings first.");
+        }
+        return s;
+    }
+
+    /**
+     * Sends a mail in the background (so that the answer takes the same time whether or not a mail is sent);
+     * failures are logged.
+     */
+    public void sendLater(Settings s, String to, String subject, String html) {
+        Thread.ofVirtual().name("mail").start(() -> {
+            try {
+                send(s, to, subject, html);
+            } catch (MailException | MessagingException | UnsupportedEncodingException e) {
+                log.warn("Could not send the mail \"{}\": {}", subject, e.getMessage());
+            }
+        });
+    }
+
+    private static void send(Settings s, String to, String subject, String html)
+            throws MessagingException, UnsupportedEncodingException {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        Settings.Smtp smtp = s.smtp();
+        sender.setHost(smtp.host());
+        sender.setPort(smtp.port());
+        sender.setProtocol(smtp.tls() ? "smtps" : "smtp");
+        if (!smtp.username().isEmpty()) {
+            sender.setUsername(smtp.username());
+            sender.setPassword(smtp.password());
+        }
+        String prefix = "mail." + sender.getProtocol() + ".";
+        Properties p = new Properties();
+        p.put(prefix + "auth", String.valueOf(!smtp.username().isEmpty()));
+        p.put(prefix + "starttls.enable", "true");
+        p.put(prefix + "connectiontimeout", String.valueOf(TIMEOUT.toMillis()));
+        p.put(prefix + "timeout", String.valueOf(TIMEOUT.toMillis()));
+        p.put(prefix + "writetimeout", String.valueOf(TIMEOUT.toMillis()));
+        if (!smtp.authMethod().isEmpty()) {
+            p.put(prefix + "auth.mechanisms", smtp.authMethod());
+        }
+        if (!smtp.localName().isEmpty()) {
+            p.put(prefix + "localhost", smtp.localName());
+        }
+        sender.setJavaMailProperties(p);
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom(new InternetAddress(s.meta().senderAddress(), s.meta().senderName(), "UTF-8"));
+        helper.setTo(to);
+        helper.setSubject(subject);
+        helper.setText(html, true);
+        sender.send(message);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.basalt.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small but real OpenID Connect provider on 127.0.0.1 for the OAuth2 tests: discovery, an authorization
+ * endpoint that signs in the user named by {@code login_hint} (an email) and redirects with a code, a token
+ * endpoint that checks the client credentials, the redirect URI and the PKCE verifier (S256), and user info.
+ */
+public final class FakeOidcProvider implements AutoCloseable {
+    public static final String CLIENT_ID = "basalt-test-client";
+    public static final String CLIENT_SECRET = "basalt-test-secret";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpServer http;
+    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private volatile boolean emailVerified = true;
+
+    private record Grant(String email, String challenge, String redirectUri) {
+    }
+
+    public FakeOidcProvider() throws IOException {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/.well-known/openid-configuration", e -> json(e, 200, Map.of(
+                "issuer", issuer(),
+                "authorization_endpoint", issuer() + "/authorize",
+                "token_endpoint", issuer() + "/token",
+                "userinfo_endpoint", issuer() + "/userinfo")));
+        http.createContext("/authorize", this::authorize);
+        http.createContext("/token", this::token);
+        http.createContext("/userinfo", this::userInfo);
+        http.start();
+    }
+
+    /** The issuer URL (for discovery). */
+    public String issuer() {
+        return "http://127.0.0.1:" + http.getAddress().getPort();
+    }
+
+    /** Whether the provider vouches for the emails it reports (email_verified). */
+    public void emailVerified(boolean verified) {
+        this.emailVerified = verified;
+    }
+
+    private void authorize(HttpExchange e) throws IOException {
+        Map<String, String> q = params(e.getRequestURI().getRawQuery());
+        if (!CLIENT_ID.equals(q.get("client_id")) || !"code".equals(q.get("response_type"))
+                || !"S256".equals(q.get("code_challenge_method")) || q.get("login_hint") == null) {
+            json(e, 400, Map.of("error", "invalid_request"));
+            return;
+        }
+        String code = UUID.randomUUID().toString();
+        codes.put(code, new Grant(q.get("login_hint"), q.get("code_challenge"), q.get("redirect_uri")));
+        String redirect = q.get("redirect_uri") + (q.get("redirect_uri").contains("?") ? "&" : "?") + "code=" + code
+                + "&state=" + q.getOrDefault("state", "");
+        e.getResponseHeaders().add("Location", redirect);
+        e.sendResponseHeaders(302, -1);
+        e.close();
+    }
+
+    private void token(HttpExchange e) throws IOException {
+        Map<String, String> form = params(new String(e.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Grant grant = codes.remove(form.getOrDefault("code", ""));
+        boolean ok = grant != null && CLIENT_ID.equals(form.get("client_id"))
+                && CLIENT_SECRET.equals(form.get("client_secret"))
+                && "authorization_code".equals(form.get("grant_type"))
+                && grant.redirectUri().equals(form.get("redirect_uri"))
+                && form.get("code_verifier") != null && grant.challenge().equals(s256(form.get("code_verifier")));
+        if (!ok) {
+            json(e, 400, Map.of("error", "invalid_grant"));
+            return;
+        }
+        String accessToken = UUID.randomUUID().toString();
+        tokens.put(accessToken, grant.email());
+        json(e, 200, Map.of("access_token", accessToken, "token_type", "Bearer", "expires_in", 3600,
+                "refresh_token", "provider-refresh-" + accessToken));
+    }
+
+    private void userInfo(HttpExchange e) throws IOException {
+        String auth = e.getRequestHeaders().getFirst("Authorization");
+        String email = auth == null ? null : tokens.get(auth.replaceFirst("^Bearer ", ""));
+        if (email == null) {
+            json(e, 401, Map.of("error", "invalid_token"));
+            return;
+        }
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("sub", "sub-" + email.toLowerCase());
+        user.put("name", "Name of " + email);
+        user.put("preferred_username", email.substring(0, email.indexOf('@')).replaceAll("\\W", "_"));
+        user.put("email", email);
+        user.put("email_verified", emailVerified);
+        user.put("picture", issuer() + "/avatar.png");
+        json(e, 200, user);
+    }
+
+    private static void json(HttpExchange e, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        e.getResponseHeaders().add("Content-Type", "application/json");
+        e.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = e.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Map<String, String> params(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(key, value);
+        }
+        return out;
+    }
+
+    private static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+    }
+}
