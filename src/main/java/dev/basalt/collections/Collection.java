@@ -7,20 +7,33 @@ import java.util.Optional;
 
 /**
  * A collection: its PocketBase definition and, for {@code base} and {@code auth} types, the PostgreSQL table
- * (named after the collection) that holds its records. Rules are null (superusers only), "" (everyone) or a
- * filter expression.
+ * (named after the collection) that holds its records; for {@code view} collections a PostgreSQL VIEW of that
+ * name, defined by {@code viewQuery} (null for other types). Rules are null (superusers only), "" (everyone) or
+ * a filter expression.
  */
 public record Collection(String id, String name, String type, boolean system, List<Field> fields,
                          List<String> indexes, String listRule, String viewRule, String createRule,
-                         String updateRule, String deleteRule, OffsetDateTime created, OffsetDateTime updated) {
+                         String updateRule, String deleteRule, OffsetDateTime created, OffsetDateTime updated,
+                         String viewQuery) {
     /** Type of ordinary collections. */
     public static final String BASE = "base";
     /** Type of collections whose records can sign in. */
     public static final String AUTH = "auth";
+    /** Type of read-only collections backed by a SELECT ({@code viewQuery}). */
+    public static final String VIEW = "view";
 
     public Collection {
         fields = List.copyOf(fields);
         indexes = indexes == null ? List.of() : List.copyOf(indexes);
+        viewQuery = VIEW.equals(type) ? (viewQuery == null ? "" : viewQuery) : null;
+    }
+
+    /** A collection of a type without a view query (base or auth). */
+    public Collection(String id, String name, String type, boolean system, List<Field> fields, List<String> indexes,
+                      String listRule, String viewRule, String createRule, String updateRule, String deleteRule,
+                      OffsetDateTime created, OffsetDateTime updated) {
+        this(id, name, type, system, fields, indexes, listRule, viewRule, createRule, updateRule, deleteRule,
+                created, updated, null);
     }
 
     /** The field with this name, if any (case-sensitive, as column names are). */
@@ -40,5 +53,10 @@ public record Collection(String id, String name, String type, boolean system, Li
 
     public boolean isAuth() {
         return AUTH.equals(type);
+    }
+
+    /** True for view collections: records are read through their VIEW and cannot be written. */
+    public boolean isView() {
+        return VIEW.equals(type);
     }
 }

@@ -20,7 +20,7 @@ public final class CollectionJson {
 
     /**
      * The collection as PocketBase prints it: {@code id, name, type, system, fields, indexes, listRule, viewRule,
-     * createRule, updateRule, deleteRule, created, updated}.
+     * createRule, updateRule, deleteRule, created, updated}, plus {@code viewQuery} for views.
      */
     public static Map<String, Object> toJson(Collection c) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -39,6 +39,9 @@ public final class CollectionJson {
         json.put("createRule", c.createRule());
         json.put("updateRule", c.updateRule());
         json.put("deleteRule", c.deleteRule());
+        if (c.isView()) {
+            json.put("viewQuery", c.viewQuery());
+        }
         json.put("created", formatDate(c.created()));
         json.put("updated", formatDate(c.updated()));
         return json;

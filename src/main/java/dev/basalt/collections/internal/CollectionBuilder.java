@@ -21,6 +21,7 @@ final class CollectionBuilder {
     String deleteRule;
     OffsetDateTime created;
     OffsetDateTime updated;
+    String viewQuery;
 
     static CollectionBuilder from(Collection c) {
         CollectionBuilder b = new CollectionBuilder();
@@ -37,12 +38,13 @@ final class CollectionBuilder {
         b.deleteRule = c.deleteRule();
         b.created = c.created();
         b.updated = c.updated();
+        b.viewQuery = c.viewQuery();
         return b;
     }
 
     Collection build() {
         return new Collection(id, name, type, system, fields, indexes, listRule, viewRule, createRule, updateRule,
-                deleteRule, created, updated);
+                deleteRule, created, updated, viewQuery);
     }
 
     int indexOfField(String fieldName) {

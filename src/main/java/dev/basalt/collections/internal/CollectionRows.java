@@ -2,7 +2,9 @@ package dev.basalt.collections.internal;
 
 import dev.basalt.collections.Collection;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
@@ -11,6 +13,8 @@ import org.jooq.impl.DSL;
 
 /** Reads and writes the {@code _collections} table. */
 final class CollectionRows {
+    /** Key of a view collection's query in {@code options}. */
+    static final String VIEW_QUERY = "viewQuery";
     static final Table<Record> TABLE = DSL.table(DSL.name("_collections"));
     private static final org.jooq.Field<String> ID = DSL.field(DSL.name("id"), String.class);
     private static final org.jooq.Field<String> NAME = DSL.field(DSL.name("name"), String.class);
@@ -23,6 +27,7 @@ final class CollectionRows {
     private static final org.jooq.Field<String> CREATE_RULE = DSL.field(DSL.name("create_rule"), String.class);
     private static final org.jooq.Field<String> UPDATE_RULE = DSL.field(DSL.name("update_rule"), String.class);
     private static final org.jooq.Field<String> DELETE_RULE = DSL.field(DSL.name("delete_rule"), String.class);
+    private static final org.jooq.Field<JSONB> OPTIONS = DSL.field(DSL.name("options"), JSONB.class);
     private static final org.jooq.Field<OffsetDateTime> CREATED = DSL.field(DSL.name("created"), OffsetDateTime.class);
     private static final org.jooq.Field<OffsetDateTime> UPDATED = DSL.field(DSL.name("updated"), OffsetDateTime.class);
 
@@ -32,13 +37,14 @@ final class CollectionRows {
     /** Every stored collection, oldest first. */
     static List<Collection> loadAll(DSLContext dsl) {
         return dsl.select(ID, NAME, TYPE, SYSTEM, FIELDS, INDEXES, LIST_RULE, VIEW_RULE, CREATE_RULE, UPDATE_RULE,
-                        DELETE_RULE, CREATED, UPDATED)
+                        DELETE_RULE, CREATED, UPDATED, OPTIONS)
                 .from(TABLE)
                 .orderBy(CREATED, ID)
                 .fetch(r -> new Collection(r.get(ID), r.get(NAME), r.get(TYPE), r.get(SYSTEM),
                         JsonCodec.readFields(r.get(FIELDS).data()), JsonCodec.readStrings(r.get(INDEXES).data()),
                         r.get(LIST_RULE), r.get(VIEW_RULE), r.get(CREATE_RULE), r.get(UPDATE_RULE),
-                        r.get(DELETE_RULE), r.get(CREATED), r.get(UPDATED)));
+                        r.get(DELETE_RULE), r.get(CREATED), r.get(UPDATED),
+                        JsonCodec.readOption(r.get(OPTIONS).data(), VIEW_QUERY)));
     }
 
     static void insert(DSLContext dsl, Collection c) {
@@ -56,6 +62,7 @@ final class CollectionRows {
                 .set(DELETE_RULE, c.deleteRule())
                 .set(CREATED, c.created())
                 .set(UPDATED, c.updated())
+                .set(OPTIONS, options(c))
                 .execute();
     }
 
@@ -70,12 +77,22 @@ final class CollectionRows {
                 .set(UPDATE_RULE, c.updateRule())
                 .set(DELETE_RULE, c.deleteRule())
                 .set(UPDATED, c.updated())
+                .set(OPTIONS, DSL.field("{0} || {1}", JSONB.class, OPTIONS, DSL.val(options(c))))
                 .where(ID.eq(c.id()))
                 .execute();
     }
 
     static void delete(DSLContext dsl, String id) {
         dsl.deleteFrom(TABLE).where(ID.eq(id)).execute();
+    }
+
+    /** The type-specific options kept in the {@code options} column (today: a view's query). */
+    private static JSONB options(Collection c) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (c.isView()) {
+            options.put(VIEW_QUERY, c.viewQuery());
+        }
+        return JSONB.valueOf(JsonCodec.writeMap(options));
     }
 
     private static JSONB fields(Collection c) {
