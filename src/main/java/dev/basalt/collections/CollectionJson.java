@@ -21,7 +21,7 @@ public final class CollectionJson {
     /**
      * The collection as PocketBase prints it: {@code id, name, type, system, fields, indexes, listRule, viewRule,
      * createRule, updateRule, deleteRule}, for auth collections their options ({@link AuthOptions#toJson()}),
-     * then {@code created, updated}.
+     * {@code viewQuery} for views, then {@code created, updated}.
      */
     public static Map<String, Object> toJson(Collection c) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -42,6 +42,9 @@ public final class CollectionJson {
         json.put("deleteRule", c.deleteRule());
         if (c.authOptions() != null) {
             json.putAll(c.authOptions().toJson());
+        }
+        if (c.isView()) {
+            json.put("viewQuery", c.viewQuery());
         }
         json.put("created", formatDate(c.created()));
         json.put("updated", formatDate(c.updated()));

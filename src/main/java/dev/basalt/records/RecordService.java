@@ -142,6 +142,7 @@ public class RecordService {
 
     /** Creates a record if the create rule holds for it as stored; 400 otherwise, with nothing written. */
     public Map<String, Object> create(Collection collection, Map<String, Object> body, Caller caller, String fields) {
+        refuseView(collection);
         RuleDecision decision = allowed(collection, RuleType.CREATE, caller);
         RecordFiles.Uploads uploads = files.accept(collection, body, "Failed to create record.");
         Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), null, caller.superuser());
@@ -171,6 +172,7 @@ public class RecordService {
     /** Updates a record the caller may update; 404 when it is missing or outside the rule. */
     public Map<String, Object> update(Collection collection, String id, Map<String, Object> body, Caller caller,
                                       String fields) {
+        refuseView(collection);
         Condition where = ruleCondition(collection, RuleType.UPDATE, caller).and(RecordTables.id(collection).eq(id));
         RecordFiles.Uploads uploads = files.accept(collection, body, "Failed to update record.");
         RecordDraft draft = tx.execute(status -> {
@@ -188,10 +190,18 @@ public class RecordService {
 
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */
     public void delete(Collection collection, String id, Caller caller) {
+        refuseView(collection);
         Condition where = ruleCondition(collection, RuleType.DELETE, caller).and(RecordTables.id(collection).eq(id));
         int deleted = tx.execute(status -> relations.delete(collection, where));
         if (deleted == 0) {
             throw ApiException.notFound();
+        }
+    }
+
+    /** View collections are read-only (PocketBase answers 400). */
+    private static void refuseView(Collection collection) {
+        if (collection.isView()) {
+            throw ApiException.badRequest("Unsupported collection type.");
         }
     }
 

@@ -94,6 +94,9 @@ class RelationIntegrity {
     private void release(Collection target, List<String> deleted) {
         org.jooq.Field<String[]> gone = DSL.val(deleted.toArray(String[]::new), IDS);
         for (Collection c : registry.all()) {
+            if (c.isView()) {
+                continue; // a view's relation columns follow its source tables
+            }
             for (Field f : c.fields()) {
                 if (f instanceof RelationField r && r.collectionId().equals(target.id())) {
                     releaseField(c, r, gone);

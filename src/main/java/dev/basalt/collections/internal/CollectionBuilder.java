@@ -23,6 +23,7 @@ final class CollectionBuilder {
     OffsetDateTime created;
     OffsetDateTime updated;
     AuthOptions authOptions;
+    String viewQuery;
 
     static CollectionBuilder from(Collection c) {
         CollectionBuilder b = new CollectionBuilder();
@@ -40,12 +41,13 @@ final class CollectionBuilder {
         b.created = c.created();
         b.updated = c.updated();
         b.authOptions = c.authOptions();
+        b.viewQuery = c.viewQuery();
         return b;
     }
 
     Collection build() {
         return new Collection(id, name, type, system, fields, indexes, listRule, viewRule, createRule, updateRule,
-                deleteRule, created, updated, authOptions);
+                deleteRule, created, updated, authOptions, viewQuery);
     }
 
     int indexOfField(String fieldName) {

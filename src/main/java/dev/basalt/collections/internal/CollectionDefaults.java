@@ -28,6 +28,9 @@ final class CollectionDefaults {
      * {@link #moveIdFirst} once validated); {@code original} is the stored collection on update, null on create.
      */
     static void apply(CollectionBuilder b, Collection original) {
+        if (Collection.VIEW.equals(b.type)) {
+            return; // a view's fields are its query's columns
+        }
         ensureIdField(b, original);
         if (Collection.AUTH.equals(b.type)) {
             ensureAuthFields(b, original);

@@ -64,6 +64,9 @@ final class CollectionMerger {
                 setRule(b, rule, text(d, rule, errors));
             }
         }
+        if (d.has("viewQuery")) {
+            b.viewQuery = nullToEmpty(text(d, "viewQuery", errors));
+        }
         if (d.has("indexes")) {
             b.indexes = strings(d.get("indexes"), errors);
         }

@@ -4,6 +4,7 @@ import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.shared.ValidationErrors;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -14,6 +15,8 @@ import org.jooq.impl.DSL;
 
 /** Reads and writes the {@code _collections} table. */
 final class CollectionRows {
+    /** Key of a view collection's query in {@code options}. */
+    static final String VIEW_QUERY = "viewQuery";
     static final Table<Record> TABLE = DSL.table(DSL.name("_collections"));
     private static final org.jooq.Field<String> ID = DSL.field(DSL.name("id"), String.class);
     private static final org.jooq.Field<String> NAME = DSL.field(DSL.name("name"), String.class);
@@ -43,7 +46,8 @@ final class CollectionRows {
                         JsonCodec.readFields(r.get(FIELDS).data()), JsonCodec.readStrings(r.get(INDEXES).data()),
                         r.get(LIST_RULE), r.get(VIEW_RULE), r.get(CREATE_RULE), r.get(UPDATE_RULE),
                         r.get(DELETE_RULE), r.get(CREATED), r.get(UPDATED),
-                        authOptions(r.get(TYPE), r.get(OPTIONS).data())));
+                        authOptions(r.get(TYPE), r.get(OPTIONS).data()),
+                        JsonCodec.readOption(r.get(OPTIONS).data(), VIEW_QUERY)));
     }
 
     static void insert(DSLContext dsl, Collection c) {
@@ -85,12 +89,21 @@ final class CollectionRows {
         dsl.deleteFrom(TABLE).where(ID.eq(id)).execute();
     }
 
+
     private static JSONB fields(Collection c) {
         return JSONB.valueOf(JsonCodec.writeFields(c.fields()));
     }
 
+    /** The type-specific options kept in the {@code options} column: an auth collection's options, a view's query. */
     private static JSONB options(Collection c) {
-        return JSONB.valueOf(JsonCodec.writeObject(c.authOptions() == null ? Map.of() : c.authOptions().toStoredJson()));
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (c.authOptions() != null) {
+            options.putAll(c.authOptions().toStoredJson());
+        }
+        if (c.isView()) {
+            options.put(VIEW_QUERY, c.viewQuery());
+        }
+        return JSONB.valueOf(JsonCodec.writeObject(options));
     }
 
     /** Stored options over the defaults (so options added in later versions get their default). */

@@ -29,7 +29,7 @@ public final class CollectionValidator {
     /** Longest collection name (as PocketBase); PostgreSQL's 63-byte limit applies as well. */
     public static final int MAX_NAME_LENGTH = 255;
     /** The collection types this server supports. */
-    public static final Set<String> TYPES = Set.of(Collection.BASE, Collection.AUTH);
+    public static final Set<String> TYPES = Set.of(Collection.BASE, Collection.AUTH, Collection.VIEW);
     private static final Pattern ID = Pattern.compile("^\\w+$");
     private static final QueryCompiler COMPILER = new QueryCompiler();
 
@@ -86,7 +86,7 @@ public final class CollectionValidator {
         if (original != null && !original.type().equals(c.type())) {
             errors.add("type", "validation_collection_type_change", "Collection type cannot be changed.");
         } else if (!TYPES.contains(c.type())) {
-            errors.add("type", "validation_in_invalid", "Must be a valid value (supported: base, auth).");
+            errors.add("type", "validation_in_invalid", "Must be a valid value (supported: base, auth, view).");
         }
     }
 

@@ -82,4 +82,13 @@ public final class JsonCodec {
             throw new IllegalArgumentException("Invalid field options.");
         }
     }
+
+    /** The string under {@code key} of a JSON object's text, or null when absent or not a string. */
+    public static String readOption(String json, String key) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        Object value = MAPPER.readValue(json, OBJECT).get(key);
+        return value instanceof String s ? s : null;
+    }
 }

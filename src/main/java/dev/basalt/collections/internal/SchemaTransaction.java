@@ -25,6 +25,7 @@ final class SchemaTransaction {
     private final List<Collection> stored;
     private final SchemaLookup lookup;
     private final TableDdl ddl;
+    private final ViewDdl views;
 
     SchemaTransaction(DSLContext dsl, OffsetDateTime now) {
         this.dsl = dsl;
@@ -32,6 +33,7 @@ final class SchemaTransaction {
         this.stored = new ArrayList<>(CollectionRows.loadAll(dsl));
         this.lookup = new PostgresSchemaLookup(dsl);
         this.ddl = new TableDdl(dsl);
+        this.views = new ViewDdl(dsl);
     }
 
     List<Collection> stored() {
@@ -69,10 +71,13 @@ final class SchemaTransaction {
         if (b.updated == null) {
             b.updated = now;
         }
-        CollectionDefaults.apply(b, original);
-        Collection candidate = b.build();
         List<Collection> others = stored.stream().filter(c -> original == null || !c.id().equals(original.id()))
                 .toList();
+        if (Collection.VIEW.equals(b.type)) {
+            prepareView(b, others, errors);
+        }
+        CollectionDefaults.apply(b, original);
+        Collection candidate = b.build();
         List<IndexDefinition> indexes = CollectionValidator.validate(candidate, original, others, lookup, errors);
         if (!errors.isEmpty()) {
             throw new InvalidCollectionException(errors.asMap());
@@ -80,7 +85,9 @@ final class SchemaTransaction {
         b.indexes = new ArrayList<>(indexes.stream().map(IndexDefinition::toSql).toList());
         CollectionDefaults.moveIdFirst(b);
         Collection saved = b.build();
-        if (original == null) {
+        if (saved.isView()) {
+            saveView(saved, original);
+        } else if (original == null) {
             ddl.create(saved, indexes);
             CollectionRows.insert(dsl, saved);
             stored.add(saved);
@@ -93,13 +100,59 @@ final class SchemaTransaction {
         return saved;
     }
 
+    /** A view's fields come from its query, proven by PostgreSQL; it has no indexes and no write rules. */
+    private void prepareView(CollectionBuilder b, List<Collection> others, ValidationErrors errors) {
+        b.createRule = null;
+        b.updateRule = null;
+        b.deleteRule = null;
+        if (!b.indexes.isEmpty()) {
+            errors.add("indexes", "validation_view_indexes", "View collections cannot have indexes.");
+        }
+        try {
+            b.viewQuery = ViewQueryText.check(b.viewQuery);
+            b.fields = new ArrayList<>(views.inspect(b.viewQuery, others));
+            if (b.indexOfField(CollectionDefaults.ID) < 0) {
+                errors.add(ViewQueryText.KEY, "validation_missing_view_id",
+                        "The view query must return an \"id\" column.");
+            }
+        } catch (InvalidCollectionException e) {
+            e.errors().forEach(errors::add);
+            b.fields = new ArrayList<>(List.of(dev.basalt.collections.fields.TextField.idField()));
+        }
+    }
+
+    private void saveView(Collection saved, Collection original) {
+        if (original == null) {
+            views.create(saved);
+            CollectionRows.insert(dsl, saved);
+            stored.add(saved);
+            return;
+        }
+        if (!original.name().equals(saved.name()) || !original.viewQuery().equals(saved.viewQuery())
+                || !original.fields().equals(saved.fields())) {
+            views.replace(original, saved);
+        }
+        CollectionRows.update(dsl, saved);
+        stored.replaceAll(c -> c.id().equals(saved.id()) ? saved : c);
+    }
+
     void delete(Collection c) {
+        if (c.isView()) {
+            views.drop(c);
+            CollectionRows.delete(dsl, c.id());
+            stored.removeIf(s -> s.id().equals(c.id()));
+            return;
+        }
         ddl.drop(c);
         CollectionRows.delete(dsl, c.id());
         stored.removeIf(s -> s.id().equals(c.id()));
     }
 
     void truncate(Collection c) {
+        if (c.isView()) {
+            throw new InvalidCollectionException("type", new dev.basalt.shared.FieldError(
+                    "validation_view_truncate", "View collections cannot be truncated."));
+        }
         ddl.truncate(c);
     }
 

@@ -1,0 +1,129 @@
+package dev.basalt.batch.internal;
+
+import dev.basalt.batch.BatchSettings;
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.records.RecordService;
+import dev.basalt.records.RecordStore;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.Caller;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionTimedOutException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the sub-requests of a batch in order, in one transaction bounded by the batch timeout, through the same
+ * {@link RecordService} calls as the single endpoints (so the same rules and validation apply; its own
+ * transactions join this one). The first failure rolls everything back.
+ */
+@Component
+class BatchProcessor {
+    private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
+    private static final String QUERY_CANCELED = "57014";
+
+    private final CollectionRegistry collections;
+    private final RecordService records;
+    private final RecordStore store;
+    private final PlatformTransactionManager transactions;
+    private final BatchSettings settings;
+
+    BatchProcessor(CollectionRegistry collections, RecordService records, RecordStore store,
+                   PlatformTransactionManager transactions, BatchSettings settings) {
+        this.collections = collections;
+        this.records = records;
+        this.store = store;
+        this.transactions = transactions;
+        this.settings = settings;
+    }
+
+    /** The results ({@code [{status, body}]}) of every sub-request; throws {@link BatchFailure} otherwise. */
+    List<Map<String, Object>> run(List<BatchRequest> requests, Caller caller) {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.setTimeout(settings.timeoutSeconds());
+        long deadline = System.nanoTime() + settings.timeoutSeconds() * 1_000_000_000L;
+        try {
+            return tx.execute(status -> {
+                List<Map<String, Object>> results = new ArrayList<>();
+                for (int i = 0; i < requests.size(); i++) {
+                    if (System.nanoTime() > deadline) {
+                        throw BatchFailure.whole();
+                    }
+                    results.add(runOne(i, requests.get(i), caller));
+                }
+                return results;
+            });
+        } catch (BatchFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (timedOut(e)) {
+                throw BatchFailure.whole();
+            }
+            throw e;
+        }
+    }
+
+    private Map<String, Object> runOne(int index, BatchRequest request, Caller caller) {
+        try {
+            return execute(request, caller);
+        } catch (ApiException e) {
+            throw BatchFailure.at(index, e);
+        } catch (BatchFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (timedOut(e)) {
+                throw BatchFailure.whole();
+            }
+            log.error("Batch sub-request {} ({} {}) failed", index, request.method(), request.url(), e);
+            throw BatchFailure.at(index, ApiException.badRequest("Something went wrong while processing your request."));
+        }
+    }
+
+    private Map<String, Object> execute(BatchRequest request, Caller caller) {
+        BatchRoute route = BatchRoute.match(request.method(), request.url())
+                .orElseThrow(() -> ApiException.badRequest("Unknown batch request action."));
+        Collection collection = collections.find(route.collection())
+                .orElseThrow(() -> ApiException.notFound("Missing collection context."));
+        String fields = route.query().get("fields");
+        Map<String, Object> body = request.body();
+        return switch (route.action()) {
+            case CREATE -> result(200, records.create(collection, body, caller, fields));
+            case UPDATE -> result(200, records.update(collection, route.id(), body, caller, fields));
+            case UPSERT -> {
+                Object id = body.get("id");
+                boolean exists = id instanceof String s && !s.isEmpty() && store.findById(collection, s).isPresent();
+                yield exists ? result(200, records.update(collection, (String) id, body, caller, fields))
+                        : result(200, records.create(collection, body, caller, fields));
+            }
+            case DELETE -> {
+                records.delete(collection, route.id(), caller);
+                yield result(204, null);
+            }
+        };
+    }
+
+    private static Map<String, Object> result(int status, Object body) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("status", status);
+        r.put("body", body);
+        return r;
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransactionTimedOutException || t instanceof QueryTimeoutException
+                    || (t instanceof SQLException s && QUERY_CANCELED.equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

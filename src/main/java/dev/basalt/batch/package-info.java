@@ -1,0 +1,6 @@
+/**
+ * PocketBase's batch API ({@code POST /api/batch}): record creates, updates, upserts and deletes run through the
+ * records module's {@code RecordService} inside one transaction, all or nothing. {@link dev.basalt.batch.BatchSettings}
+ * holds the limits.
+ */
+package dev.basalt.batch;
