@@ -56,7 +56,8 @@ class SdkCompatibilityTest {
                 "--basalt.dir=" + Files.createTempDirectory("basalt-compat"),
                 "--basalt.db.url=" + TestDatabase.createDatabase(),
                 "--basalt.db.user=" + TestDatabase.user(),
-                "--basalt.db.password=" + TestDatabase.password());
+                "--basalt.db.password=" + TestDatabase.password(),
+                "--basalt.rate-limits.default-enabled=false");
         basalt.getBean(Superusers.class).upsert(EMAIL, PASSWORD);
         mailbox = new TestMailbox();
         oidc = new FakeOidcProvider();

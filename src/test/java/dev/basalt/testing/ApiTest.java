@@ -44,6 +44,8 @@ public abstract class ApiTest {
         registry.add("basalt.db.user", TestDatabase::user);
         registry.add("basalt.db.password", TestDatabase::password);
         registry.add("basalt.dir", () -> System.getProperty("java.io.tmpdir") + "/basalt-test-data");
+        // Many sign-ins from 127.0.0.1 in a row; RateLimitApiTest switches the limits on explicitly.
+        registry.add("basalt.rate-limits.default-enabled", () -> "false");
     }
 
     /** An HTTP answer: status and parsed JSON body (null when empty). */

@@ -11,7 +11,11 @@ import java.util.Map;
  */
 public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits) {
 
-    /** Rate limiting of the auth endpoints, off by default as in PocketBase. */
+    /**
+     * Rate limiting of the auth endpoints. PocketBase ships its rules switched off; Basalt switches its
+     * {@code *:auth} rule (PocketBase's numbers: 2 requests per 3 seconds, per client IP and per identity) on unless
+     * {@code basalt.rate-limits.default-enabled=false}.
+     */
     public record RateLimits(boolean enabled, List<RateLimitRule> rules) {
         public RateLimits {
             rules = List.copyOf(rules);
@@ -34,11 +38,11 @@ public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits) {
                        boolean tls, String localName) {
     }
 
-    /** PocketBase's defaults: SMTP off. */
-    public static Settings defaults() {
+    /** PocketBase's defaults (SMTP off), with the auth rate limit on or off as given. */
+    public static Settings defaults(boolean rateLimitsEnabled) {
         return new Settings(new Meta("Acme", "http://localhost:8090", "Support", "support@example.com", false),
                 new Smtp(false, "smtp.example.com", 587, "", "", "", false, ""),
-                new RateLimits(false, List.of(new RateLimitRule("*:auth", 2, 3))));
+                new RateLimits(rateLimitsEnabled, List.of(new RateLimitRule("*:auth", 2, 3))));
     }
 
     /** The JSON shown by the settings API (without the SMTP password). */

@@ -6,6 +6,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,19 +25,26 @@ public class SettingsStore {
     private static final org.jooq.Field<String> KEY_COLUMN = DSL.field(DSL.name("key"), SQLDataType.CLOB);
     private static final org.jooq.Field<JSONB> VALUE = DSL.field(DSL.name("value"), SQLDataType.JSONB);
     private final DSLContext dsl;
+    private final Settings defaults;
 
-    public SettingsStore(DSLContext dsl) {
+    /**
+     * @param rateLimitsEnabled whether the auth rate limit is on while no settings were saved
+     *                          ({@code BASALT_RATE_LIMITS_DEFAULT_ENABLED}, default true)
+     */
+    public SettingsStore(DSLContext dsl,
+                         @Value("${basalt.rate-limits.default-enabled:true}") boolean rateLimitsEnabled) {
         this.dsl = dsl;
+        this.defaults = Settings.defaults(rateLimitsEnabled);
     }
 
     /** The current settings (defaults for anything never saved). */
     public Settings current() {
         JSONB stored = dsl.select(VALUE).from(PARAMS).where(KEY_COLUMN.eq(KEY)).fetchOne(VALUE);
         if (stored == null) {
-            return Settings.defaults();
+            return defaults;
         }
         ValidationErrors ignored = new ValidationErrors();
-        return SettingsReader.merge(Settings.defaults(), JSON.readValue(stored.data(), OBJECT), ignored);
+        return SettingsReader.merge(defaults, JSON.readValue(stored.data(), OBJECT), ignored);
     }
 
     /** Applies a patch; 400 with keys like {@code smtp.port} when invalid. */
