@@ -35,16 +35,18 @@ public class RecordService {
     private final QueryCompiler compiler;
     private final PlanRenderer renderer;
     private final TransactionTemplate tx;
+    private final RecordChanges changes;
     private final WriteErrors writeErrors = new WriteErrors();
 
     public RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
-                         PlanRenderer renderer, TransactionTemplate tx) {
+                         PlanRenderer renderer, TransactionTemplate tx, RecordChanges changes) {
         this.dsl = dsl;
         this.store = store;
         this.rules = rules;
         this.compiler = compiler;
         this.renderer = renderer;
         this.tx = tx;
+        this.changes = changes;
     }
 
     /** A page of records the caller may list, as PocketBase's list JSON. */
@@ -101,6 +103,7 @@ public class RecordService {
                     throw ApiException.badRequest("Failed to create record.");
                 }
             }
+            changes.announce(dsl, collection, "create", draft.record());
         });
         return RecordJson.render(collection, draft.record(), caller.superuser(), FieldSelection.parse(fields));
     }
@@ -114,6 +117,7 @@ public class RecordService {
             Map<String, Object> input = AuthRecordInput.prepare(collection, body, current);
             RecordDraft d = RecordDraft.forUpdate(collection, input, current);
             writeErrors.run(collection, "Failed to update record.", () -> store.update(collection, id, d.changes()));
+            changes.announce(dsl, collection, "update", d.record());
             return d;
         });
         return RecordJson.render(collection, draft.record(), caller.superuser(), FieldSelection.parse(fields));
@@ -122,10 +126,11 @@ public class RecordService {
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */
     public void delete(Collection collection, String id, Caller caller) {
         Condition where = ruleCondition(collection, RuleType.DELETE, caller).and(RecordTables.id(collection).eq(id));
-        int deleted = tx.execute(status -> store.deleteWhere(collection, where));
-        if (deleted == 0) {
-            throw ApiException.notFound();
-        }
+        tx.executeWithoutResult(status -> {
+            Map<String, Object> deleted = store.deleteReturning(collection, where)
+                    .orElseThrow(ApiException::notFound);
+            changes.announce(dsl, collection, "delete", deleted);
+        });
     }
 
     private RuleDecision allowed(Collection collection, RuleType type, Caller caller) {
