@@ -7,6 +7,7 @@ import dev.basalt.realtime.SubscriptionView;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +35,10 @@ public class Broker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Broker.class);
     private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int ID_LENGTH = 40;
+    /** A stream without events for this long is closed (PocketBase: 5 minutes); the SDK reconnects. */
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /** Interval of keep-alive comments, which keep proxies from closing quiet streams. */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
 
     /** A subscription of a client in the topic index. */
     private record Entry(Client client, Subscription subscription) {
@@ -45,6 +53,7 @@ public class Broker implements SmartLifecycle {
     private final RealtimeMetrics metrics;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean running;
+    private volatile ScheduledExecutorService keeper;
 
     Broker(ObjectProvider<ChangeAudience> audience, ObjectProvider<SessionCheck> sessions, MeterRegistry registry) {
         this.audience = audience;
@@ -154,7 +163,7 @@ public class Broker implements SmartLifecycle {
                 continue;
             }
             Client client = live.get(i).client();
-            if (client.offer(SseFrames.event(client.id(), live.get(i).subscription().name(), data))) {
+            if (client.offer(SseFrames.event(client.id(), live.get(i).subscription().name(), data), true)) {
                 sent++;
             } else {
                 dropped++;
@@ -207,12 +216,32 @@ public class Broker implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        keeper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("basalt-realtime-keepalive").factory());
+        keeper.scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE.toMillis(), KEEP_ALIVE.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends keep-alive comments and closes streams idle for longer than {@link #IDLE_TIMEOUT}. */
+    void keepAlive() {
+        long now = System.nanoTime();
+        for (Client client : clients.values()) {
+            if (now - client.lastEventNanos() >= IDLE_TIMEOUT.toNanos()) {
+                unregister(client);
+            } else {
+                client.offer(SseFrames.KEEP_ALIVE, false);
+            }
+        }
     }
 
     /** Closes every stream, so the web server's graceful shutdown does not wait for them. */
     @Override
     public void stop() {
         running = false;
+        ScheduledExecutorService k = keeper;
+        if (k != null) {
+            k.shutdownNow();
+        }
         clients.values().forEach(this::unregister);
     }
 

@@ -4,33 +4,31 @@ import dev.basalt.realtime.SessionCheck;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
- * PocketBase's realtime API. {@code GET /api/realtime} holds an SSE stream on a virtual thread (idle streams cost
- * no platform thread): {@code PB_CONNECT} first, then events, keep-alive comments while quiet, and the stream ends
- * after {@link #IDLE_TIMEOUT} without events, as in PocketBase. {@code POST /api/realtime} sets a client's
- * subscriptions and binds the caller of that request.
+ * PocketBase's realtime API. {@code GET /api/realtime} opens an SSE stream as an async request: an idle stream holds
+ * no thread, a short-lived virtual thread writes when frames are queued. {@code PB_CONNECT} first, then events,
+ * keep-alive comments while quiet; the {@link Broker} ends it after {@link Broker#IDLE_TIMEOUT} without events, as
+ * in PocketBase. {@code POST /api/realtime} sets a client's subscriptions and binds the caller of that request.
  */
 @RestController
 @RequestMapping("/api/realtime")
 class RealtimeController {
-    /** A stream without events for this long is closed (PocketBase: 5 minutes); the SDK reconnects. */
-    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
-    /** Interval of keep-alive comments on a quiet stream. */
-    static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+    /** The servlet's async timeout: none, the broker ends idle streams itself. */
+    private static final long NO_TIMEOUT = 0L;
+    private static final MediaType EVENT_STREAM = new MediaType("text", "event-stream", StandardCharsets.UTF_8);
     private static final String BEARER = "Bearer ";
 
     private final Broker broker;
@@ -42,41 +40,29 @@ class RealtimeController {
     }
 
     @GetMapping
-    void connect(HttpServletResponse response) throws IOException {
-        response.setStatus(200);
-        response.setContentType("text/event-stream; charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Accel-Buffering", "no");
+    ResponseEntity<ResponseBodyEmitter> connect() {
+        ResponseBodyEmitter emitter = new ResponseBodyEmitter(NO_TIMEOUT);
         Client client = broker.register();
-        try {
-            OutputStream out = response.getOutputStream();
-            write(out, SseFrames.event(client.id(), "PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}"));
-            long idleDeadline = System.nanoTime() + IDLE_TIMEOUT.toNanos();
-            while (true) {
-                long remaining = idleDeadline - System.nanoTime();
-                if (remaining <= 0) {
-                    break;
-                }
-                String frame = client.next(Math.min(KEEP_ALIVE.toMillis(), Duration.ofNanos(remaining).toMillis() + 1));
-                if (frame == null) {
-                    break;
-                }
-                if (frame.equals(Client.TIMEOUT)) {
-                    if (idleDeadline - System.nanoTime() > 0) {
-                        write(out, SseFrames.KEEP_ALIVE);
-                    }
-                } else {
-                    write(out, frame);
-                    idleDeadline = System.nanoTime() + IDLE_TIMEOUT.toNanos();
-                }
+        emitter.onCompletion(() -> broker.unregister(client));
+        emitter.onError(e -> broker.unregister(client));
+        emitter.onTimeout(() -> broker.unregister(client));
+        client.offer(SseFrames.event(client.id(), "PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}"), true);
+        client.attach(new Client.Sink() {
+            @Override
+            public void write(String frame) throws IOException {
+                emitter.send(frame, MediaType.TEXT_PLAIN);
             }
-        } catch (IOException e) {
-            // the client went away
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            broker.unregister(client);
-        }
+
+            @Override
+            public void close() {
+                emitter.complete();
+            }
+        });
+        return ResponseEntity.ok()
+                .contentType(EVENT_STREAM)
+                .header("Cache-Control", "no-store")
+                .header("X-Accel-Buffering", "no")
+                .body(emitter);
     }
 
     @PostMapping
@@ -112,8 +98,4 @@ class RealtimeController {
         return a.id().equals(b.id()) && a.collectionId().equals(b.collectionId());
     }
 
-    private static void write(OutputStream out, String frame) throws IOException {
-        out.write(frame.getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
 }

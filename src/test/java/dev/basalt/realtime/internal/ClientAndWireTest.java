@@ -12,17 +12,43 @@ import org.junit.jupiter.api.Test;
 class ClientAndWireTest {
 
     @Test
-    void aClientTooFarBehindIsClosed() throws Exception {
+    void aClientTooFarBehindIsClosed() {
         Client client = new Client("c1");
         for (int i = 0; i < Client.MAX_PENDING_FRAMES; i++) {
-            assertThat(client.offer("f" + i)).isTrue();
+            assertThat(client.offer("f" + i, true)).isTrue();
         }
-        assertThat(client.next(10)).isEqualTo("f0");
-        assertThat(client.offer("again")).isTrue();
-        assertThat(client.offer("one too many")).isFalse();
+        assertThat(client.offer("one too many", true)).isFalse();
         assertThat(client.isClosed()).isTrue();
-        assertThat(client.next(10)).as("closed: the writer stops").isNull();
-        assertThat(new Client("c2").next(20)).isEqualTo(Client.TIMEOUT);
+        assertThat(client.offer("later", true)).isFalse();
+    }
+
+    @Test
+    void framesAreWrittenInOrderOnceAStreamIsAttached() throws Exception {
+        Client client = new Client("c2");
+        client.offer("a", true);
+        List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        client.attach(new Client.Sink() {
+            @Override
+            public void write(String frame) {
+                written.add(frame);
+            }
+
+            @Override
+            public void close() {
+                closed.countDown();
+            }
+        });
+        for (int i = 0; i < 1000; i++) {
+            client.offer("f" + i, false);
+        }
+        long deadline = System.currentTimeMillis() + 5000;
+        while (written.size() < 1001 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(written).hasSize(1001).startsWith("a", "f0", "f1").endsWith("f999");
+        client.close();
+        assertThat(closed.await(1, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
