@@ -7,6 +7,7 @@ const IDLE = Number(process.env.BENCH_IDLE || 10000);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS || 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 30);
 const CONNECT_BATCH = 200;
+const USER_BATCH = 8;
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
 async function api(method, path, body, token) {
@@ -130,9 +131,9 @@ async function main() {
   const password = 'bench-user-pass-1';
   const ids = [];
   const tokens = [];
-  for (let start = 0; start < SUBSCRIBERS; start += 50) {
+  for (let start = 0; start < SUBSCRIBERS; start += USER_BATCH) {
     const batch = [];
-    for (let i = start; i < Math.min(SUBSCRIBERS, start + 50); i++) {
+    for (let i = start; i < Math.min(SUBSCRIBERS, start + USER_BATCH); i++) {
       batch.push((async () => {
         const email = `u${i}@bench.local`;
         const user = await api('POST', '/api/collections/bench_users/records',

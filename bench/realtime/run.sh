@@ -26,6 +26,7 @@ cleanup() {
     wait "$server_pid" 2>/dev/null || true
   fi
   psql -h 127.0.0.1 -U "$pg_user" -qc "DROP DATABASE IF EXISTS $db" postgres || true
+  cp "$data_dir/server.log" "${TMPDIR:-/tmp}/basalt-bench-server.log" 2>/dev/null || true
   rm -rf "$data_dir"
 }
 trap cleanup EXIT

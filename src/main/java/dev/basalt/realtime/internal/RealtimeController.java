@@ -40,13 +40,16 @@ class RealtimeController {
     }
 
     @GetMapping
-    ResponseEntity<ResponseBodyEmitter> connect() {
+    ResponseEntity<ResponseBodyEmitter> connect() throws IOException {
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(NO_TIMEOUT);
         Client client = broker.register();
         emitter.onCompletion(() -> broker.unregister(client));
         emitter.onError(e -> broker.unregister(client));
         emitter.onTimeout(() -> broker.unregister(client));
-        client.offer(SseFrames.event(client.id(), "PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}"), true);
+        // PB_CONNECT goes out on this thread, before the emitter is initialised; later frames (which need the
+        // client id, so come after it) are written by the client's writer thread.
+        emitter.send(SseFrames.event(client.id(), "PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}"),
+                MediaType.TEXT_PLAIN);
         client.attach(new Client.Sink() {
             @Override
             public void write(String frame) throws IOException {
