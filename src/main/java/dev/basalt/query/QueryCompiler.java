@@ -75,6 +75,29 @@ public final class QueryCompiler {
     }
 
     /**
+     * One expression compiled for checking single rows, in SQL or in memory ({@link RowCondition}); a blank
+     * expression always holds. Errors are reported under the key {@code filter}.
+     */
+    public RowCondition rowCondition(String expression, TableSchema schema, RequestContext request,
+                                     boolean allowHidden) {
+        return rowCondition(expression, schema, request, allowHidden, TableCatalog.EMPTY);
+    }
+
+    /**
+     * Like {@link #rowCondition(String, TableSchema, RequestContext, boolean)}, following relation paths into the
+     * tables of {@code catalog} (such conditions are decided by SQL, never in memory).
+     */
+    public RowCondition rowCondition(String expression, TableSchema schema, RequestContext request,
+                                     boolean allowHidden, TableCatalog catalog) {
+        FilterInput input = new FilterInput(expression, allowHidden, FilterInput.FILTER_PARAM);
+        if (input.isBlank()) {
+            return new RowCondition(Cond.TRUE, schema.table());
+        }
+        RequestValues values = RequestValues.of(request == null ? RequestContext.anonymous() : request);
+        return new RowCondition(Simplifier.simplify(resolveFilter(input, schema, values, catalog)), schema.table());
+    }
+
+    /**
      * Checks syntax, names and limits without request values (when a rule is saved): any {@code @request.auth.*} key
      * is accepted; placeholders are not. Errors are reported under the key {@code filter}.
      */

@@ -39,6 +39,7 @@ public class RecordService {
     private final PlanRenderer renderer;
     private final TransactionTemplate tx;
     private final AuthRecordRules authRecords;
+    private final RecordChanges changes;
     private final WriteErrors writeErrors = new WriteErrors();
     private final RelationIntegrity relations;
     private final RecordSchemas schemas;
@@ -48,7 +49,7 @@ public class RecordService {
     public RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
                          PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
                          RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
-                         ObjectProvider<RecordFiles> files) {
+                         ObjectProvider<RecordFiles> files, RecordChanges changes) {
         this.authRecords = authRecords;
         this.expander = expander;
         this.files = files.getIfAvailable(() -> RecordFiles.NONE);
@@ -60,6 +61,7 @@ public class RecordService {
         this.compiler = compiler;
         this.renderer = renderer;
         this.tx = tx;
+        this.changes = changes;
     }
 
     /** A page of records the caller may list, as PocketBase's list JSON. */
@@ -165,6 +167,7 @@ public class RecordService {
                     throw ApiException.badRequest("Failed to create record.");
                 }
             }
+            changes.announce(dsl, collection, "create", draft.record());
         });
         return output(collection, draft.record(), caller, fields, null);
     }
@@ -183,6 +186,7 @@ public class RecordService {
             relations.checkTargetsExist(collection, d.changes(), "Failed to update record.");
             uploads.store(collection, current, d.record());
             writeErrors.run(collection, "Failed to update record.", () -> store.update(collection, id, d.changes()));
+            changes.announce(dsl, collection, "update", d.record());
             return d;
         });
         return output(collection, draft.record(), caller, fields, null);
@@ -192,10 +196,11 @@ public class RecordService {
     public void delete(Collection collection, String id, Caller caller) {
         refuseView(collection);
         Condition where = ruleCondition(collection, RuleType.DELETE, caller).and(RecordTables.id(collection).eq(id));
-        int deleted = tx.execute(status -> relations.delete(collection, where));
-        if (deleted == 0) {
-            throw ApiException.notFound();
-        }
+        tx.executeWithoutResult(status -> {
+            Map<String, Object> row = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
+            relations.delete(collection, RecordTables.id(collection).eq((String) row.get("id")));
+            changes.announce(dsl, collection, "delete", row);
+        });
     }
 
     /** View collections are read-only (PocketBase answers 400). */

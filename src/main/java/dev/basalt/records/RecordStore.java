@@ -63,6 +63,13 @@ public class RecordStore {
         return dsl.deleteFrom(RecordTables.table(collection)).where(condition).execute();
     }
 
+    /** Deletes the first row matching the condition and returns it as it was. */
+    public Optional<Map<String, Object>> deleteReturning(Collection collection, Condition condition) {
+        Record r = dsl.deleteFrom(RecordTables.table(collection)).where(condition).returning(columns(collection))
+                .fetchOne();
+        return Optional.ofNullable(r).map(row -> toMap(collection, row));
+    }
+
     /** True when a row matches the condition. */
     public boolean exists(Collection collection, Condition condition) {
         return dsl.fetchExists(dsl.selectOne().from(RecordTables.table(collection)).where(condition));

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Realtime benchmark (not a test): N idle SSE clients (heap, RSS) and fan-out latency to 1,000 subscribers with an
+# owner-style listRule versus no rule. Everything on 127.0.0.1; every loop is bounded.
+#
+#   bench/realtime/run.sh [IDLE_CLIENTS] [SUBSCRIBERS] [ROUNDS]      (defaults 10000 1000 30; server heap BENCH_XMX, default 4g)
+#
+# Needs PostgreSQL reachable as BENCH_PG_ADMIN_URL (default jdbc:postgresql://127.0.0.1:5432/postgres, user
+# postgres, trust auth): a fresh database is created for the run and dropped afterwards.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+idle="${1:-10000}"
+subscribers="${2:-1000}"
+rounds="${3:-30}"
+port="${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+db="basalt_bench_$$"
+pg_user="${BENCH_PG_USER:-postgres}"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+
+psql -h 127.0.0.1 -U "$pg_user" -qc "CREATE DATABASE $db" postgres
+data_dir="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]]; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  psql -h 127.0.0.1 -U "$pg_user" -qc "DROP DATABASE IF EXISTS $db" postgres || true
+  cp "$data_dir/server.log" "${TMPDIR:-/tmp}/basalt-bench-server.log" 2>/dev/null || true
+  rm -rf "$data_dir"
+}
+trap cleanup EXIT
+
+[[ -f "$root/target/basalt.jar" ]] || (cd "$root" && mvn -q -B package -DskipTests)
+export BASALT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" BASALT_DB_USER="$pg_user"
+"$JAVA_HOME/bin/java" -jar "$root/target/basalt.jar" superuser upsert bench@example.com bench-password-123 >/dev/null
+SERVER_TOMCAT_MAXCONNECTIONS=$((idle + subscribers + 1000)) \
+  "$JAVA_HOME/bin/java" -Xmx"${BENCH_XMX:-4g}" -jar "$root/target/basalt.jar" serve --http "127.0.0.1:$port" --dir "$data_dir" \
+  >"$data_dir/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do
+  kill -0 "$server_pid" 2>/dev/null || { cat "$data_dir/server.log"; exit 1; }
+  curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break
+  sleep 0.5
+done
+BENCH_URL="http://127.0.0.1:$port" BENCH_SERVER_PID="$server_pid" BENCH_IDLE="$idle" \
+  BENCH_SUBSCRIBERS="$subscribers" BENCH_ROUNDS="$rounds" node "$here/bench.mjs"

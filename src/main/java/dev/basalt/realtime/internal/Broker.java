@@ -1,0 +1,257 @@
+package dev.basalt.realtime.internal;
+
+import dev.basalt.realtime.ChangeAudience;
+import dev.basalt.realtime.ChangeEvent;
+import dev.basalt.realtime.SessionCheck;
+import dev.basalt.realtime.SubscriptionView;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The clients of this node, an index of their subscriptions by topic, and the fan-out of a change to the matching
+ * subscriptions through the {@link ChangeAudience}. Stops before the web server so open streams end at shutdown.
+ */
+@Component
+public class Broker implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(Broker.class);
+    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int ID_LENGTH = 40;
+    /** A stream without events for this long is closed (PocketBase: 5 minutes); the SDK reconnects. */
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /** Interval of keep-alive comments, which keep proxies from closing quiet streams. */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+
+    /** A subscription of a client in the topic index. */
+    private record Entry(Client client, Subscription subscription) {
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final Map<String, Set<Entry>> byTopic = new ConcurrentHashMap<>();
+    private final AtomicInteger subscriptionCount = new AtomicInteger();
+    private final ObjectProvider<ChangeAudience> audience;
+    private final ObjectProvider<SessionCheck> sessions;
+    private final RealtimeMetrics metrics;
+    private final Clock clock = Clock.systemUTC();
+    private volatile boolean running;
+    private volatile ScheduledExecutorService keeper;
+
+    Broker(ObjectProvider<ChangeAudience> audience, ObjectProvider<SessionCheck> sessions, MeterRegistry registry) {
+        this.audience = audience;
+        this.sessions = sessions;
+        this.metrics = new RealtimeMetrics(registry, clients::size, subscriptionCount::get);
+    }
+
+    /** A new client with a fresh random id. */
+    Client register() {
+        StringBuilder id = new StringBuilder(ID_LENGTH);
+        for (int i = 0; i < ID_LENGTH; i++) {
+            id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
+        }
+        Client client = new Client(id.toString());
+        clients.put(client.id(), client);
+        if (!running) {
+            client.close();
+        }
+        return client;
+    }
+
+    /** Removes a client and its subscriptions (its stream ended). */
+    void unregister(Client client) {
+        client.close();
+        if (clients.remove(client.id(), client)) {
+            unindex(client);
+        }
+    }
+
+    Optional<Client> find(String id) {
+        return Optional.ofNullable(clients.get(id));
+    }
+
+    /** Replaces a client's auth and subscriptions. */
+    void subscribe(Client client, Client.Session session, List<String> names) {
+        synchronized (client) {
+            unindex(client);
+            client.session(session);
+            Map<String, Subscription> subs = new LinkedHashMap<>();
+            for (String name : names) {
+                if (!name.isEmpty()) {
+                    subs.put(name, Subscription.parse(name));
+                }
+            }
+            client.subscriptions(subs);
+            if (clients.get(client.id()) != client) {
+                return; // disconnected meanwhile
+            }
+            for (Subscription s : subs.values()) {
+                byTopic.computeIfAbsent(s.topic(), t -> ConcurrentHashMap.newKeySet()).add(new Entry(client, s));
+                subscriptionCount.incrementAndGet();
+            }
+        }
+    }
+
+    private void unindex(Client client) {
+        synchronized (client) {
+            for (Subscription s : client.subscriptions().values()) {
+                Set<Entry> set = byTopic.get(s.topic());
+                if (set != null && set.remove(new Entry(client, s))) {
+                    subscriptionCount.decrementAndGet();
+                }
+            }
+            client.subscriptions(Map.of());
+        }
+    }
+
+    /** Delivers one committed change to the subscriptions of this node that may receive it. */
+    void dispatch(ChangeEvent change, long publishedMillis) {
+        refreshSessions(change);
+        List<Entry> matched = new ArrayList<>();
+        for (String topic : topics(change)) {
+            Set<Entry> set = byTopic.get(topic);
+            if (set != null) {
+                matched.addAll(set);
+            }
+        }
+        if (matched.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Entry> live = new ArrayList<>(matched.size());
+        List<SubscriptionView> views = new ArrayList<>(matched.size());
+        for (Entry e : matched) {
+            Client.Session session = e.client().session();
+            if (session.expired(now)) {
+                unregister(e.client()); // the token expired: the client stops receiving
+                continue;
+            }
+            if (e.client().isClosed()) {
+                continue;
+            }
+            Subscription s = e.subscription();
+            live.add(e);
+            views.add(new SubscriptionView(s.name(), s.wholeCollection(), s.query(), s.headers(), session.caller()));
+        }
+        ChangeAudience decider = audience.getIfAvailable();
+        if (decider == null || live.isEmpty()) {
+            return;
+        }
+        List<String> messages = decider.messages(change, views);
+        int sent = 0;
+        int dropped = 0;
+        for (int i = 0; i < live.size(); i++) {
+            String data = messages.get(i);
+            if (data == null) {
+                continue;
+            }
+            Client client = live.get(i).client();
+            if (client.offer(SseFrames.event(client.id(), live.get(i).subscription().name(), data), true)) {
+                sent++;
+            } else {
+                dropped++;
+                if (clients.containsKey(client.id())) {
+                    metrics.slowClient();
+                    log.info("Realtime client {} fell {} events behind; disconnected", client.id(),
+                            Client.MAX_PENDING_FRAMES);
+                    unregister(client);
+                }
+            }
+        }
+        metrics.sent(sent);
+        metrics.dropped(dropped);
+        metrics.fanOut(publishedMillis);
+    }
+
+    /** Counts events lost before reaching any client (e.g. the fan-out queue was full). */
+    void lost(int events) {
+        metrics.dropped(events);
+    }
+
+    /** Clients signed in as the changed record re-check their token: revoked (or deleted) ones are closed. */
+    private void refreshSessions(ChangeEvent change) {
+        SessionCheck check = sessions.getIfAvailable();
+        for (Client client : clients.values()) {
+            Client.Session s = client.session();
+            if (s.caller().anonymous() || !s.caller().id().equals(change.recordId())
+                    || !s.caller().collectionId().equals(change.collectionId())) {
+                continue;
+            }
+            var caller = change.action().equals(ChangeEvent.DELETE) || check == null
+                    ? Optional.<dev.basalt.shared.Caller>empty() : check.reauthenticate(s.token());
+            if (caller.isEmpty()) {
+                unregister(client);
+            } else {
+                client.session(new Client.Session(caller.get(), s.token(), s.expiresAt()));
+            }
+        }
+    }
+
+    private static List<String> topics(ChangeEvent c) {
+        return List.of(c.collectionId() + "/" + c.recordId(), c.collectionName() + "/" + c.recordId(),
+                c.collectionId() + "/*", c.collectionName() + "/*", c.collectionId(), c.collectionName());
+    }
+
+    int clientCount() {
+        return clients.size();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        keeper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("basalt-realtime-keepalive").factory());
+        keeper.scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE.toMillis(), KEEP_ALIVE.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends keep-alive comments and closes streams idle for longer than {@link #IDLE_TIMEOUT}. */
+    void keepAlive() {
+        long now = System.nanoTime();
+        for (Client client : clients.values()) {
+            if (now - client.lastEventNanos() >= IDLE_TIMEOUT.toNanos()) {
+                unregister(client);
+            } else {
+                client.offer(SseFrames.KEEP_ALIVE, false);
+            }
+        }
+    }
+
+    /** Closes every stream, so the web server's graceful shutdown does not wait for them. */
+    @Override
+    public void stop() {
+        running = false;
+        ScheduledExecutorService k = keeper;
+        if (k != null) {
+            k.shutdownNow();
+        }
+        clients.values().forEach(this::unregister);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE; // stops first, before the web server drains requests
+    }
+}

@@ -1,0 +1,104 @@
+package dev.basalt.realtime.internal;
+
+import dev.basalt.realtime.SessionCheck;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+
+/**
+ * PocketBase's realtime API. {@code GET /api/realtime} opens an SSE stream as an async request: an idle stream holds
+ * no thread, a short-lived virtual thread writes when frames are queued. {@code PB_CONNECT} first, then events,
+ * keep-alive comments while quiet; the {@link Broker} ends it after {@link Broker#IDLE_TIMEOUT} without events, as
+ * in PocketBase. {@code POST /api/realtime} sets a client's subscriptions and binds the caller of that request.
+ */
+@RestController
+@RequestMapping("/api/realtime")
+class RealtimeController {
+    /** The servlet's async timeout: none, the broker ends idle streams itself. */
+    private static final long NO_TIMEOUT = 0L;
+    private static final MediaType EVENT_STREAM = new MediaType("text", "event-stream", StandardCharsets.UTF_8);
+    private static final String BEARER = "Bearer ";
+
+    private final Broker broker;
+    private final ObjectProvider<SessionCheck> sessions;
+
+    RealtimeController(Broker broker, ObjectProvider<SessionCheck> sessions) {
+        this.broker = broker;
+        this.sessions = sessions;
+    }
+
+    @GetMapping
+    ResponseEntity<ResponseBodyEmitter> connect() throws IOException {
+        ResponseBodyEmitter emitter = new ResponseBodyEmitter(NO_TIMEOUT);
+        Client client = broker.register();
+        emitter.onCompletion(() -> broker.unregister(client));
+        emitter.onError(e -> broker.unregister(client));
+        emitter.onTimeout(() -> broker.unregister(client));
+        // PB_CONNECT goes out on this thread, before the emitter is initialised; later frames (which need the
+        // client id, so come after it) are written by the client's writer thread.
+        emitter.send(SseFrames.event(client.id(), "PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}"),
+                MediaType.TEXT_PLAIN);
+        client.attach(new Client.Sink() {
+            @Override
+            public void write(String frame) throws IOException {
+                emitter.send(frame, MediaType.TEXT_PLAIN);
+            }
+
+            @Override
+            public void close() {
+                emitter.complete();
+            }
+        });
+        return ResponseEntity.ok()
+                .contentType(EVENT_STREAM)
+                .header("Cache-Control", "no-store")
+                .header("X-Accel-Buffering", "no")
+                .body(emitter);
+    }
+
+    @PostMapping
+    ResponseEntity<Void> subscribe(HttpServletRequest request) throws IOException {
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(SubscribeRequest.MAX_BODY_BYTES + 1);
+        }
+        SubscribeRequest form = SubscribeRequest.parse(body);
+        Client client = broker.find(form.clientId())
+                .orElseThrow(() -> ApiException.notFound("Missing or invalid client id."));
+        Caller caller = Caller.of(request);
+        Caller previous = client.session().caller();
+        if (!previous.anonymous() && !sameAuth(previous, caller)) {
+            throw ApiException.forbidden("The current and the previous request authorization don't match.");
+        }
+        broker.subscribe(client, session(caller, request.getHeader("Authorization")), form.subscriptions());
+        return ResponseEntity.noContent().build();
+    }
+
+    private Client.Session session(Caller caller, String header) {
+        if (caller.anonymous() || header == null) {
+            return Client.Session.ANONYMOUS;
+        }
+        String token = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? header.substring(BEARER.length()).trim() : header.trim();
+        SessionCheck check = sessions.getIfAvailable();
+        Instant expires = check == null ? null : check.expiresAt(token).orElse(Instant.EPOCH);
+        return new Client.Session(caller, token, expires);
+    }
+
+    private static boolean sameAuth(Caller a, Caller b) {
+        return a.id().equals(b.id()) && a.collectionId().equals(b.collectionId());
+    }
+
+}

@@ -1,0 +1,154 @@
+package dev.basalt.records;
+
+import dev.basalt.access.AccessRules;
+import dev.basalt.access.RuleDecision;
+import dev.basalt.access.RuleType;
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.query.QueryCompiler;
+import dev.basalt.query.QueryException;
+import dev.basalt.query.RequestContext;
+import dev.basalt.query.RowCondition;
+import dev.basalt.query.TableSchema;
+import dev.basalt.realtime.ChangeAudience;
+import dev.basalt.realtime.ChangeEvent;
+import dev.basalt.realtime.SubscriptionView;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.Caller;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who receives a record change and what: a {@code collection/*} subscription needs the list rule, a
+ * {@code collection/ID} one the view rule, and both the subscription's own {@code filter}. Subscriptions are
+ * grouped by (rule, caller, filter) so each distinct check runs once; checks that read only the record and
+ * {@code @request.auth} run in memory, the rest in one SQL query for the whole change ({@link SnapshotQuery}).
+ * Deletes are checked against the record as it was. The record is rendered as the records API renders it for the
+ * caller (hidden fields, {@code fields}).
+ */
+@Component
+class RecordAudience implements ChangeAudience {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String FILTER = "filter";
+    private static final String FIELDS = "fields";
+
+    /** Subscriptions that share one access decision. */
+    private record GroupKey(RuleType type, Caller caller, String filter) {
+    }
+
+    private final CollectionRegistry collections;
+    private final AccessRules rules;
+    private final QueryCompiler compiler;
+    private final SnapshotQuery snapshotQuery;
+    private final RecordSchemas schemas;
+
+    RecordAudience(CollectionRegistry collections, AccessRules rules, QueryCompiler compiler,
+                   SnapshotQuery snapshotQuery, RecordSchemas schemas) {
+        this.schemas = schemas;
+        this.collections = collections;
+        this.rules = rules;
+        this.compiler = compiler;
+        this.snapshotQuery = snapshotQuery;
+    }
+
+    @Override
+    public List<String> messages(ChangeEvent change, List<SubscriptionView> candidates) {
+        String[] out = new String[candidates.size()];
+        Optional<Collection> found = collections.find(change.collectionId());
+        if (found.isEmpty()) {
+            return Arrays.asList(out);
+        }
+        Collection collection = found.get();
+        Map<String, Object> row = RecordSnapshots.decode(collection, change.snapshot());
+        Map<GroupKey, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            SubscriptionView v = candidates.get(i);
+            RuleType type = v.wholeCollection() ? RuleType.LIST : RuleType.VIEW;
+            groups.computeIfAbsent(new GroupKey(type, v.caller(), v.query().getOrDefault(FILTER, "")),
+                    k -> new ArrayList<>()).add(i);
+        }
+        Map<GroupKey, Boolean> allowed = decide(collection, row, groups.keySet());
+        Map<String, String> rendered = new HashMap<>();
+        groups.forEach((key, members) -> {
+            if (!allowed.getOrDefault(key, false)) {
+                return;
+            }
+            for (int i : members) {
+                String fields = candidates.get(i).query().getOrDefault(FIELDS, "");
+                boolean superuser = key.caller().superuser();
+                out[i] = rendered.computeIfAbsent(superuser + "|" + fields,
+                        k -> message(collection, row, change.action(), superuser, fields));
+            }
+        });
+        return Arrays.asList(out);
+    }
+
+    /** The decision of every group: in memory where possible, the rest in one query. */
+    private Map<GroupKey, Boolean> decide(Collection collection, Map<String, Object> row, Iterable<GroupKey> keys) {
+        TableSchema schema = schemas.schema(collection);
+        Map<GroupKey, Boolean> decided = new HashMap<>();
+        Map<GroupKey, List<RowCondition>> pending = new LinkedHashMap<>();
+        for (GroupKey key : keys) {
+            RuleDecision decision = rules.decide(collection, key.type(), key.caller());
+            if (decision instanceof RuleDecision.SuperusersOnly) {
+                decided.put(key, false);
+                continue;
+            }
+            List<RowCondition> checks = new ArrayList<>();
+            try {
+                RequestContext request = rules.requestContext(key.caller());
+                if (decision instanceof RuleDecision.Filter f) {
+                    checks.add(compiler.rowCondition(f.expression(), schema, request, true, schemas.catalog()));
+                }
+                checks.add(compiler.rowCondition(key.filter(), schema, request, key.caller().superuser(),
+                        schemas.catalog()));
+            } catch (QueryException e) {
+                decided.put(key, false); // an invalid subscription filter receives nothing
+                continue;
+            }
+            List<RowCondition> forSql = new ArrayList<>();
+            boolean denied = false;
+            for (RowCondition c : checks) {
+                Optional<Boolean> memory = c.always() ? Optional.of(true) : c.test(row);
+                if (memory.isEmpty()) {
+                    forSql.add(c);
+                } else if (!memory.get()) {
+                    denied = true;
+                    break;
+                }
+            }
+            if (denied) {
+                decided.put(key, false);
+            } else if (forSql.isEmpty()) {
+                decided.put(key, true);
+            } else {
+                pending.put(key, forSql);
+            }
+        }
+        if (!pending.isEmpty()) {
+            decided.putAll(snapshotQuery.check(collection, row, pending));
+        }
+        return decided;
+    }
+
+    private static String message(Collection collection, Map<String, Object> row, String action, boolean superuser,
+                                  String fields) {
+        FieldSelection selection;
+        try {
+            selection = FieldSelection.parse(fields);
+        } catch (ApiException e) {
+            selection = FieldSelection.ALL;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("action", action);
+        data.put("record", RecordJson.render(collection, row, superuser, selection));
+        return JSON.writeValueAsString(data);
+    }
+}
