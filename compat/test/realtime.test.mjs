@@ -128,3 +128,32 @@ test('a user never receives another user\'s private record, and a revoked token 
     await pbob.realtime.unsubscribe();
   }
 });
+
+test('expand in the subscription options expands relations the subscriber may view', async () => {
+  const admin = await superuser();
+  const authors = await admin.collections.create({
+    name: uniqueName('authors'), type: 'base', listRule: '', viewRule: '',
+    fields: [{ name: 'name', type: 'text' }],
+  });
+  const posts = await admin.collections.create({
+    name: uniqueName('posts'), type: 'base', listRule: '', viewRule: '',
+    fields: [{ name: 'title', type: 'text' },
+      { name: 'author', type: 'relation', collectionId: authors.id, maxSelect: 1 }],
+  });
+  const ann = await admin.collection(authors.name).create({ name: 'Ann' });
+  const pb = anonymous();
+  const events = recorder();
+  try {
+    await pb.collection(posts.name).subscribe('*', events, { expand: 'author' });
+    await admin.collection(posts.name).create({ title: 'hello', author: ann.id });
+    await until(() => events.events.length === 1, 'the create event');
+    assert.equal(events.events[0].record.expand.author.name, 'Ann');
+
+    await admin.collections.update(authors.id, { viewRule: null });
+    await admin.collection(posts.name).create({ title: 'again', author: ann.id });
+    await until(() => events.events.length === 2, 'the second create event');
+    assert.equal(events.events[1].record.expand, undefined, 'an author the subscriber may not view is left out');
+  } finally {
+    await pb.realtime.unsubscribe();
+  }
+});

@@ -38,6 +38,7 @@ class RecordAudience implements ChangeAudience {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String FILTER = "filter";
     private static final String FIELDS = "fields";
+    private static final String EXPAND = "expand";
 
     /** Subscriptions that share one access decision. */
     private record GroupKey(RuleType type, Caller caller, String filter) {
@@ -48,10 +49,12 @@ class RecordAudience implements ChangeAudience {
     private final QueryCompiler compiler;
     private final SnapshotQuery snapshotQuery;
     private final RecordSchemas schemas;
+    private final RecordExpander expander;
 
     RecordAudience(CollectionRegistry collections, AccessRules rules, QueryCompiler compiler,
-                   SnapshotQuery snapshotQuery, RecordSchemas schemas) {
+                   SnapshotQuery snapshotQuery, RecordSchemas schemas, RecordExpander expander) {
         this.schemas = schemas;
+        this.expander = expander;
         this.collections = collections;
         this.rules = rules;
         this.compiler = compiler;
@@ -82,9 +85,13 @@ class RecordAudience implements ChangeAudience {
             }
             for (int i : members) {
                 String fields = candidates.get(i).query().getOrDefault(FIELDS, "");
-                boolean superuser = key.caller().superuser();
-                out[i] = rendered.computeIfAbsent(superuser + "|" + fields,
-                        k -> message(collection, row, change.action(), superuser, fields));
+                String expand = candidates.get(i).query().getOrDefault(EXPAND, "");
+                Caller caller = key.caller();
+                // Expanded records depend on who may view them, so those messages are rendered per caller.
+                String cacheKey = expand.isBlank() ? caller.superuser() + "|" + fields
+                        : caller.superuser() + "|" + caller.collectionId() + "|" + caller.id() + "|" + fields + "|" + expand;
+                out[i] = rendered.computeIfAbsent(cacheKey,
+                        k -> message(collection, row, change.action(), caller, fields, expand));
             }
         });
         return Arrays.asList(out);
@@ -138,17 +145,21 @@ class RecordAudience implements ChangeAudience {
         return decided;
     }
 
-    private static String message(Collection collection, Map<String, Object> row, String action, boolean superuser,
-                                  String fields) {
+    private String message(Collection collection, Map<String, Object> row, String action, Caller caller,
+                           String fields, String expand) {
         FieldSelection selection;
         try {
             selection = FieldSelection.parse(fields);
         } catch (ApiException e) {
             selection = FieldSelection.ALL;
         }
+        Map<String, Object> record = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL);
+        if (!expand.isBlank()) {
+            expander.expand(collection, List.of(record), expand, caller);
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("action", action);
-        data.put("record", RecordJson.render(collection, row, superuser, selection));
+        data.put("record", selection.apply(record));
         return JSON.writeValueAsString(data);
     }
 }
