@@ -149,6 +149,9 @@ class EditorGeoPointApiTest extends ApiTest {
         assertThat(names(places, "geoDistance(location.lon, location.lat, location.lon, location.lat) = 0", null))
                 .containsExactly("Plovdiv", "Sofia", "Varna");
         assertThat(names(places, "location.lat > 43", null)).containsExactly("Varna");
+        JsonNode byLatitude = get("/api/collections/" + places + "/records?sort=-location.lat", null).json();
+        assertThat(byLatitude.get("items").valueStream().map(i -> i.get("name").asString()).toList())
+                .containsExactly("Varna", "Sofia", "Plovdiv");
         assertThat(get("/api/collections/" + places + "/records?filter="
                 + URLEncoder.encode("geoDistance(name, 1, 2, 3) < 5", StandardCharsets.UTF_8), null).status())
                 .isEqualTo(400);
