@@ -27,10 +27,13 @@ import org.jooq.DataType;
     @JsonSubTypes.Type(value = PasswordField.class, name = "password"),
     @JsonSubTypes.Type(value = RelationField.class, name = "relation"),
     @JsonSubTypes.Type(value = FileField.class, name = "file"),
+    @JsonSubTypes.Type(value = EditorField.class, name = "editor"),
+    @JsonSubTypes.Type(value = GeoPointField.class, name = "geoPoint"),
 })
 public sealed interface Field
         permits TextField, NumberField, BoolField, EmailField, UrlField, DateField, AutodateField,
-                SelectField, JsonField, PasswordField, RelationField, FileField {
+                SelectField, JsonField, PasswordField, RelationField, FileField, EditorField,
+                GeoPointField {
 
     /** Stable id; survives renames. */
     String id();

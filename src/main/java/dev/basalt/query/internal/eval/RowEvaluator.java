@@ -120,6 +120,8 @@ public final class RowEvaluator {
         return switch (t) {
             case Term.Column c -> column(c);
             case Term.Related r -> throw new NotInMemory();
+            case Term.JsonMember j -> throw new NotInMemory();
+            case Term.GeoDistance g -> throw new NotInMemory();
             case Term.Value v -> v.value();
             case Term.TextOf x -> Texts.textOf(term(x.inner()), x.inner().kind());
             case Term.Lower l -> Texts.lower(Texts.text(term(l.inner())));

@@ -47,6 +47,8 @@ final class SupportCheck {
         return switch (t) {
             case Term.Column c -> c.table().equals(table) && c.kind() != Kind.JSON;
             case Term.Related r -> false;
+            case Term.JsonMember j -> false;
+            case Term.GeoDistance g -> false;
             case Term.Value v -> v.kind() != Kind.JSON;
             case Term.TextOf x -> x.inner().kind() != Kind.JSON && x.inner().kind() != Kind.TEXT_ARRAY
                     && term(x.inner(), table);

@@ -83,6 +83,27 @@ public sealed interface Term {
         }
     }
 
+    /** The JSON value at {@code keys} inside a JSON term (object keys, or array indexes as digits); NULL when absent. */
+    record JsonMember(Term json, java.util.List<String> keys) implements Term {
+        public JsonMember {
+            keys = java.util.List.copyOf(keys);
+        }
+
+        public Kind kind() {
+            return Kind.JSON;
+        }
+    }
+
+    /**
+     * {@code geoDistance(lonA, latA, lonB, latB)}: the great-circle (haversine) distance in kilometres between two
+     * points in degrees; every argument is a NUMBER term, and the result is NULL when one of them is NULL.
+     */
+    record GeoDistance(Term lonA, Term latA, Term lonB, Term latB) implements Term {
+        public Kind kind() {
+            return Kind.NUMBER;
+        }
+    }
+
     /** {@code random()}, for sorting. */
     record Random() implements Term {
         public Kind kind() {

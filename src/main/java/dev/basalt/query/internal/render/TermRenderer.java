@@ -35,6 +35,10 @@ public final class TermRenderer {
             case Term.ContainsPattern p -> DSL.inline("%").concat(text(render(p.inner()))).concat(DSL.inline("%"));
             case Term.EmptyIfNull e -> DSL.coalesce(text(render(e.inner())), DSL.inline(""));
             case Term.Random r -> DSL.rand();
+            case Term.JsonMember j -> DSL.field("({0} #> {1})", SQLDataType.JSONB, render(j.json()),
+                    DSL.val(j.keys().toArray(String[]::new), TEXT_ARRAY));
+            case Term.GeoDistance g -> Haversine.kilometres(number(render(g.lonA())), number(render(g.latA())),
+                    number(render(g.lonB())), number(render(g.latB())));
             case Term.Related r -> throw new IllegalStateException("relation path not joined by the plan: " + r);
         };
     }
@@ -93,6 +97,11 @@ public final class TermRenderer {
     @SuppressWarnings("unchecked")
     static Field<String> text(Field<?> f) {
         return (Field<String>) f;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Field<Double> number(Field<?> f) {
+        return (Field<Double>) f;
     }
 
     @SuppressWarnings("unchecked")

@@ -40,6 +40,7 @@ final class OperandResolver {
                     () -> new QueryError("unknown macro " + QueryError.quote(m.name()), m.position())));
             case Expr.Placeholder p -> placeholder(p);
             case Expr.Identifier id -> modifiers(id, identifier(id));
+            case Expr.FunctionCall call -> FilterFunctions.call(call, this::resolve);
         };
     }
 

@@ -37,6 +37,10 @@ final class RelationPaths {
             }
             String prop = props[i];
             ColumnInfo column = current.column(prop);
+            if (column != null && column.kind() == ColumnKind.JSON && column.relation() == null
+                    && (!column.hidden() || allowHidden)) {
+                return jsonMember(path, position, root, current, links, column, props, i + 1);
+            }
             if (column != null) {
                 if ((column.hidden() && !allowHidden) || column.relation() == null) {
                     throw unknown(prop, path, position);
@@ -73,6 +77,21 @@ final class RelationPaths {
         }
         Term term = new Term.Related(relationPath, column.name(), kind);
         return kind == Kind.TEXT_ARRAY ? new ResolvedOperand.Array(term, false) : new ResolvedOperand.Scalar(term);
+    }
+
+    /** {@code location.lon}: the keys after a JSON column (e.g. a geoPoint) select a member of its value. */
+    private static ResolvedOperand jsonMember(String path, int position, TableSchema root, TableSchema table,
+                                              List<RelationPath.Link> links, ColumnInfo column, String[] props,
+                                              int firstKey) {
+        RelationPath relationPath = new RelationPath(root.table(), links);
+        if (!relationPath.toOne()) {
+            throw new QueryError("JSON members through multi-valued relations are not supported ("
+                    + QueryError.quote(path) + ")", position);
+        }
+        Term json = links.isEmpty() ? new Term.Column(table.table(), column.name(), Kind.JSON)
+                : new Term.Related(relationPath, column.name(), Kind.JSON);
+        List<String> keys = List.of(props).subList(firstKey, props.length);
+        return new ResolvedOperand.Scalar(new Term.JsonMember(json, keys));
     }
 
     private static QueryError unknown(String prop, String path, int position) {

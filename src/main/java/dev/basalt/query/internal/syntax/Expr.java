@@ -72,4 +72,11 @@ public sealed interface Expr {
     /** A {@code {:name}} placeholder. */
     record Placeholder(String name, int position) implements Operand {
     }
+
+    /** A function call such as {@code geoDistance(a, b, c, d)}: the name as written and its plain operands. */
+    record FunctionCall(String name, List<Operand> arguments, int position) implements Operand {
+        public FunctionCall {
+            arguments = List.copyOf(arguments);
+        }
+    }
 }

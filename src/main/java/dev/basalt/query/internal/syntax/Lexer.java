@@ -40,6 +40,7 @@ public final class Lexer {
             switch (c) {
                 case '(' -> single(TokenType.LPAREN);
                 case ')' -> single(TokenType.RPAREN);
+                case ',' -> single(TokenType.COMMA);
                 case '&' -> join('&', TokenType.AND);
                 case '|' -> join('|', TokenType.OR);
                 case '\'', '"' -> string(c);

@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
  * and        := primary ( "&amp;&amp;" primary )*
  * primary    := "(" expr ")" | comparison
  * comparison := operand OPERATOR operand
- * operand    := IDENTIFIER | STRING | NUMBER | PLACEHOLDER    (true, false, null and @macros are identifiers)
+ * operand    := IDENTIFIER | STRING | NUMBER | PLACEHOLDER | call    (true, false, null and @macros are identifiers)
+ * call       := NAME "(" [ operand ( "," operand )* ] ")"         (arguments are not calls themselves)
  * </pre>
  * It enforces {@link QueryLimits#MAX_FILTER_EXPRESSIONS} and {@link QueryLimits#MAX_NESTING_DEPTH}.
  */
 public final class Parser {
     private static final Pattern NAME = Pattern.compile("@?[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*");
+    private static final Pattern CALL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern MODIFIER = Pattern.compile("[A-Za-z0-9_]+");
 
     private final List<Token> tokens;
@@ -113,10 +115,38 @@ public final class Parser {
             case STRING -> new Expr.StringLit(t.value(), t.position());
             case NUMBER -> new Expr.NumberLit(Double.parseDouble(t.value()), t.value(), t.position());
             case PLACEHOLDER -> new Expr.Placeholder(t.value(), t.position());
-            case IDENTIFIER -> identifier(t);
+            case IDENTIFIER -> peek().type() == TokenType.LPAREN ? call(t) : identifier(t);
             default -> throw new QueryError("expected a field, a value or a placeholder but found " + t.describe(),
                     t.position());
         };
+    }
+
+    private Operand call(Token name) {
+        if (!CALL_NAME.matcher(name.value()).matches()) {
+            throw new QueryError("invalid function name " + name.describe(), name.position());
+        }
+        next(); // (
+        List<Operand> arguments = new ArrayList<>();
+        while (peek().type() != TokenType.RPAREN) {
+            if (!arguments.isEmpty()) {
+                Token comma = next();
+                if (comma.type() != TokenType.COMMA) {
+                    throw new QueryError("expected \",\" or \")\" in the arguments of " + name.describe()
+                            + " but found " + comma.describe(), comma.position());
+                }
+            }
+            if (arguments.size() >= QueryLimits.MAX_FUNCTION_ARGUMENTS) {
+                throw new QueryError("too many arguments for " + name.describe(), peek().position());
+            }
+            Token start = peek();
+            Operand argument = operand();
+            if (argument instanceof Expr.FunctionCall) {
+                throw new QueryError("function calls cannot be nested", start.position());
+            }
+            arguments.add(argument);
+        }
+        next(); // )
+        return new Expr.FunctionCall(name.value(), arguments, name.position());
     }
 
     private Operand identifier(Token t) {
