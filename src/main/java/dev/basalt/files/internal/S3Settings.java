@@ -1,10 +1,11 @@
 package dev.basalt.files.internal;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -33,7 +34,7 @@ public record S3Settings(@Pattern(regexp = "^$|^https?://[^\\s/?#]+(/[^\\s?#]*)?
                          @DefaultValue("us-east-1") String region,
                          @DefaultValue("") String accessKey,
                          @DefaultValue("") String secret,
-                         @DefaultValue("false") boolean forcePathStyle) {
+                         @DefaultValue("false") boolean forcePathStyle) implements Validator {
 
     /** True when files go to the bucket rather than the local disk. */
     public boolean enabled() {
@@ -45,17 +46,28 @@ public record S3Settings(@Pattern(regexp = "^$|^https?://[^\\s/?#]+(/[^\\s?#]*)?
         return URI.create(endpoint);
     }
 
-    /** Validation: a bucket once an endpoint is set. */
-    @AssertTrue(message = "basalt.s3.bucket (BASALT_S3_BUCKET) must be set when basalt.s3.endpoint is set")
-    public boolean isBucketGiven() {
-        return !enabled() || !bucket.isBlank();
+    @Override
+    public boolean supports(Class<?> type) {
+        return S3Settings.class.isAssignableFrom(type);
     }
 
-    /** Validation: both keys once an endpoint is set. */
-    @AssertTrue(message = "basalt.s3.access-key and basalt.s3.secret (BASALT_S3_ACCESS_KEY, BASALT_S3_SECRET) "
-            + "must be set when basalt.s3.endpoint is set")
-    public boolean isCredentialsGiven() {
-        return !enabled() || (!accessKey.isBlank() && !secret.isBlank());
+    /** Checks what depends on the endpoint: with one, the bucket and both keys are required. */
+    @Override
+    public void validate(Object target, Errors errors) {
+        S3Settings settings = (S3Settings) target;
+        if (!settings.enabled()) {
+            return;
+        }
+        String message = "must be set when BASALT_S3_ENDPOINT is set";
+        if (settings.bucket().isBlank()) {
+            errors.rejectValue("bucket", "required", message);
+        }
+        if (settings.accessKey().isBlank()) {
+            errors.rejectValue("accessKey", "required", message);
+        }
+        if (settings.secret().isBlank()) {
+            errors.rejectValue("secret", "required", message);
+        }
     }
 
     /** Never prints the secret. */
