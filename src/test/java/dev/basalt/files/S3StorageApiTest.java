@@ -179,6 +179,35 @@ class S3StorageApiTest extends FileTestSupport {
     }
 
     @Test
+    void cascadesEmptyTheBucketAndARefusedDeleteKeepsEveryObject() {
+        String childrenId = createCollection(unique("s3children"), Map.of(),
+                field("parent", "relation", "collectionId", docsId, "maxSelect", 1, "cascadeDelete", true),
+                field("scan", "file", "maxSelect", 1));
+        String pinsId = createCollection(unique("s3pins"), Map.of(),
+                field("doc", "relation", "collectionId", docsId, "maxSelect", 1, "required", true));
+        Response parent = multipart("POST", "/api/collections/" + docs + "/records", new Multipart()
+                .text("title", unique("p")).file("attachments", "p.txt", "text/plain", TEXT), null);
+        String parentId = parent.json().get("id").asString();
+        Response child = multipart("POST", "/api/collections/" + childrenId + "/records", new Multipart()
+                .text("parent", parentId).file("scan", "c.txt", "text/plain", TEXT), null);
+        assertThat(child.status()).as(child.body()).isEqualTo(200);
+        String childId = child.json().get("id").asString();
+        Response pin = post("/api/collections/" + pinsId + "/records", Map.of("doc", parentId), null);
+        assertThat(pin.status()).as(pin.body()).isEqualTo(200);
+
+        String path = "/api/collections/" + docs + "/records/" + parentId;
+        assertThat(delete(path, null).status()).as("a required relation refuses the delete").isEqualTo(400);
+        assertThat(objects(docsId, parentId)).hasSize(1);
+        assertThat(objects(childrenId, childId)).hasSize(1);
+
+        assertThat(delete("/api/collections/" + pinsId + "/records/" + pin.json().get("id").asString(), null)
+                .status()).isEqualTo(204);
+        assertThat(delete(path, null).status()).isEqualTo(204);
+        assertThat(objects(docsId, parentId)).isEmpty();
+        assertThat(objects(childrenId, childId)).as("the cascaded record's file").isEmpty();
+    }
+
+    @Test
     void aRolledBackCreateLeavesNoObject() {
         Response created = multipart("POST", "/api/collections/" + docs + "/records", new Multipart()
                 .text("id", "s3fixedid000001").text("title", unique("t"))
