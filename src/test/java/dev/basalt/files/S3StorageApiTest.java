@@ -224,6 +224,28 @@ class S3StorageApiTest extends FileTestSupport {
     }
 
     @Test
+    void aFailedBatchLeavesNoObjectAndASuccessfulOneStoresItsFiles() {
+        String records = "/api/collections/" + docs + "/records";
+        String failing = "{\"requests\":["
+                + "{\"method\":\"POST\",\"url\":\"" + records + "\",\"body\":{\"id\":\"s3batch00000001\",\"title\":\"same\"}},"
+                + "{\"method\":\"POST\",\"url\":\"" + records + "\",\"body\":{\"id\":\"s3batch00000002\",\"title\":\"same\"}}]}";
+        Response failed = multipart("POST", "/api/batch", new Multipart().text("@jsonPayload", failing)
+                .file("requests.0.attachments", "first.txt", "text/plain", TEXT)
+                .file("requests.1.attachments", "second.txt", "text/plain", TEXT), superuser());
+        assertThat(failed.status()).as(failed.body()).isEqualTo(400);
+        assertThat(objects(docsId, "s3batch00000001")).isEmpty();
+        assertThat(objects(docsId, "s3batch00000002")).isEmpty();
+
+        String succeeding = failing.replace("\"title\":\"same\"}}]", "\"title\":\"other\"}}]");
+        Response stored = multipart("POST", "/api/batch", new Multipart().text("@jsonPayload", succeeding)
+                .file("requests.0.attachments", "first.txt", "text/plain", TEXT)
+                .file("requests.1.attachments", "second.txt", "text/plain", TEXT), superuser());
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(objects(docsId, "s3batch00000001")).singleElement().asString().contains("/first_");
+        assertThat(objects(docsId, "s3batch00000002")).singleElement().asString().contains("/second_");
+    }
+
+    @Test
     void protectedFilesInTheBucketNeedAFileToken() {
         Map<String, Object> superusersOnly = new HashMap<>();
         superusersOnly.put("viewRule", null);
