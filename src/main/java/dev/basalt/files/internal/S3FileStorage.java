@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,7 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
                 // a file body can be re-read for the payload signature and for retries
                 Path spool = Files.createTempFile("basalt-s3-", ".upload");
                 try {
-                    Files.copy(content, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(content, spool, StandardCopyOption.REPLACE_EXISTING);
                     put(key, RequestBody.fromFile(spool));
                 } finally {
                     Files.deleteIfExists(spool);
