@@ -77,6 +77,16 @@ class ViewCollectionApiTest extends ApiTest {
     }
 
     @Test
+    void aViewOverEmptyTablesCanBeCreated() {
+        String empty = unique("vempty_src");
+        collection(empty, List.of(Map.of("name", "label", "type", "text")));
+        String name = unique("vempty");
+        Response r = post("/api/collections", view(name, "SELECT id, label FROM " + empty, ""), superuser());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(get(records(name), null).json().get("totalItems").asInt()).isZero();
+    }
+
+    @Test
     void recordsAreReadOnlyAndRulesApply() {
         String titles = unique("vro");
         Map<String, Object> definition = view(titles, "SELECT id, title FROM " + posts, "title != 'b1'");

@@ -71,8 +71,10 @@ final class ViewDdl {
             dsl.execute("SET LOCAL statement_timeout = " + PROBE_TIMEOUT_MS);
             try (Cursor<Record> cursor = dsl.resultQuery("SELECT * FROM ({0}) AS {1} LIMIT 1", DSL.sql(query),
                     SOURCE).fetchLazy()) {
+                // Read the columns first: a cursor that runs out of rows closes its result set (and metadata).
+                List<Field> fields = columns(cursor.resultSet().getMetaData(), collections);
                 cursor.fetchNext();
-                return columns(cursor.resultSet().getMetaData(), collections);
+                return fields;
             }
         } catch (InvalidCollectionException e) {
             throw e;
