@@ -6,7 +6,10 @@ import PocketBase from 'pocketbase';
 const url = process.env.BASALT_URL || 'http://127.0.0.1:8090';
 const email = process.env.BASALT_SUPERUSER_EMAIL || 'admin@example.com';
 const password = process.env.BASALT_SUPERUSER_PASSWORD || 'change-me-123456';
+// Collection names get a prefix (default "blog_") so the example does not clash with the README's `posts`.
+const prefix = process.env.BLOG_PREFIX || 'blog_';
 const suffix = process.env.BLOG_SUFFIX || '';   // lets the example run twice against one server
+const n = (name) => `${prefix}${name}${suffix}`;
 
 const pb = new PocketBase(url);
 pb.autoCancellation(false);
@@ -14,11 +17,11 @@ await pb.collection('_superusers').authWithPassword(email, password);
 
 // 1. The schema: authors, posts (author relation, cover image with a 100x100 thumbnail), comments (post relation).
 const authors = await pb.collections.create({
-  name: `authors${suffix}`, type: 'base', listRule: '', viewRule: '',
+  name: n('authors'), type: 'base', listRule: '', viewRule: '',
   fields: [{ name: 'name', type: 'text', required: true }],
 });
 const posts = await pb.collections.create({
-  name: `posts${suffix}`, type: 'base', listRule: '', viewRule: '',
+  name: n('posts'), type: 'base', listRule: '', viewRule: '',
   fields: [
     { name: 'title', type: 'text', required: true },
     { name: 'author', type: 'relation', collectionId: authors.id, maxSelect: 1, required: true },
@@ -26,7 +29,7 @@ const posts = await pb.collections.create({
   ],
 });
 const comments = await pb.collections.create({
-  name: `comments${suffix}`, type: 'base', listRule: '', viewRule: '',
+  name: n('comments'), type: 'base', listRule: '', viewRule: '',
   fields: [
     { name: 'post', type: 'relation', collectionId: posts.id, maxSelect: 1, required: true, cascadeDelete: true },
     { name: 'message', type: 'text', required: true },
@@ -34,9 +37,9 @@ const comments = await pb.collections.create({
 });
 // A view collection: post counts per author (a read-only PostgreSQL VIEW).
 await pb.collections.create({
-  name: `post_counts${suffix}`, type: 'view', listRule: '', viewRule: '',
-  viewQuery: `SELECT a.id, a.name, count(p.id) AS posts FROM authors${suffix} a `
-    + `LEFT JOIN posts${suffix} p ON p.author = a.id GROUP BY a.id, a.name`,
+  name: n('post_counts'), type: 'view', listRule: '', viewRule: '',
+  viewQuery: `SELECT a.id, a.name, count(p.id) AS posts FROM ${n('authors')} a `
+    + `LEFT JOIN ${n('posts')} p ON p.author = a.id GROUP BY a.id, a.name`,
 });
 
 // 2. Data: an author and a post with a cover image (a 2x2 PNG made here).
@@ -57,11 +60,11 @@ await batch.send();
 
 // 4. Read it back: posts with their author and comments (back-relation) expanded; the view of counts.
 const page = await pb.collection(posts.name).getList(1, 10, {
-  sort: '-created', expand: `author,comments${suffix}_via_post`,
+  sort: '-created', expand: `author,${n('comments')}_via_post`,
 });
 for (const post of page.items) {
-  const said = (post.expand?.[`comments${suffix}_via_post`] ?? []).map((c) => c.message);
+  const said = (post.expand?.[`${n('comments')}_via_post`] ?? []).map((c) => c.message);
   console.log(`${post.title} by ${post.expand.author.name}: ${said.length} comment(s)`, said);
 }
-const counts = await pb.collection(`post_counts${suffix}`).getFullList();
+const counts = await pb.collection(n('post_counts')).getFullList();
 console.log('posts per author:', counts.map((c) => `${c.name}=${c.posts}`).join(', '));
