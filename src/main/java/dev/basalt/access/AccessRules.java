@@ -2,6 +2,7 @@ package dev.basalt.access;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.query.RequestContext;
+import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.Caller;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -45,15 +46,25 @@ public class AccessRules {
         return new RuleDecision.Filter(rule);
     }
 
-    /** The {@code @request.*} values the compiler binds for this caller. */
+    /** The {@code @request.auth.*} values the compiler binds for this caller, without request data. */
     public RequestContext requestContext(Caller caller) {
+        return requestContext(caller, RequestInfo.NONE);
+    }
+
+    /**
+     * The {@code @request.*} values for this caller and request: {@code auth} from the caller, the rest from
+     * {@code info} (its body normalized with {@link RequestInfos#body}).
+     */
+    public RequestContext requestContext(Caller caller, RequestInfo info) {
+        RequestInfo request = info == null ? RequestInfo.NONE
+                : info.withBody(info.method(), RequestInfos.body(info.body()));
         if (caller.anonymous()) {
-            return new RequestContext(Map.of(), Map.of(), clock);
+            return new RequestContext(Map.of(), Map.of(), clock, request);
         }
         Map<String, Object> auth = new LinkedHashMap<>(caller.record());
         auth.put("id", caller.id());
         auth.put("collectionId", caller.collectionId());
         auth.put("collectionName", caller.collectionName());
-        return new RequestContext(auth, Map.of(), clock);
+        return new RequestContext(auth, Map.of(), clock, request);
     }
 }

@@ -3,6 +3,7 @@ package dev.basalt.auth;
 import dev.basalt.access.AccessRules;
 import dev.basalt.collections.Collection;
 import dev.basalt.query.QueryCompiler;
+import dev.basalt.query.RequestInfo;
 import dev.basalt.records.RecordStore;
 import dev.basalt.records.RecordTables;
 import dev.basalt.shared.ApiException;
@@ -29,6 +30,14 @@ class AuthRuleCheck {
 
     /** Throws 403 unless the record may sign in. */
     void require(Collection collection, String recordId) {
+        require(collection, recordId, RequestInfo.NONE);
+    }
+
+    /**
+     * Throws 403 unless the record may sign in; {@code @request.*} reads {@code info} (its context names the sign-in
+     * method: {@code password}, {@code otp} or {@code oauth2}).
+     */
+    void require(Collection collection, String recordId, RequestInfo info) {
         String rule = collection.authOptions().authRule();
         if (rule == null) {
             throw ApiException.forbidden(REFUSED);
@@ -36,7 +45,8 @@ class AuthRuleCheck {
         if (rule.isBlank()) {
             return;
         }
-        var condition = compiler.condition(rule, RecordTables.schema(collection), rules.requestContext(Caller.ANONYMOUS), true)
+        var condition = compiler.condition(rule, RecordTables.schema(collection), rules.requestContext(Caller.ANONYMOUS, info),
+                        true)
                 .and(RecordTables.id(collection).eq(recordId));
         if (!store.exists(collection, condition)) {
             throw ApiException.forbidden(REFUSED);

@@ -1,8 +1,10 @@
 package dev.basalt.auth;
 
+import dev.basalt.access.RequestInfos;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.query.RequestInfo;
 import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordStore;
@@ -94,7 +96,9 @@ class AuthService {
      */
     Map<String, Object> signIn(Collection collection, Map<String, Object> row, HttpServletRequest request,
                                String method, String mfaId) {
-        authRule.require(collection, (String) row.get("id"));
+        RequestInfo info = RequestInfos.of(request);
+        authRule.require(collection, (String) row.get("id"),
+                RequestInfo.CONTEXTS.contains(method) ? info.withContext(method) : info);
         multiFactor.check(collection, (String) row.get("id"), method, mfaId);
         String userAgent = request.getHeader("User-Agent");
         alerts.signedIn(collection, row, request.getRemoteAddr(), userAgent);

@@ -13,12 +13,20 @@ import java.util.Map;
  *                     Number, Boolean, OffsetDateTime, String[] or List for multi-values, null)
  * @param placeholders values for {@code {:name}} placeholders (same value types)
  * @param clock        the clock of the datetime macros ({@code @now}, ...), read in UTC
+ * @param info         what the caller sent: method, context, query, headers, body
  */
-public record RequestContext(Map<String, Object> auth, Map<String, Object> placeholders, Clock clock) {
+public record RequestContext(Map<String, Object> auth, Map<String, Object> placeholders, Clock clock,
+                             RequestInfo info) {
     public RequestContext {
         auth = copy(auth);
         placeholders = copy(placeholders);
         clock = clock == null ? Clock.systemUTC() : clock;
+        info = info == null ? RequestInfo.NONE : info;
+    }
+
+    /** A context without request data ({@link RequestInfo#NONE}). */
+    public RequestContext(Map<String, Object> auth, Map<String, Object> placeholders, Clock clock) {
+        this(auth, placeholders, clock, RequestInfo.NONE);
     }
 
     /** No auth, no placeholders, the system clock. */
@@ -28,17 +36,22 @@ public record RequestContext(Map<String, Object> auth, Map<String, Object> place
 
     /** A copy with these placeholder values. */
     public RequestContext withPlaceholders(Map<String, Object> values) {
-        return new RequestContext(auth, values, clock);
+        return new RequestContext(auth, values, clock, info);
     }
 
     /** A copy with these auth values (empty for anonymous). */
     public RequestContext withAuth(Map<String, Object> values) {
-        return new RequestContext(values, placeholders, clock);
+        return new RequestContext(values, placeholders, clock, info);
     }
 
     /** A copy reading the macros from this clock. */
     public RequestContext withClock(Clock value) {
-        return new RequestContext(auth, placeholders, value);
+        return new RequestContext(auth, placeholders, value, info);
+    }
+
+    /** A copy with this request data. */
+    public RequestContext withInfo(RequestInfo value) {
+        return new RequestContext(auth, placeholders, clock, value);
     }
 
     /** True when no auth record is known. */

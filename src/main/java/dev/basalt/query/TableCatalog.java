@@ -14,6 +14,14 @@ public interface TableCatalog {
     /** The table with this name, or null. */
     TableSchema table(String name);
 
+    /**
+     * Whether a caller who may not use hidden columns (a client filter or sort of a non-superuser) may reach this
+     * table through a relation path or {@code @collection}: false for tables whose records only superusers may list.
+     */
+    default boolean listable(String name) {
+        return true;
+    }
+
     /** A catalog of fixed tables by name. */
     static TableCatalog of(Map<String, TableSchema> tables) {
         Map<String, TableSchema> copy = Map.copyOf(tables);

@@ -1,5 +1,6 @@
 package dev.basalt.records;
 
+import dev.basalt.access.RequestInfos;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.shared.ApiException;
@@ -40,33 +41,34 @@ class RecordController {
                              @RequestParam(required = false) String skipTotal,
                              @RequestParam(required = false) String expand) {
         ListParams params = ListParams.parse(page, perPage, sort, filter, fields, skipTotal);
-        return records.list(find(collection), params, Caller.of(request), expand);
+        return records.list(find(collection), params, Caller.of(request), expand, RequestInfos.of(request));
     }
 
     @GetMapping("/{id}")
     Map<String, Object> view(@PathVariable String collection, @PathVariable String id, HttpServletRequest request,
                              @RequestParam(required = false) String fields,
                              @RequestParam(required = false) String expand) {
-        return records.view(find(collection), id, Caller.of(request), fields, expand);
+        return records.view(find(collection), id, Caller.of(request), fields, expand, RequestInfos.of(request));
     }
 
     @PostMapping
     Map<String, Object> create(@PathVariable String collection, HttpServletRequest request,
                                @RequestParam(required = false) String fields) {
         Collection c = find(collection);
-        return records.create(c, bodies.read(request), Caller.of(request), fields);
+        return records.create(c, bodies.read(request), Caller.of(request), fields, RequestInfos.of(request));
     }
 
     @PatchMapping("/{id}")
     Map<String, Object> update(@PathVariable String collection, @PathVariable String id, HttpServletRequest request,
                                @RequestParam(required = false) String fields) {
         Collection c = find(collection);
-        return records.update(c, id, bodies.read(request), Caller.of(request), fields);
+        return records.update(c, id, bodies.read(request), Caller.of(request), fields,
+                RequestInfos.of(request));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String collection, @PathVariable String id, HttpServletRequest request) {
-        records.delete(find(collection), id, Caller.of(request));
+        records.delete(find(collection), id, Caller.of(request), RequestInfos.of(request));
         return ResponseEntity.noContent().build();
     }
 

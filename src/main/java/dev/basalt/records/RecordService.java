@@ -12,6 +12,7 @@ import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.QueryPlan;
 import dev.basalt.query.QuerySpec;
 import dev.basalt.query.RequestContext;
+import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import dev.basalt.shared.FieldError;
@@ -71,6 +72,12 @@ public class RecordService {
 
     /** A page of records the caller may list, with the related records of {@code expand}. */
     public Map<String, Object> list(Collection collection, ListParams params, Caller caller, String expand) {
+        return list(collection, params, caller, expand, RequestInfo.NONE);
+    }
+
+    /** Like {@link #list(Collection, ListParams, Caller, String)}; {@code @request.*} reads {@code info}. */
+    public Map<String, Object> list(Collection collection, ListParams params, Caller caller, String expand,
+                                    RequestInfo info) {
         RuleDecision decision = allowed(collection, RuleType.LIST, caller);
         List<FilterInput> filters = new ArrayList<>();
         if (decision instanceof RuleDecision.Filter f) {
@@ -79,7 +86,7 @@ public class RecordService {
         filters.add(new FilterInput(params.filter(), caller.superuser(), "filter"));
         List<String> select = collection.fields().stream().map(Field::name).toList();
         QuerySpec spec = new QuerySpec(schemas.schema(collection), select, filters, params.sort(),
-                caller.superuser(), params.page(), rules.requestContext(caller), schemas.catalog());
+                caller.superuser(), params.page(), rules.requestContext(caller, info), schemas.catalog(caller));
         QueryPlan plan = compiler.plan(spec);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Record row : renderer.select(dsl, plan).fetch()) {
@@ -115,19 +122,30 @@ public class RecordService {
 
     /** One record the caller may view, with the related records of {@code expand}; 404 otherwise. */
     public Map<String, Object> view(Collection collection, String id, Caller caller, String fields, String expand) {
-        Condition where = ruleCondition(collection, RuleType.VIEW, caller).and(RecordTables.id(collection).eq(id));
+        return view(collection, id, caller, fields, expand, RequestInfo.NONE);
+    }
+
+    /** Like {@link #view(Collection, String, Caller, String, String)}; {@code @request.*} reads {@code info}. */
+    public Map<String, Object> view(Collection collection, String id, Caller caller, String fields, String expand,
+                                    RequestInfo info) {
+        Condition where = ruleCondition(collection, RuleType.VIEW, caller, info)
+                .and(RecordTables.id(collection).eq(id));
         Map<String, Object> row = store.findWhere(collection, where, false).orElseThrow(ApiException::notFound);
         return output(collection, row, caller, fields, expand);
     }
 
-    /** True when the record exists and the collection's viewRule lets {@code caller} see it. */
+    /**
+     * True when the record exists and the collection's viewRule lets {@code caller} see it (checked in the
+     * {@code protectedFile} context: this serves protected files).
+     */
     public boolean canView(Collection collection, String id, Caller caller) {
         RuleDecision decision = rules.decide(collection, RuleType.VIEW, caller);
         if (decision instanceof RuleDecision.SuperusersOnly) {
             return false;
         }
         Condition rule = decision instanceof RuleDecision.Filter f
-                ? condition(collection, f.expression(), caller) : DSL.noCondition();
+                ? condition(collection, f.expression(), caller, RequestInfo.NONE.withContext("protectedFile"))
+                : DSL.noCondition();
         return store.exists(collection, rule.and(RecordTables.id(collection).eq(id)));
     }
 
@@ -144,8 +162,19 @@ public class RecordService {
 
     /** Creates a record if the create rule holds for it as stored; 400 otherwise, with nothing written. */
     public Map<String, Object> create(Collection collection, Map<String, Object> body, Caller caller, String fields) {
+        return create(collection, body, caller, fields, RequestInfo.NONE.withBody("POST", Map.of()));
+    }
+
+    /**
+     * Like {@link #create(Collection, Map, Caller, String)}; {@code @request.*} reads {@code info}, whose body is
+     * {@code body}.
+     */
+    public Map<String, Object> create(Collection collection, Map<String, Object> body, Caller caller, String fields,
+                                      RequestInfo info) {
         refuseView(collection);
+        RequestInfo request = info.withBody(info.method(), body);
         RuleDecision decision = allowed(collection, RuleType.CREATE, caller);
+        RoleInput.check(collection, body, caller.superuser(), "Failed to create record.");
         RecordFiles.Uploads uploads = files.accept(collection, body, "Failed to create record.");
         Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), null, caller.superuser());
         RecordDraft draft = RecordDraft.forCreate(collection, input);
@@ -160,7 +189,7 @@ public class RecordService {
                         new FieldError("validation_values_mismatch", "The verified state can be set only by a manager.")));
             }
             if (decision instanceof RuleDecision.Filter f) {
-                Condition check = condition(collection, f.expression(), caller)
+                Condition check = condition(collection, f.expression(), caller, request)
                         .and(RecordTables.id(collection).eq((String) draft.record().get("id")));
                 if (!store.exists(collection, check)) {
                     status.setRollbackOnly();
@@ -175,8 +204,20 @@ public class RecordService {
     /** Updates a record the caller may update; 404 when it is missing or outside the rule. */
     public Map<String, Object> update(Collection collection, String id, Map<String, Object> body, Caller caller,
                                       String fields) {
+        return update(collection, id, body, caller, fields, RequestInfo.NONE.withBody("PATCH", Map.of()));
+    }
+
+    /**
+     * Like {@link #update(Collection, String, Map, Caller, String)}: the rule is checked against the stored record
+     * and {@code @request.body} (= {@code body}) before anything is written.
+     */
+    public Map<String, Object> update(Collection collection, String id, Map<String, Object> body, Caller caller,
+                                      String fields, RequestInfo info) {
         refuseView(collection);
-        Condition where = ruleCondition(collection, RuleType.UPDATE, caller).and(RecordTables.id(collection).eq(id));
+        RequestInfo request = info.withBody(info.method(), body);
+        Condition where = ruleCondition(collection, RuleType.UPDATE, caller, request)
+                .and(RecordTables.id(collection).eq(id));
+        RoleInput.check(collection, body, caller.superuser(), "Failed to update record.");
         RecordFiles.Uploads uploads = files.accept(collection, body, "Failed to update record.");
         RecordDraft draft = tx.execute(status -> {
             Map<String, Object> current = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
@@ -194,8 +235,14 @@ public class RecordService {
 
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */
     public void delete(Collection collection, String id, Caller caller) {
+        delete(collection, id, caller, RequestInfo.NONE.withBody("DELETE", Map.of()));
+    }
+
+    /** Like {@link #delete(Collection, String, Caller)}; {@code @request.*} reads {@code info}. */
+    public void delete(Collection collection, String id, Caller caller, RequestInfo info) {
         refuseView(collection);
-        Condition where = ruleCondition(collection, RuleType.DELETE, caller).and(RecordTables.id(collection).eq(id));
+        Condition where = ruleCondition(collection, RuleType.DELETE, caller, info)
+                .and(RecordTables.id(collection).eq(id));
         tx.executeWithoutResult(status -> {
             Map<String, Object> row = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
             relations.delete(collection, RecordTables.id(collection).eq((String) row.get("id")));
@@ -218,13 +265,13 @@ public class RecordService {
         return decision;
     }
 
-    private Condition ruleCondition(Collection collection, RuleType type, Caller caller) {
+    private Condition ruleCondition(Collection collection, RuleType type, Caller caller, RequestInfo info) {
         return allowed(collection, type, caller) instanceof RuleDecision.Filter f
-                ? condition(collection, f.expression(), caller) : DSL.noCondition();
+                ? condition(collection, f.expression(), caller, info) : DSL.noCondition();
     }
 
-    private Condition condition(Collection collection, String expression, Caller caller) {
-        RequestContext request = rules.requestContext(caller);
+    private Condition condition(Collection collection, String expression, Caller caller, RequestInfo info) {
+        RequestContext request = rules.requestContext(caller, info);
         return compiler.condition(expression, schemas.schema(collection), request, true, schemas.catalog());
     }
 

@@ -2,6 +2,7 @@ package dev.basalt.batch.internal;
 
 import dev.basalt.batch.BatchSettings;
 import dev.basalt.shared.ApiException;
+import dev.basalt.access.RequestInfos;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -36,7 +37,7 @@ class BatchController {
             return e.response();
         }
         try {
-            List<Map<String, Object>> results = processor.run(requests, caller);
+            List<Map<String, Object>> results = processor.run(requests, caller, RequestInfos.of(request));
             return ResponseEntity.ok(results);
         } catch (BatchFailure e) {
             return e.response();

@@ -6,6 +6,8 @@ import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordStore;
 import dev.basalt.shared.ApiException;
+import dev.basalt.access.RequestInfos;
+import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.Caller;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ class BatchProcessor {
     }
 
     /** The results ({@code [{status, body}]}) of every sub-request; throws {@link BatchFailure} otherwise. */
-    List<Map<String, Object>> run(List<BatchRequest> requests, Caller caller) {
+    List<Map<String, Object>> run(List<BatchRequest> requests, Caller caller, RequestInfo batchInfo) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setTimeout(settings.timeoutSeconds());
         long deadline = System.nanoTime() + settings.timeoutSeconds() * 1_000_000_000L;
@@ -57,7 +59,7 @@ class BatchProcessor {
                     if (System.nanoTime() > deadline) {
                         throw BatchFailure.whole();
                     }
-                    results.add(runOne(i, requests.get(i), caller));
+                    results.add(runOne(i, requests.get(i), caller, batchInfo));
                 }
                 return results;
             });
@@ -71,9 +73,9 @@ class BatchProcessor {
         }
     }
 
-    private Map<String, Object> runOne(int index, BatchRequest request, Caller caller) {
+    private Map<String, Object> runOne(int index, BatchRequest request, Caller caller, RequestInfo batchInfo) {
         try {
-            return execute(request, caller);
+            return execute(request, caller, batchInfo);
         } catch (ApiException e) {
             throw BatchFailure.at(index, e);
         } catch (BatchFailure e) {
@@ -87,24 +89,25 @@ class BatchProcessor {
         }
     }
 
-    private Map<String, Object> execute(BatchRequest request, Caller caller) {
+    private Map<String, Object> execute(BatchRequest request, Caller caller, RequestInfo batchInfo) {
         BatchRoute route = BatchRoute.match(request.method(), request.url())
                 .orElseThrow(() -> ApiException.badRequest("Unknown batch request action."));
         Collection collection = collections.find(route.collection())
                 .orElseThrow(() -> ApiException.notFound("Missing collection context."));
         String fields = route.query().get("fields");
         Map<String, Object> body = request.body();
+        RequestInfo info = RequestInfos.subRequest(batchInfo, request.method(), route.query(), request.headers());
         return switch (route.action()) {
-            case CREATE -> result(200, records.create(collection, body, caller, fields));
-            case UPDATE -> result(200, records.update(collection, route.id(), body, caller, fields));
+            case CREATE -> result(200, records.create(collection, body, caller, fields, info));
+            case UPDATE -> result(200, records.update(collection, route.id(), body, caller, fields, info));
             case UPSERT -> {
                 Object id = body.get("id");
                 boolean exists = id instanceof String s && !s.isEmpty() && store.findById(collection, s).isPresent();
-                yield exists ? result(200, records.update(collection, (String) id, body, caller, fields))
-                        : result(200, records.create(collection, body, caller, fields));
+                yield exists ? result(200, records.update(collection, (String) id, body, caller, fields, info))
+                        : result(200, records.create(collection, body, caller, fields, info));
             }
             case DELETE -> {
-                records.delete(collection, route.id(), caller);
+                records.delete(collection, route.id(), caller, info);
                 yield result(204, null);
             }
         };

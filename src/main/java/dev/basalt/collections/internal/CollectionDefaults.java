@@ -2,18 +2,20 @@ package dev.basalt.collections.internal;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.IndexDefinition;
+import dev.basalt.collections.SystemRoles;
 import dev.basalt.collections.fields.AutodateField;
 import dev.basalt.collections.fields.BoolField;
 import dev.basalt.collections.fields.EmailField;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.PasswordField;
+import dev.basalt.collections.fields.RelationField;
 import dev.basalt.collections.fields.TextField;
 import java.util.List;
 
 /**
  * The fields and indexes every collection of a type has, as PocketBase adds them: the {@code id} primary key,
  * for auth collections {@code password}, {@code tokenKey}, {@code email}, {@code emailVisibility},
- * {@code verified} and unique indexes on tokenKey and email (case-insensitive), and for new collections {@code created}/{@code updated}.
+ * {@code verified}, Basalt's {@code roles} (see {@link SystemRoles}) and unique indexes on tokenKey and email (case-insensitive), and for new collections {@code created}/{@code updated}.
  */
 final class CollectionDefaults {
     static final String ID = "id";
@@ -76,7 +78,8 @@ final class CollectionDefaults {
                 new BoolField(FieldIds.checksumId("bool", "emailVisibility"), "emailVisibility", "bool", true,
                         false, false, false),
                 new BoolField(FieldIds.checksumId("bool", "verified"), "verified", "bool", true, false, false,
-                        false));
+                        false),
+                SystemRoles.field());
         for (Field def : defaults) {
             int i = b.indexOfField(def.name());
             if (i < 0) {
@@ -98,6 +101,7 @@ final class CollectionDefaults {
                     e.onlyDomains(), e.exceptDomains());
             case BoolField o -> new BoolField(o.id(), o.name(), o.type(), true, o.hidden(), o.presentable(),
                     o.required());
+            case RelationField r when r.name().equals(SystemRoles.FIELD) -> SystemRoles.field();
             default -> f;
         };
     }

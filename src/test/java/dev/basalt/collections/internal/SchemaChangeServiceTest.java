@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.basalt.collections.Collection;
+import dev.basalt.collections.SystemRoles;
 import dev.basalt.collections.fields.AutodateField;
 import dev.basalt.collections.fields.SelectField;
 import dev.basalt.collections.fields.TextField;
@@ -236,10 +237,11 @@ class SchemaChangeServiceTest {
                 List.of(TextField.idField(), AutodateField.created(), AutodateField.updated()), List.of(),
                 null, null, null, null, null, null, null);
 
+        db.service.ensureSystemCollection(SystemRoles.definition()); // every auth collection has roles
         Collection created = db.service.ensureSystemCollection(definition);
         assertThat(created.system()).isTrue();
         assertThat(created.fields()).extracting(f -> f.name()).containsExactly("id", "created", "updated", "password",
-                "tokenKey", "email", "emailVisibility", "verified");
+                "tokenKey", "email", "emailVisibility", "verified", "roles");
         assertThat(created.indexes()).hasSize(2);
         assertThat(db.columns("_superusers")).containsKeys("password", "tokenKey", "email", "verified");
         assertThat(db.service.ensureSystemCollection(definition)).isEqualTo(created);

@@ -27,6 +27,22 @@ public record RelationPath(String root, List<Link> links) {
     public record Forward(String column, String table, boolean multiple) implements Link {
     }
 
+    /**
+     * A walk that does not start at the queried row: the rows of {@code table} whose id is one of {@code ids}
+     * ({@code @request.auth.*}, {@code @request.body.rel.*}), or every row when {@code ids} is null
+     * ({@code @collection.*}). Only the first link of a path.
+     */
+    public record Start(String table, List<String> ids) implements Link {
+        public Start {
+            ids = ids == null ? null : List.copyOf(ids);
+        }
+
+        @Override
+        public boolean multiple() {
+            return ids == null || ids.size() != 1;
+        }
+    }
+
     /** Back from the current table to the records of {@code table} whose relation {@code column} points at it. */
     public record Back(String table, String column, boolean columnMultiple) implements Link {
         @Override

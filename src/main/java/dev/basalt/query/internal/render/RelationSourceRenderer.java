@@ -17,6 +17,7 @@ import org.jooq.impl.SQLDataType;
  * <li>multiple relation: {@code LEFT JOIN LATERAL unnest(prev.col) AS a_i_e(v) ON true LEFT JOIN t AS a_i ON
  *     a_i.id = a_i_e.v} (an empty array is one '' element, so it still yields one row of NULLs)</li>
  * <li>back relation: {@code LEFT JOIN t AS a_i ON a_i.col = prev.id} (or {@code prev.id = ANY(a_i.col)})</li>
+ * <li>start: {@code LEFT JOIN t AS a_1 ON a_1.id = ANY(:ids)}, or {@code ON true} for every row</li>
  * </ul>
  */
 final class RelationSourceRenderer {
@@ -43,6 +44,8 @@ final class RelationSourceRenderer {
                 }
                 case RelationPath.Forward f -> table.leftJoin(target).on(id.eq(text(previous, f.column())));
                 case RelationPath.Back b -> table.leftJoin(target).on(back(b, alias, previous));
+                case RelationPath.Start s -> table.leftJoin(target).on(s.ids() == null ? DSL.trueCondition()
+                        : id.eq(DSL.any(DSL.val(s.ids().toArray(String[]::new), SQLDataType.CLOB.array()))));
             };
             previous = alias;
         }

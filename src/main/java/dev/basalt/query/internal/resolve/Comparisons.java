@@ -56,6 +56,7 @@ final class Comparisons {
                         : new Term.Column(source.linkAlias(m.path().links().size()), m.column(), m.kind());
                 yield m.lower() ? new Term.Lower(textForm(element)) : element;
             }
+            case ResolvedOperand.Condition c -> throw new IllegalStateException("resolved by the Resolver");
         };
     }
 

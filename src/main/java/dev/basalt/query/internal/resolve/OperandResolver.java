@@ -7,7 +7,6 @@ import dev.basalt.query.internal.QueryError;
 import dev.basalt.query.internal.ir.Kind;
 import dev.basalt.query.internal.ir.Term;
 import dev.basalt.query.internal.syntax.Expr;
-import java.util.Set;
 
 /**
  * Resolves AST operands against the table and the request: fields to columns (hidden ones only when allowed,
@@ -15,22 +14,33 @@ import java.util.Set;
  * then applies modifiers ({@code :lower}, {@code :length}).
  */
 final class OperandResolver {
-    /** {@code @request.*} roots PocketBase has that are not supported yet. */
-    private static final Set<String> LATER_REQUEST_ROOTS = Set.of("body", "query", "headers", "method", "context");
-
     private final TableSchema schema;
     private final RequestValues request;
     private final boolean allowHidden;
     private final TableCatalog catalog;
+    private final RequestPaths requestPaths;
+    private final CollectionRefs collections;
 
     OperandResolver(TableSchema schema, RequestValues request, boolean allowHidden, TableCatalog catalog) {
         this.schema = schema;
         this.catalog = catalog;
         this.request = request;
         this.allowHidden = allowHidden;
+        this.requestPaths = new RequestPaths(schema, request, allowHidden, catalog);
+        this.collections = new CollectionRefs(schema, catalog, allowHidden);
+    }
+
+    /** The {@code @collection} references of an expression (see {@link CollectionRefs#wrap}). */
+    CollectionRefs collections() {
+        return collections;
     }
 
     ResolvedOperand resolve(Expr.Operand operand) {
+        return resolve(operand, false);
+    }
+
+    /** The operand of a comparison whose operator is {@code ?op} when {@code anyOf}. */
+    ResolvedOperand resolve(Expr.Operand operand, boolean anyOf) {
         return switch (operand) {
             case Expr.StringLit s -> scalar(s.value(), Kind.TEXT);
             case Expr.NumberLit n -> scalar(n.value(), Kind.NUMBER);
@@ -39,6 +49,8 @@ final class OperandResolver {
             case Expr.Macro m -> new ResolvedOperand.Scalar(Macros.value(m.name(), request.clock()).orElseThrow(
                     () -> new QueryError("unknown macro " + QueryError.quote(m.name()), m.position())));
             case Expr.Placeholder p -> placeholder(p);
+            case Expr.Identifier id when isRequest(id) -> requestPaths.resolve(id);
+            case Expr.Identifier id when isCollection(id) -> modifiers(id, collections.resolve(id, anyOf));
             case Expr.Identifier id -> modifiers(id, identifier(id));
             case Expr.FunctionCall call -> FilterFunctions.call(call, this::resolve);
         };
@@ -60,15 +72,16 @@ final class OperandResolver {
         return value.kind() == Kind.TEXT_ARRAY ? new ResolvedOperand.Array(value, false) : new ResolvedOperand.Scalar(value);
     }
 
+    private static boolean isRequest(Expr.Identifier id) {
+        return id.path().equals("@request") || id.path().startsWith("@request.");
+    }
+
+    private static boolean isCollection(Expr.Identifier id) {
+        return id.path().equals("@collection") || id.path().startsWith("@collection.");
+    }
+
     private ResolvedOperand identifier(Expr.Identifier id) {
         String path = id.path();
-        if (path.equals("@collection") || path.startsWith("@collection.")) {
-            throw new QueryError("@collection references are not supported yet (" + QueryError.quote(path) + ")",
-                    id.position());
-        }
-        if (path.equals("@request") || path.startsWith("@request.")) {
-            return requestPath(id);
-        }
         if (path.indexOf('.') >= 0) {
             return RelationPaths.resolve(path, id.position(), schema, catalog, allowHidden);
         }
@@ -80,42 +93,10 @@ final class OperandResolver {
         return term.kind() == Kind.TEXT_ARRAY ? new ResolvedOperand.Array(term, false) : new ResolvedOperand.Scalar(term);
     }
 
-    private ResolvedOperand requestPath(Expr.Identifier id) {
-        String[] parts = id.path().split("\\.");
-        String root = parts.length > 1 ? parts[1] : "";
-        if (root.equals("auth")) {
-            if (parts.length == 2) {
-                throw new QueryError("\"@request.auth\" needs a field, e.g. @request.auth.id", id.position());
-            }
-            if (parts.length > 3) {
-                throw new QueryError("relation paths are not supported yet (" + QueryError.quote(id.path()) + ")",
-                        id.position());
-            }
-            return bound(request.auth(parts[2]));
-        }
-        if (LATER_REQUEST_ROOTS.contains(root)) {
-            throw new QueryError(QueryError.quote("@request." + root) + " is not supported yet", id.position());
-        }
-        throw new QueryError("unknown field " + QueryError.quote(id.path()), id.position());
-    }
-
     private static ResolvedOperand modifiers(Expr.Identifier id, ResolvedOperand operand) {
         ResolvedOperand result = operand;
         for (int i = 0; i < id.modifiers().size(); i++) {
-            String modifier = id.modifiers().get(i);
-            int position = id.modifierPosition(i);
-            result = switch (modifier) {
-                case "lower" -> switch (result) {
-                    case ResolvedOperand.Scalar s -> new ResolvedOperand.Scalar(new Term.Lower(Comparisons.textForm(s.term())));
-                    case ResolvedOperand.Array a -> new ResolvedOperand.Array(a.array(), true);
-                    case ResolvedOperand.Multi m -> new ResolvedOperand.Multi(m.path(), m.column(), m.kind(), true);
-                };
-                case "length" -> switch (result) {
-                    case ResolvedOperand.Array a when !a.lower() -> new ResolvedOperand.Scalar(new Term.Length(a.array()));
-                    default -> throw new QueryError("modifier \":length\" needs a multi-valued field", position);
-                };
-                default -> throw new QueryError("unknown modifier " + QueryError.quote(":" + modifier), position);
-            };
+            result = Modifiers.apply(result, id.modifiers().get(i), id.modifierPosition(i));
         }
         return result;
     }

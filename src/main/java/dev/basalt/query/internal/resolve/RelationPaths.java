@@ -27,9 +27,19 @@ final class RelationPaths {
 
     static ResolvedOperand resolve(String path, int position, TableSchema root, TableCatalog catalog,
                                    boolean allowHidden) {
+        return resolve(path, position, root.table(), List.of(), root, catalog, allowHidden);
+    }
+
+    /**
+     * Resolves {@code path} from table {@code from}, reached from the queried table {@code rootTable} by the links
+     * {@code start} (none: {@code from} is the queried table). Paths with start links always resolve to
+     * {@link ResolvedOperand.Multi} (they are checked in a subquery, never joined to the queried rows).
+     */
+    static ResolvedOperand resolve(String path, int position, String rootTable, List<RelationPath.Link> start,
+                                   TableSchema from, TableCatalog catalog, boolean allowHidden) {
         String[] props = path.split("\\.", -1);
-        TableSchema current = root;
-        List<RelationPath.Link> links = new ArrayList<>();
+        TableSchema current = from;
+        List<RelationPath.Link> links = new ArrayList<>(start);
         for (int i = 0; i < props.length - 1; i++) {
             if (links.size() >= QueryLimits.MAX_RELATION_DEPTH) {
                 throw new QueryError("more than " + QueryLimits.MAX_RELATION_DEPTH + " nested relations in "
@@ -39,14 +49,14 @@ final class RelationPaths {
             ColumnInfo column = current.column(prop);
             if (column != null && column.kind() == ColumnKind.JSON && column.relation() == null
                     && (!column.hidden() || allowHidden)) {
-                return jsonMember(path, position, root, current, links, column, props, i + 1);
+                return jsonMember(path, position, rootTable, start, current, links, column, props, i + 1);
             }
             if (column != null) {
                 if ((column.hidden() && !allowHidden) || column.relation() == null) {
                     throw unknown(prop, path, position);
                 }
                 TableSchema next = catalog.table(column.relation());
-                if (next == null) {
+                if (next == null || !reachable(next.table(), catalog, allowHidden)) {
                     throw unknown(prop, path, position);
                 }
                 links.add(new RelationPath.Forward(column.name(), next.table(),
@@ -58,7 +68,7 @@ final class RelationPaths {
             TableSchema back = via.matches() ? catalog.table(via.group(1)) : null;
             ColumnInfo backColumn = back == null ? null : back.column(via.group(2));
             if (backColumn == null || !current.table().equals(backColumn.relation())
-                    || (backColumn.hidden() && !allowHidden)) {
+                    || (backColumn.hidden() && !allowHidden) || !reachable(back.table(), catalog, allowHidden)) {
                 throw unknown(prop, path, position);
             }
             links.add(new RelationPath.Back(back.table(), backColumn.name(),
@@ -70,9 +80,13 @@ final class RelationPaths {
         if (column == null || (column.hidden() && !allowHidden)) {
             throw unknown(last, path, position);
         }
-        RelationPath relationPath = new RelationPath(root.table(), links);
         Kind kind = Kind.of(column.kind());
-        if (!relationPath.toOne()) {
+        if (links.isEmpty()) {
+            Term term = new Term.Column(current.table(), column.name(), kind);
+            return kind == Kind.TEXT_ARRAY ? new ResolvedOperand.Array(term, false) : new ResolvedOperand.Scalar(term);
+        }
+        RelationPath relationPath = new RelationPath(rootTable, links);
+        if (!start.isEmpty() || !relationPath.toOne()) {
             return new ResolvedOperand.Multi(relationPath, column.name(), kind, false);
         }
         Term term = new Term.Related(relationPath, column.name(), kind);
@@ -80,11 +94,12 @@ final class RelationPaths {
     }
 
     /** {@code location.lon}: the keys after a JSON column (e.g. a geoPoint) select a member of its value. */
-    private static ResolvedOperand jsonMember(String path, int position, TableSchema root, TableSchema table,
+    private static ResolvedOperand jsonMember(String path, int position, String rootTable,
+                                              List<RelationPath.Link> start, TableSchema table,
                                               List<RelationPath.Link> links, ColumnInfo column, String[] props,
                                               int firstKey) {
-        RelationPath relationPath = new RelationPath(root.table(), links);
-        if (!relationPath.toOne()) {
+        RelationPath relationPath = new RelationPath(rootTable, links);
+        if (!start.isEmpty() || !relationPath.toOne()) {
             throw new QueryError("JSON members through multi-valued relations are not supported ("
                     + QueryError.quote(path) + ")", position);
         }
@@ -92,6 +107,11 @@ final class RelationPaths {
                 : new Term.Related(relationPath, column.name(), Kind.JSON);
         List<String> keys = List.of(props).subList(firstKey, props.length);
         return new ResolvedOperand.Scalar(new Term.JsonMember(json, keys));
+    }
+
+    /** Whether a table may be reached: always for rules and superusers, otherwise only listable tables. */
+    static boolean reachable(String table, TableCatalog catalog, boolean allowHidden) {
+        return allowHidden || catalog.listable(table);
     }
 
     private static QueryError unknown(String prop, String path, int position) {

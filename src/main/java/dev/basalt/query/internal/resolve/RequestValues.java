@@ -1,6 +1,7 @@
 package dev.basalt.query.internal.resolve;
 
 import dev.basalt.query.RequestContext;
+import dev.basalt.query.RequestInfo;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -16,21 +17,46 @@ public final class RequestValues {
     private final Map<String, Object> auth;
     private final Map<String, Object> placeholders;
     private final Clock clock;
+    private final RequestInfo info;
+    private final boolean validation;
 
-    private RequestValues(Map<String, Object> auth, Map<String, Object> placeholders, Clock clock) {
+    private RequestValues(Map<String, Object> auth, Map<String, Object> placeholders, Clock clock, RequestInfo info,
+                          boolean validation) {
         this.auth = auth;
         this.placeholders = placeholders;
         this.clock = clock;
+        this.info = info;
+        this.validation = validation;
     }
 
     /** The values of a request. */
     public static RequestValues of(RequestContext context) {
-        return new RequestValues(context.auth(), context.placeholders(), context.clock());
+        return new RequestValues(context.auth(), context.placeholders(), context.clock(), context.info(), false);
     }
 
     /** Values for checking an expression before any request: anonymous, no placeholders. */
     public static RequestValues forValidation() {
-        return new RequestValues(Map.of(), Map.of(), Clock.systemUTC());
+        return new RequestValues(Map.of(), Map.of(), Clock.systemUTC(), RequestInfo.NONE, true);
+    }
+
+    /** True when checking an expression before any request (a rule being saved). */
+    public boolean validation() {
+        return validation;
+    }
+
+    /** What the caller sent. */
+    public RequestInfo info() {
+        return info;
+    }
+
+    /** True when an auth record is known. */
+    public boolean signedIn() {
+        return !auth.isEmpty();
+    }
+
+    /** True when the auth record's values include this key (possibly null). */
+    public boolean hasAuth(String key) {
+        return auth.containsKey(key);
     }
 
     /** The value of {@code @request.auth.<key>}: null when missing, "" for id/collectionId/collectionName when anonymous. */

@@ -1,5 +1,6 @@
 package dev.basalt.query.internal.resolve;
 
+import dev.basalt.query.internal.ir.Cond;
 import dev.basalt.query.internal.ir.Kind;
 import dev.basalt.query.internal.ir.RelationPath;
 import dev.basalt.query.internal.ir.Term;
@@ -20,5 +21,12 @@ sealed interface ResolvedOperand {
      * related row (or each element, when the column is an array itself) being one element.
      */
     record Multi(RelationPath path, String column, Kind kind, boolean lower) implements ResolvedOperand {
+    }
+
+    /**
+     * A yes/no operand that is itself a condition ({@code @request.body.f:changed}): compared only with
+     * {@code true} or {@code false}, it becomes {@code whenTrue} or {@code whenFalse}.
+     */
+    record Condition(Cond whenTrue, Cond whenFalse) implements ResolvedOperand {
     }
 }

@@ -9,6 +9,7 @@ import dev.basalt.query.internal.ir.Kind;
 import dev.basalt.query.internal.ir.SortKey;
 import dev.basalt.query.internal.ir.Term;
 import dev.basalt.query.internal.syntax.Expr;
+import dev.basalt.query.internal.syntax.Operator;
 import dev.basalt.query.internal.syntax.SortParser.SortItem;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,25 +32,52 @@ public final class Resolver {
         this.operands = new OperandResolver(schema, request, allowHidden, catalog);
     }
 
-    /** The condition of a filter expression. */
+    /** The condition of a whole filter expression (its {@code @collection} any-of references share their rows). */
     public Cond resolve(Expr expr) {
+        return operands.collections().wrap(condition(expr));
+    }
+
+    private Cond condition(Expr expr) {
         return switch (expr) {
             case Expr.And and -> {
                 List<Cond> items = new ArrayList<>();
-                flatten(resolve(and.left()), items, true);
-                flatten(resolve(and.right()), items, true);
+                flatten(condition(and.left()), items, true);
+                flatten(condition(and.right()), items, true);
                 yield new Cond.AllOf(items);
             }
             case Expr.Or or -> {
                 List<Cond> items = new ArrayList<>();
-                flatten(resolve(or.left()), items, false);
-                flatten(resolve(or.right()), items, false);
+                flatten(condition(or.left()), items, false);
+                flatten(condition(or.right()), items, false);
                 yield new Cond.AnyOf(items);
             }
-            case Expr.Group group -> resolve(group.inner());
-            case Expr.Comparison c -> Comparisons.build(operands.resolve(c.left()), c.operator(), c.anyOf(),
-                    operands.resolve(c.right()));
+            case Expr.Group group -> condition(group.inner());
+            case Expr.Comparison c -> comparison(c);
         };
+    }
+
+    private Cond comparison(Expr.Comparison c) {
+        ResolvedOperand left = operands.resolve(c.left(), c.anyOf());
+        ResolvedOperand right = operands.resolve(c.right(), c.anyOf());
+        if (left instanceof ResolvedOperand.Condition cond) {
+            return truth(cond, c, right);
+        }
+        if (right instanceof ResolvedOperand.Condition cond) {
+            return truth(cond, c, left);
+        }
+        return Comparisons.build(left, c.operator(), c.anyOf(), right);
+    }
+
+    /** A yes/no operand compared with true or false (e.g. {@code @request.body.role:changed = false}). */
+    private static Cond truth(ResolvedOperand.Condition cond, Expr.Comparison c, ResolvedOperand other) {
+        Boolean value = other instanceof ResolvedOperand.Scalar s && s.term() instanceof Term.Value v
+                ? BoundValues.coerce(v, Kind.BOOL).map(b -> (Boolean) b.value()).orElse(null) : null;
+        boolean equality = c.operator() == Operator.EQ || c.operator() == Operator.NEQ;
+        if (value == null || !equality) {
+            throw new QueryError("a \":changed\" field can only be compared with = or != to true or false",
+                    c.position());
+        }
+        return value == (c.operator() == Operator.EQ) ? cond.whenTrue() : cond.whenFalse();
     }
 
     private static void flatten(Cond cond, List<Cond> into, boolean and) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,9 @@ public final class Parser {
     private static final Pattern NAME = Pattern.compile("@?[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*");
     private static final Pattern CALL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern MODIFIER = Pattern.compile("[A-Za-z0-9_]+");
+    /** {@code @collection.name:alias.field...}: the alias is part of the path, modifiers follow the field. */
+    private static final Pattern ALIASED_COLLECTION =
+            Pattern.compile("(@collection\\.[A-Za-z0-9_]+:[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)+)((:[A-Za-z0-9_]+)*)");
 
     private final List<Token> tokens;
     private int index;
@@ -164,6 +168,12 @@ public final class Parser {
             default -> {
                 // a field, a path or a macro
             }
+        }
+        Matcher aliased = ALIASED_COLLECTION.matcher(raw);
+        if (aliased.matches()) {
+            String tail = aliased.group(3);
+            List<String> modifiers = tail.isEmpty() ? List.of() : Arrays.asList(tail.substring(1).split(":"));
+            return new Expr.Identifier(aliased.group(1), modifiers, t.position());
         }
         String[] parts = raw.split(":", -1);
         String path = parts[0];
