@@ -4,6 +4,7 @@ import dev.basalt.access.AccessRules;
 import dev.basalt.collections.Collection;
 import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.RequestInfo;
+import dev.basalt.records.RecordSchemas;
 import dev.basalt.records.RecordStore;
 import dev.basalt.records.RecordTables;
 import dev.basalt.shared.ApiException;
@@ -20,9 +21,11 @@ class AuthRuleCheck {
     static final String REFUSED = "The request doesn't satisfy the collection requirements to authenticate.";
     private final AccessRules rules;
     private final QueryCompiler compiler;
+    private final RecordSchemas schemas;
     private final RecordStore store;
 
-    AuthRuleCheck(AccessRules rules, QueryCompiler compiler, RecordStore store) {
+    AuthRuleCheck(AccessRules rules, QueryCompiler compiler, RecordStore store, RecordSchemas schemas) {
+        this.schemas = schemas;
         this.rules = rules;
         this.compiler = compiler;
         this.store = store;
@@ -45,8 +48,8 @@ class AuthRuleCheck {
         if (rule.isBlank()) {
             return;
         }
-        var condition = compiler.condition(rule, RecordTables.schema(collection), rules.requestContext(Caller.ANONYMOUS, info),
-                        true)
+        var condition = compiler.condition(rule, schemas.schema(collection),
+                        rules.requestContext(Caller.ANONYMOUS, info), true, schemas.catalog())
                 .and(RecordTables.id(collection).eq(recordId));
         if (!store.exists(collection, condition)) {
             throw ApiException.forbidden(REFUSED);

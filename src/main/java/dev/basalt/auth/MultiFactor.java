@@ -4,6 +4,7 @@ import dev.basalt.access.AccessRules;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.query.QueryCompiler;
+import dev.basalt.records.RecordSchemas;
 import dev.basalt.records.RecordStore;
 import dev.basalt.records.RecordTables;
 import dev.basalt.shared.ApiException;
@@ -46,9 +47,12 @@ class MultiFactor {
     private final TransactionTemplate tx;
     private final AccessRules rules;
     private final QueryCompiler compiler;
+    private final RecordSchemas schemas;
     private final RecordStore store;
 
-    MultiFactor(DSLContext dsl, TransactionTemplate tx, AccessRules rules, QueryCompiler compiler, RecordStore store) {
+    MultiFactor(DSLContext dsl, TransactionTemplate tx, AccessRules rules, QueryCompiler compiler, RecordStore store,
+                RecordSchemas schemas) {
+        this.schemas = schemas;
         this.dsl = dsl;
         this.tx = tx;
         this.rules = rules;
@@ -90,7 +94,8 @@ class MultiFactor {
         if (rule == null || rule.isBlank()) {
             return true;
         }
-        var condition = compiler.condition(rule, RecordTables.schema(collection), rules.requestContext(Caller.ANONYMOUS), true)
+        var condition = compiler.condition(rule, schemas.schema(collection),
+                        rules.requestContext(Caller.ANONYMOUS), true, schemas.catalog())
                 .and(RecordTables.id(collection).eq(recordId));
         return store.exists(collection, condition);
     }

@@ -23,8 +23,10 @@ public class AuthRecordRules {
     private final DSLContext dsl;
     private final AccessRules rules;
     private final QueryCompiler compiler;
+    private final RecordSchemas schemas;
 
-    public AuthRecordRules(DSLContext dsl, AccessRules rules, QueryCompiler compiler) {
+    public AuthRecordRules(DSLContext dsl, AccessRules rules, QueryCompiler compiler, RecordSchemas schemas) {
+        this.schemas = schemas;
         this.dsl = dsl;
         this.rules = rules;
         this.compiler = compiler;
@@ -65,7 +67,8 @@ public class AuthRecordRules {
         if (manageRule == null || manageRule.isBlank() || caller.anonymous()) {
             return Set.of();
         }
-        var condition = compiler.condition(manageRule, RecordTables.schema(collection), rules.requestContext(caller), true)
+        var condition = compiler.condition(manageRule, schemas.schema(collection), rules.requestContext(caller),
+                        true, schemas.catalog())
                 .and(RecordTables.id(collection).in(ids));
         return new HashSet<>(dsl.select(RecordTables.id(collection)).from(RecordTables.table(collection))
                 .where(condition).fetch(RecordTables.id(collection)));

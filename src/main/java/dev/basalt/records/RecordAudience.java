@@ -8,6 +8,7 @@ import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.QueryException;
 import dev.basalt.query.RequestContext;
+import dev.basalt.query.RequestInfo;
 import dev.basalt.query.RowCondition;
 import dev.basalt.query.TableSchema;
 import dev.basalt.realtime.ChangeAudience;
@@ -39,6 +40,8 @@ class RecordAudience implements ChangeAudience {
     private static final String FILTER = "filter";
     private static final String FIELDS = "fields";
     private static final String EXPAND = "expand";
+    /** Rules checked for realtime events see {@code @request.context = 'realtime'}, as in PocketBase. */
+    private static final RequestInfo REALTIME = new RequestInfo("GET", "realtime", Map.of(), Map.of(), Map.of());
 
     /** Subscriptions that share one access decision. */
     private record GroupKey(RuleType type, Caller caller, String filter) {
@@ -110,7 +113,7 @@ class RecordAudience implements ChangeAudience {
             }
             List<RowCondition> checks = new ArrayList<>();
             try {
-                RequestContext request = rules.requestContext(key.caller());
+                RequestContext request = rules.requestContext(key.caller(), REALTIME);
                 if (decision instanceof RuleDecision.Filter f) {
                     checks.add(compiler.rowCondition(f.expression(), schema, request, true, schemas.catalog()));
                 }

@@ -8,6 +8,7 @@ import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.RelationField;
 import dev.basalt.query.QueryCompiler;
+import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.Caller;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,10 +57,16 @@ class RecordExpander {
 
     /** Adds the {@code expand} objects to records of {@code collection} rendered as JSON, in place. */
     void expand(Collection collection, List<Map<String, Object>> records, String expand, Caller caller) {
+        expand(collection, records, expand, caller, RequestInfo.NONE);
+    }
+
+    /** Like {@link #expand(Collection, List, String, Caller)}; the viewRules read {@code @request.*} from {@code info}. */
+    void expand(Collection collection, List<Map<String, Object>> records, String expand, Caller caller,
+                RequestInfo info) {
         if (expand == null || expand.isBlank() || records.isEmpty()) {
             return;
         }
-        expandLevel(collection, records, tree(expand), caller);
+        expandLevel(collection, records, tree(expand), caller, info);
     }
 
     /** The expand parameter as a tree of keys: {@code a.b,a.c,d} is {a: {b, c}, d}. */
@@ -83,19 +90,19 @@ class RecordExpander {
 
     @SuppressWarnings("unchecked")
     private void expandLevel(Collection collection, List<Map<String, Object>> records,
-                             Map<String, Map<String, ?>> keys, Caller caller) {
+                             Map<String, Map<String, ?>> keys, Caller caller, RequestInfo info) {
         for (Map.Entry<String, Map<String, ?>> key : keys.entrySet()) {
-            List<Map<String, Object>> fetched = expandKey(collection, records, key.getKey(), caller);
+            List<Map<String, Object>> fetched = expandKey(collection, records, key.getKey(), caller, info);
             if (fetched != null && !fetched.isEmpty() && !key.getValue().isEmpty()) {
                 Collection target = registry.find((String) fetched.getFirst().get("collectionId")).orElseThrow();
-                expandLevel(target, fetched, (Map<String, Map<String, ?>>) key.getValue(), caller);
+                expandLevel(target, fetched, (Map<String, Map<String, ?>>) key.getValue(), caller, info);
             }
         }
     }
 
     /** Expands one key of every record; returns the distinct fetched records (to expand further), or null. */
     private List<Map<String, Object>> expandKey(Collection collection, List<Map<String, Object>> records, String key,
-                                                Caller caller) {
+                                                Caller caller, RequestInfo info) {
         Field field = collection.field(key).orElse(null);
         if (field instanceof RelationField r && (!r.hidden() || caller.superuser())) {
             Collection target = registry.find(r.collectionId()).orElse(null);
@@ -105,7 +112,7 @@ class RecordExpander {
                 return null;
             }
             Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
-            for (Map<String, Object> row : fetch(target, RecordTables.id(target).eq(DSL.any(array(ids))), caller)) {
+            for (Map<String, Object> row : fetch(target, RecordTables.id(target).eq(DSL.any(array(ids))), caller, info)) {
                 byId.put((String) row.get("id"), row);
             }
             for (Map<String, Object> rec : records) {
@@ -128,7 +135,7 @@ class RecordExpander {
         Condition refers = b.multiple()
                 ? DSL.condition("{0} && {1}", column, array(parents))
                 : DSL.field("{0}", String.class, column).eq(DSL.any(array(parents)));
-        List<Map<String, Object>> rows = fetch(back, refers, caller);
+        List<Map<String, Object>> rows = fetch(back, refers, caller, info);
         for (Map<String, Object> rec : records) {
             String id = (String) rec.get("id");
             List<Map<String, Object>> found = rows.stream().filter(row -> ids(row.get(b.name())).contains(id)).toList();
@@ -140,13 +147,14 @@ class RecordExpander {
     }
 
     /** The records of {@code target} matching {@code where} that the caller may view, as JSON. */
-    private List<Map<String, Object>> fetch(Collection target, Condition where, Caller caller) {
+    private List<Map<String, Object>> fetch(Collection target, Condition where, Caller caller,
+                                            RequestInfo info) {
         RuleDecision decision = rules.decide(target, RuleType.VIEW, caller);
         if (decision instanceof RuleDecision.SuperusersOnly) {
             return List.of();
         }
         Condition visible = decision instanceof RuleDecision.Filter f
-                ? compiler.condition(f.expression(), schemas.schema(target), rules.requestContext(caller), true,
+                ? compiler.condition(f.expression(), schemas.schema(target), rules.requestContext(caller, info), true,
                         schemas.catalog())
                 : DSL.noCondition();
         List<Map<String, Object>> out = new ArrayList<>();

@@ -98,7 +98,7 @@ public class RecordService {
             items.add(RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL,
                     emails.contains((String) row.get("id"))));
         }
-        expander.expand(collection, items, expand, caller);
+        expander.expand(collection, items, expand, caller, info);
         items.forEach(params.fields()::apply);
         long total = -1;
         long pages = -1;
@@ -131,7 +131,7 @@ public class RecordService {
         Condition where = ruleCondition(collection, RuleType.VIEW, caller, info)
                 .and(RecordTables.id(collection).eq(id));
         Map<String, Object> row = store.findWhere(collection, where, false).orElseThrow(ApiException::notFound);
-        return output(collection, row, caller, fields, expand);
+        return output(collection, row, caller, fields, expand, info);
     }
 
     /**
@@ -152,11 +152,16 @@ public class RecordService {
     /** A stored record as the caller sees it: JSON, then expand, then the fields selection. */
     Map<String, Object> output(Collection collection, Map<String, Object> row, Caller caller, String fields,
                                String expand) {
+        return output(collection, row, caller, fields, expand, RequestInfo.NONE);
+    }
+
+    private Map<String, Object> output(Collection collection, Map<String, Object> row, Caller caller, String fields,
+                                       String expand, RequestInfo info) {
         FieldSelection selection = FieldSelection.parse(fields);
         boolean email = collection.isAuth() && authRecords.emailVisible(collection, List.of(row), caller)
                 .contains((String) row.get("id"));
         Map<String, Object> json = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL, email);
-        expander.expand(collection, List.of(json), expand, caller);
+        expander.expand(collection, List.of(json), expand, caller, info);
         return selection.apply(json);
     }
 

@@ -69,6 +69,7 @@ class FilterErrorTest {
                         "unknown collection \"posts\" in \"@collection.posts.title\" at position 0"),
                 arguments("@collection.posts = 'x'",
                         "invalid @collection field \"@collection.posts\", expected @collection.name.field at position 0"),
+                arguments("title = 'a\u0000'", "invalid character \"\\u0000\" at position 10"),
                 arguments("@now:lower = 'x'", "modifiers are not allowed on \"@now\" at position 0"));
     }
 

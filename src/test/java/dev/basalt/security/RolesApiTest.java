@@ -99,4 +99,38 @@ class RolesApiTest extends SecurityFixtures {
         assertThat(stored(docs, id).get("title").asString()).isEqualTo("a");
         assertThat(delete(records(docs) + "/" + id, ann.token()).status()).isEqualTo(204);
     }
+
+    @Test
+    void authAndManageRulesUseTheFullVocabulary() {
+        String admin = role("admin");
+        JsonNode users = users(List.of(field("name", "text")));
+        String c = users.get("name").asString();
+        Response rules = patch("/api/collections/" + c, Map.of(
+                "manageRule", "@request.auth.roles.name ?= 'admin'",
+                "updateRule", "id = @request.auth.id || @request.auth.roles.name ?= 'admin'",
+                "authRule", "@request.context = 'password' && @collection._roles.name ?= 'admin'"), superuser());
+        assertThat(rules.status()).as(rules.body()).isEqualTo(200);
+        User boss = user(c, "boss@roles4.example.com", Map.of("roles", List.of(admin)));
+        User ann = user(c, "ann@roles4.example.com", Map.of("name", "Ann"));
+        Map<String, Object> unverify = Map.of("verified", false);
+        Response byAnn = patch(records(c) + "/" + boss.id(), unverify, ann.token());
+        assertThat(byAnn.status()).isEqualTo(404);
+        assertThat(stored(c, boss.id()).get("verified").asBoolean()).isTrue();
+        // the manageRule lets an admin change what only managers may change
+        Response byBoss = patch(records(c) + "/" + ann.id(), unverify, boss.token());
+        assertThat(byBoss.status()).as(byBoss.body()).isEqualTo(200);
+        assertThat(stored(c, ann.id()).get("verified").asBoolean()).isFalse();
+        Response invalid = patch("/api/collections/" + c, Map.of("manageRule", "@collection.nope.x ?= 1"),
+                superuser());
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("data").get("manageRule").get("message").asString())
+                .contains("unknown collection \"nope\"");
+        // the authRule sees how the user signs in
+        assertThat(patch("/api/collections/" + c, Map.of("authRule", "@request.context = 'otp'"), superuser())
+                .status()).isEqualTo(200);
+        Response password = post("/api/collections/" + c + "/auth-with-password",
+                Map.of("identity", "boss@roles4.example.com", "password", PASSWORD), null);
+        assertThat(password.status()).isEqualTo(403);
+        assertThat(password.body()).doesNotContain("token");
+    }
 }

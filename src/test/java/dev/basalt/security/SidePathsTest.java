@@ -140,6 +140,22 @@ class SidePathsTest extends SecurityFixtures {
         assertThat(get(records(s.posts()) + "/" + s.annDraft(), superuser()).status()).isEqualTo(200);
     }
 
+    @Test
+    void aKeyBoundToAUserMeetsThatUsersRules() {
+        Response created = post("/api/api-keys", Map.of("name", "bob-app", "scopes",
+                List.of(s.posts() + ":list", s.posts() + ":view", s.posts() + ":update"),
+                "collection", s.users(), "recordId", s.bob().id()), superuser());
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String key = created.json().get("key").asString();
+        Response list = withKey("GET", records(s.posts()), key);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(ids(list.json().get("items"))).containsExactly(s.bobPost());
+        assertThat(list.body()).doesNotContain("ann draft");
+        assertThat(withKey("GET", records(s.posts()) + "/" + s.annDraft(), key).status()).isEqualTo(404);
+        assertThat(withKey("GET", records(s.posts()) + "?filter=" + encode("secret ~ 's'"), key).status())
+                .isEqualTo(400);
+    }
+
     private Response withKey(String method, String path, String key) {
         return execute(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("X-API-Key", key)
                 .header("Content-Type", "application/json")

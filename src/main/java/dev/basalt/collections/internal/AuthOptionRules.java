@@ -6,8 +6,11 @@ import dev.basalt.collections.CollectionSchemas;
 import dev.basalt.collections.IndexDefinition;
 import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.QueryException;
+import dev.basalt.query.TableCatalog;
+import dev.basalt.query.TableSchema;
 import dev.basalt.shared.ValidationErrors;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +30,15 @@ final class AuthOptionRules {
     }
 
     static void check(Collection c, Collection original, ValidationErrors errors) {
+        check(c, original, List.of(), errors);
+    }
+
+    /** Like {@link #check(Collection, Collection, ValidationErrors)}, rules resolved among {@code others} too. */
+    static void check(Collection c, Collection original, List<Collection> others, ValidationErrors errors) {
+        List<Collection> all = new ArrayList<>(others);
+        all.add(c);
+        TableSchema schema = CollectionSchemas.of(c, CollectionSchemas.finder(all));
+        TableCatalog catalog = CollectionSchemas.catalog(all);
         AuthOptions o = c.authOptions();
         if (o == null) {
             return;
@@ -34,9 +46,9 @@ final class AuthOptionRules {
         if (o.manageRule() != null && o.manageRule().isBlank()) {
             errors.add("manageRule", "validation_nil_or_not_empty_required", "Must be null or a non-empty rule.");
         }
-        compile(c, "authRule", o.authRule(), errors);
-        compile(c, "manageRule", o.manageRule(), errors);
-        compile(c, "mfa.rule", o.mfa().rule(), errors);
+        compile(schema, catalog, "authRule", o.authRule(), errors);
+        compile(schema, catalog, "manageRule", o.manageRule(), errors);
+        compile(schema, catalog, "mfa.rule", o.mfa().rule(), errors);
         if (original != null && original.system() && original.authOptions() != null) {
             unchanged("authRule", original.authOptions().authRule(), o.authRule(), errors);
             unchanged("manageRule", original.authOptions().manageRule(), o.manageRule(), errors);
@@ -87,12 +99,13 @@ final class AuthOptionRules {
         return false;
     }
 
-    private static void compile(Collection c, String key, String rule, ValidationErrors errors) {
+    private static void compile(TableSchema schema, TableCatalog catalog, String key, String rule,
+                                ValidationErrors errors) {
         if (rule == null || rule.isBlank() || !errors.isEmpty()) {
             return;
         }
         try {
-            COMPILER.validate(rule, CollectionSchemas.of(c), true);
+            COMPILER.validate(rule, schema, true, catalog);
         } catch (QueryException e) {
             errors.add(key, "validation_invalid_rule", e.getMessage().replaceFirst("^Invalid filter", "Invalid rule"));
         }

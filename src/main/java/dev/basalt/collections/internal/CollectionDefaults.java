@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The fields and indexes every collection of a type has, as PocketBase adds them: the {@code id} primary key,
  * for auth collections {@code password}, {@code tokenKey}, {@code email}, {@code emailVisibility},
- * {@code verified}, Basalt's {@code roles} (see {@link SystemRoles}) and unique indexes on tokenKey and email (case-insensitive), and for new collections {@code created}/{@code updated}.
+ * {@code verified}, Basalt's {@code roles} (see {@link SystemRoles}) and unique indexes on tokenKey and email
+ * (case-insensitive), and for new collections {@code created}/{@code updated}.
  */
 final class CollectionDefaults {
     static final String ID = "id";

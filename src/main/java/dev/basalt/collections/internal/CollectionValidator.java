@@ -62,7 +62,7 @@ public final class CollectionValidator {
             checkRule("deleteRule", original.deleteRule(), candidate.deleteRule(), errors);
         }
         List<IndexDefinition> indexes = IndexRules.check(candidate, original, lookup, errors);
-        AuthOptionRules.check(candidate, original, errors);
+        AuthOptionRules.check(candidate, original, others, errors);
         return indexes;
     }
 

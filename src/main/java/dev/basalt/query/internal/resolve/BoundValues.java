@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public final class BoundValues {
     public static Term.Value of(Object value) {
         return switch (value) {
             case null -> new Term.Value(null, Kind.NULL);
-            case String s -> new Term.Value(s, Kind.TEXT);
+            case String s -> new Term.Value(withoutNul(s), Kind.TEXT);
             case Number n -> new Term.Value(n.doubleValue(), Kind.NUMBER);
             case Boolean b -> new Term.Value(b, Kind.BOOL);
             case OffsetDateTime d -> date(d);
@@ -34,11 +35,17 @@ public final class BoundValues {
             case Instant i -> date(i.atOffset(ZoneOffset.UTC));
             case LocalDateTime d -> date(d.atOffset(ZoneOffset.UTC));
             case LocalDate d -> date(d.atStartOfDay().atOffset(ZoneOffset.UTC));
-            case String[] a -> new Term.Value(a.clone(), Kind.TEXT_ARRAY);
-            case Collection<?> c -> new Term.Value(c.stream().map(e -> e == null ? "" : String.valueOf(e))
+            case String[] a -> new Term.Value(Arrays.stream(a).map(e -> e == null ? null : withoutNul(e))
                     .toArray(String[]::new), Kind.TEXT_ARRAY);
-            default -> new Term.Value(String.valueOf(value), Kind.TEXT);
+            case Collection<?> c -> new Term.Value(c.stream().map(e -> e == null ? "" : withoutNul(String.valueOf(e)))
+                    .toArray(String[]::new), Kind.TEXT_ARRAY);
+            default -> new Term.Value(withoutNul(String.valueOf(value)), Kind.TEXT);
         };
+    }
+
+    /** Request values (query, body, placeholders) without NUL characters, which PostgreSQL text cannot hold. */
+    private static String withoutNul(String s) {
+        return s.indexOf('\0') < 0 ? s : s.replace("\0", "");
     }
 
     private static Term.Value date(OffsetDateTime d) {

@@ -24,6 +24,11 @@ public final class Lexer {
 
     /** The tokens of {@code src}, ending with an EOF token. */
     public static List<Token> tokenize(String src) {
+        int nul = src.indexOf('\0');
+        if (nul >= 0) {
+            // PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database
+            throw new QueryError("invalid character \"\\u0000\"", nul);
+        }
         Lexer lexer = new Lexer(src);
         lexer.scan();
         return List.copyOf(lexer.tokens);
