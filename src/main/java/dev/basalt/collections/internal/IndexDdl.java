@@ -23,7 +23,9 @@ final class IndexDdl {
             Field<?> f = c.nocase()
                     ? DSL.lower(DSL.field(DSL.name(c.name()), String.class))
                     : DSL.field(DSL.name(c.name()));
-            columns.add(c.descending() ? f.desc() : f);
+            // NULLS placed as the record queries sort (NULL lowest, see ConditionRenderer), so that an index
+            // serves ORDER BY in either direction; PostgreSQL's default placement would not match.
+            columns.add(c.descending() ? f.desc().nullsLast() : f.asc().nullsFirst());
         }
         CreateIndexIncludeStep step = (index.unique() ? dsl.createUniqueIndex(DSL.name(index.name()))
                 : dsl.createIndex(DSL.name(index.name()))).on(DSL.table(DSL.name(table)), columns);

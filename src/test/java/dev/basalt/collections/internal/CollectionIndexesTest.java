@@ -10,6 +10,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.shared.ApiException;
 import java.util.List;
 import java.util.Map;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -87,5 +88,23 @@ class CollectionIndexesTest {
         db.insert("people", Map.of("id", "p3", "email", ""));
         assertThatThrownBy(() -> db.insert("people", Map.of("id", "p4", "email", "a@X.io")))
                 .hasMessageContaining("idx_people_email");
+    }
+
+    @Test
+    void anIndexServesTheRecordSortInBothDirections() {
+        db.service.create(draft("name", "sorted_posts", "fields", List.of(field("name", "created", "type", "date")),
+                "indexes", List.of("CREATE INDEX idx_sorted_created ON sorted_posts (created)")));
+        assertThat(db.indexes("sorted_posts").get("idx_sorted_created")).contains("(created NULLS FIRST)");
+        // the records API sorts NULL lowest: DESC NULLS LAST / ASC NULLS FIRST (see ConditionRenderer)
+        for (var sort : List.of(DSL.field(DSL.name("created")).desc().nullsLast(),
+                DSL.field(DSL.name("created")).asc().nullsFirst())) {
+            String plan = db.dsl.transactionResult(tx -> {
+                tx.dsl().execute("SET LOCAL enable_seqscan = off");
+                tx.dsl().execute("SET LOCAL enable_sort = off");
+                return tx.dsl().explain(tx.dsl().selectFrom(DSL.table(DSL.name("sorted_posts"))).orderBy(sort)
+                        .limit(20)).plan();
+            });
+            assertThat(plan).contains("idx_sorted_created").doesNotContain("Sort");
+        }
     }
 }

@@ -61,7 +61,7 @@ class SchemaChangeServiceTest {
                 Map.entry("tags", "_text"), Map.entry("data", "jsonb"), Map.entry("secret", "text"),
                 Map.entry("created", "timestamptz"), Map.entry("updated", "timestamptz"));
         assertThat(db.indexes("every_type")).containsKeys("every_type_pkey", "idx_every_title");
-        assertThat(db.indexes("every_type").get("idx_every_title")).contains("(title DESC)");
+        assertThat(db.indexes("every_type").get("idx_every_title")).contains("(title DESC NULLS LAST)");
         assertThat(db.registry.find("EVERY_TYPE")).contains(c);
         assertThat(db.registry.find(c.id())).contains(c);
 
