@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -36,6 +37,9 @@ class PostgresSignals implements ClusterSignals, SmartLifecycle {
     /** Longest pause between reconnection attempts. */
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Pattern CHANNEL = Pattern.compile("^[a-z_]{1,63}$");
+    /** {@code pg_notify(channel, payload)}, rendered by jOOQ once (it runs with every write); both values bound. */
+    private static final String NOTIFY = DSL.using(SQLDialect.POSTGRES).render(DSL.select(DSL.function(
+            DSL.name("pg_notify"), Object.class, DSL.param("channel", String.class), DSL.param("payload", String.class))));
     private static final Logger log = LoggerFactory.getLogger(PostgresSignals.class);
 
     private final DatabaseServer database;
@@ -56,8 +60,7 @@ class PostgresSignals implements ClusterSignals, SmartLifecycle {
 
     @Override
     public void send(DSLContext tx, String channel, String payload) {
-        tx.select(DSL.function(DSL.name("pg_notify"), Object.class, DSL.val(checked(channel)), DSL.val(payload)))
-                .fetch();
+        tx.resultQuery(NOTIFY, checked(channel), payload).fetch();
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.basalt.shared.BasaltProperties;
 import javax.sql.DataSource;
+import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,6 +22,15 @@ public class DatabaseConfiguration {
             return EmbeddedDatabase.startOrAttach(properties.dir());
         }
         return new ExternalDatabase(db.url(), db.user(), db.password());
+    }
+
+    /**
+     * jOOQ without its per-statement debug logging listener and warning fetch: both run on every query and
+     * report nothing Basalt uses (errors still raise exceptions).
+     */
+    @Bean
+    DefaultConfigurationCustomizer jooqSettings() {
+        return configuration -> configuration.settings().withExecuteLogging(false).withFetchWarnings(false);
     }
 
     @Bean(destroyMethod = "close")

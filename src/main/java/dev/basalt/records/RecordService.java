@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import org.jooq.Condition;
@@ -128,9 +129,11 @@ public class RecordService {
     /** Like {@link #view(Collection, String, Caller, String, String)}; {@code @request.*} reads {@code info}. */
     public Map<String, Object> view(Collection collection, String id, Caller caller, String fields, String expand,
                                     RequestInfo info) {
-        Condition where = ruleCondition(collection, RuleType.VIEW, caller, info)
-                .and(RecordTables.id(collection).eq(id));
-        Map<String, Object> row = store.findWhere(collection, where, false).orElseThrow(ApiException::notFound);
+        Optional<Map<String, Object>> found = allowed(collection, RuleType.VIEW, caller) instanceof RuleDecision.Filter f
+                ? store.findWhere(collection, condition(collection, f.expression(), caller, info)
+                        .and(RecordTables.id(collection).eq(id)), false)
+                : store.findById(collection, id);
+        Map<String, Object> row = found.orElseThrow(ApiException::notFound);
         return output(collection, row, caller, fields, expand, info);
     }
 

@@ -17,14 +17,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordStore {
     private final DSLContext dsl;
+    private final RecordByIdQuery byId;
 
     public RecordStore(DSLContext dsl) {
         this.dsl = dsl;
+        this.byId = new RecordByIdQuery(dsl);
     }
 
     /** The stored row with this id, as column values by field name. */
     public Optional<Map<String, Object>> findById(Collection collection, String id) {
-        return findWhere(collection, RecordTables.id(collection).eq(id), false);
+        return byId.fetch(collection, id).map(row -> toMap(collection, row));
     }
 
     /** The first row whose field equals the value (bound), optionally locked FOR UPDATE. */
