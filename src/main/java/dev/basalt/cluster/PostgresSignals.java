@@ -60,7 +60,7 @@ class PostgresSignals implements ClusterSignals, SmartLifecycle {
 
     @Override
     public void send(DSLContext tx, String channel, String payload) {
-        tx.resultQuery(NOTIFY, checked(channel), payload).fetch();
+        tx.query(NOTIFY, checked(channel), payload).execute();
     }
 
     @Override
