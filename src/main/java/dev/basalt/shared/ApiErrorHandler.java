@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns every exception raised by a controller into PocketBase's error JSON; internals are only logged. */
@@ -50,8 +51,8 @@ public class ApiErrorHandler {
         return body(415, "Unsupported request content type.", Map.of());
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e) {
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<Map<String, Object>> noResource(Exception e) {
         return body(404, "The requested resource wasn't found.", Map.of());
     }
 

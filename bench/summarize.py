@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Turns one or more bench/results/<run>/results.csv into the Markdown table of docs/benchmarks.md.
+
+usage: summarize.py RESULT_DIR [BASALT_LABEL] [MORE_RESULT_DIRS...]
+Sections: every Basalt run; Basalt beside the peers and pgbench (external PostgreSQL, 10,000 rows) with ratios;
+the issue's targets, met or not; and, when the CSVs hold several Basalt builds (labels), each build's
+throughput relative to the first one.
+"""
+import csv
+import os
+import sys
+
+PEERS = ("directus", "parse")
+PGBENCH_FOR = {"get": "get", "owner_get": None, "list": "list", "list_skiptotal": "list_skiptotal"}
+PEER_FOR = {"get": "get", "list": "list", "list_skiptotal": "list", "create": "create", "update": "update"}
+
+
+def load(dirs):
+    rows = []
+    for d in dirs:
+        path = os.path.join(d, "results.csv")
+        if os.path.exists(path):
+            rows += list(csv.DictReader(open(path)))
+    return rows
+
+
+def ratio(a, b):
+    return f"{float(a) / float(b):.2f}×" if a and b and float(b) > 0 else "–"
+
+
+def find(rows, system, setup, nrows, scenario):
+    for r in rows:
+        if (r["system"], r["setup"], r["rows"], r["scenario"]) == (system, setup, nrows, scenario):
+            return r
+    return None
+
+
+def basalt_section(rows, labels):
+    out = ["## Basalt, every run", "",
+           "| build | PostgreSQL | rows | scenario | req/s | p50 ms | p99 ms | non-2xx | server CPU % | PostgreSQL CPU % | machine busy % | server RSS MB |",
+           "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        if r["system"] in labels:
+            out.append(f"| {r['system']} | {r['setup']} | {r['rows']} | {r['scenario']} | {float(r['rps']):,.0f} | "
+                       f"{r['p50_ms']} | {r['p99_ms']} | {r['non2xx']} | {r['server_cpu']} | {r['postgres_cpu']} | "
+                       f"{r['busy_cpu']} | {r['server_rss_mb']} |")
+    return out
+
+
+def side_by_side(rows, label):
+    setup = "external"
+    out = ["", f"## Side by side: {label} on the peers' PostgreSQL, 10,000 rows, wrk -t2 -c32", "",
+           "Requests/s (p99 ms). pgbench runs the same SQL with the same 32 clients (prepared statements; "
+           "`get_simple`: simple protocol). Peers' lists return no total.", "",
+           "| scenario | Basalt | Directus | Parse Server | pgbench | Basalt ÷ Directus | Basalt ÷ Parse | Basalt ÷ pgbench |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        if r["system"] != label or r["setup"] != setup or r["rows"] != "10000":
+            continue
+        s = r["scenario"]
+        peer = {p: find(rows, p, setup, "10000", PEER_FOR.get(s, "")) for p in PEERS}
+        pgb = find(rows, "pgbench", setup, "10000", PGBENCH_FOR.get(s) or "")
+        def cell(x):
+            return f"{float(x['rps']):,.0f} ({x['p99_ms']})" if x else "–"
+        out.append(f"| {s} | {cell(r)} | {cell(peer['directus'])} | {cell(peer['parse'])} | {cell(pgb)} | "
+                   f"{ratio(r['rps'], peer['directus'] and peer['directus']['rps'])} | "
+                   f"{ratio(r['rps'], peer['parse'] and peer['parse']['rps'])} | {ratio(r['rps'], pgb and pgb['rps'])} |")
+        if s == "get":
+            simple = find(rows, "pgbench", setup, "10000", "get_simple")
+            if simple:
+                out.append(f"| get (vs pgbench simple protocol) | {cell(r)} | | | {cell(simple)} | | | {ratio(r['rps'], simple['rps'])} |")
+    return out
+
+
+def targets(rows, label):
+    def rps(system, scenario):
+        r = find(rows, system, "external", "10000", scenario)
+        return float(r["rps"]) if r else None
+    checks = [("GET by id ≥ 20× Directus", "get", "directus", "get", 20),
+              ("GET by id ≥ 5× Parse Server", "get", "parse", "get", 5),
+              ("GET by id ≥ 0.5× pgbench (same query, prepared)", "get", "pgbench", "get", 0.5),
+              ("list ≥ 10× Directus (with total)", "list", "directus", "list", 10),
+              ("list ≥ 10× Directus (skipTotal)", "list_skiptotal", "directus", "list", 10),
+              ("create ≥ 5× Parse Server", "create", "parse", "create", 5)]
+    out = ["", "## Targets (external PostgreSQL, 10,000 rows)", "", "| target | measured | met |", "|---|---:|---|"]
+    for name, mine, other, theirs, want in checks:
+        a, b = rps(label, mine), rps(other, theirs)
+        if a and b:
+            out.append(f"| {name} | {a / b:.2f}× | {'yes' if a / b >= want else 'no'} |")
+        else:
+            out.append(f"| {name} | not measured | – |")
+    slow = [f"{r['setup']}/{r['rows']}/{r['scenario']} {r['p99_ms']} ms" for r in rows
+            if r["system"] == label and float(r["p99_ms"] or 0) >= 50]
+    out.append(f"| p99 < 50 ms at 32 connections, every scenario | {'; '.join(slow) or 'all below'} | "
+               f"{'no' if slow else 'yes'} |")
+    return out
+
+
+def builds(rows, labels):
+    if len(labels) < 2:
+        return []
+    first = labels[0]
+    out = ["", f"## Builds compared (req/s relative to {first})", "",
+           "| PostgreSQL | rows | scenario | " + " | ".join(labels) + " |", "|---|---:|---|" + "---:|" * len(labels)]
+    for r in rows:
+        if r["system"] != first:
+            continue
+        cells = []
+        for l in labels:
+            o = find(rows, l, r["setup"], r["rows"], r["scenario"])
+            cells.append(f"{float(o['rps']):,.0f} ({ratio(o['rps'], r['rps'])})" if o else "–")
+        out.append(f"| {r['setup']} | {r['rows']} | {r['scenario']} | " + " | ".join(cells) + " |")
+    return out
+
+
+def main():
+    dirs = [sys.argv[1]] + sys.argv[3:]
+    rows = load(dirs)
+    labels = list(dict.fromkeys(r["system"] for r in rows if r["system"] not in PEERS + ("pgbench",)))
+    label = sys.argv[2] if len(sys.argv) > 2 else (labels[0] if labels else "basalt")
+    lines = basalt_section(rows, labels) + side_by_side(rows, label) + targets(rows, label) + builds(rows, labels)
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
