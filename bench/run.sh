@@ -101,5 +101,5 @@ for setup in ${setups//,/ }; do
 done
 
 [[ "$peers" == 1 ]] && peers_bench
-python3 "$here/summarize.py" "$out" "$label" | tee "$out/table.md"
+python3 "$here/summarize.py" --label "$label" "$out" | tee "$out/table.md"
 echo "results: $out"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns one or more bench/results/<run>/results.csv into the Markdown table of docs/benchmarks.md.
 
-usage: summarize.py RESULT_DIR [BASALT_LABEL] [MORE_RESULT_DIRS...]
+usage: summarize.py [--label BASALT_LABEL] RESULT_DIR...
 Sections: every Basalt run; Basalt beside the peers and pgbench (external PostgreSQL, 10,000 rows) with ratios;
 the issue's targets, met or not; and, when the CSVs hold several Basalt builds (labels), each build's
 throughput relative to the first one.
@@ -114,10 +114,13 @@ def builds(rows, labels):
 
 
 def main():
-    dirs = [sys.argv[1]] + sys.argv[3:]
-    rows = load(dirs)
+    args = sys.argv[1:]
+    label = None
+    if args[:1] == ["--label"]:
+        label, args = args[1], args[2:]
+    rows = load(args)
     labels = list(dict.fromkeys(r["system"] for r in rows if r["system"] not in PEERS + ("pgbench",)))
-    label = sys.argv[2] if len(sys.argv) > 2 else (labels[0] if labels else "basalt")
+    label = label or (labels[-1] if labels else "basalt")
     lines = basalt_section(rows, labels) + side_by_side(rows, label) + targets(rows, label) + builds(rows, labels)
     print("\n".join(lines))
 

@@ -20,7 +20,7 @@ basalt_start() {
       pg_isready -q -h 127.0.0.1 -p 55432 && pg=127.0.0.1:55432 || pg=127.0.0.1:5432
     fi
     export PGHOST="${pg%:*}" PGPORT="${pg##*:}" PGUSER=postgres PGDATABASE=basalt_bench
-    dropdb --if-exists basalt_bench && createdb basalt_bench
+    dropdb --if-exists --force basalt_bench && createdb basalt_bench
     export BASALT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/basalt_bench" BASALT_DB_USER=postgres
     "$root/basalt" superuser upsert "$SU_EMAIL" "$SU_PASSWORD" >/dev/null
   fi
@@ -42,7 +42,7 @@ basalt_stop() {
   kill -TERM "$BASALT_PID" 2>/dev/null || true
   wait "$BASALT_PID" 2>/dev/null || true
   BASALT_PID=""
-  if [[ "${PGDATABASE:-}" == basalt_bench ]]; then dropdb --if-exists basalt_bench; fi
+  if [[ "${PGDATABASE:-}" == basalt_bench ]]; then dropdb --if-exists --force basalt_bench; fi
   rm -rf "$out"/data-*
 }
 trap '[[ -n "$BASALT_PID" ]] && basalt_stop' EXIT

@@ -152,9 +152,14 @@ class Sessions {
                 dsl.selectOne().from(SESSIONS).where(ID.eq(id)).and(REVOKED.isNull())));
     }
 
-    /** Marks the session as used now (an access-token refresh). */
+    /**
+     * Marks the session as used now (an access-token refresh), to {@link ApiKeys#LAST_USE_PRECISION}: a session
+     * refreshed again within that time is not written, so busy clients do not queue on the session's row lock.
+     */
     void touch(String sessionId) {
-        dsl.update(SESSIONS).set(column(LAST_USED), now()).where(ID.eq(sessionId)).execute();
+        OffsetDateTime now = now();
+        dsl.update(SESSIONS).set(column(LAST_USED), now).where(ID.eq(sessionId))
+                .and(LAST_USED.lt(now.minus(ApiKeys.LAST_USE_PRECISION))).execute();
     }
 
     /** Revokes one session; returns false when it did not exist or was already revoked. */

@@ -42,15 +42,19 @@ class PostgresSignals implements ClusterSignals, SmartLifecycle {
             DSL.name("pg_notify"), Object.class, DSL.param("channel", String.class), DSL.param("payload", String.class))));
     private static final Logger log = LoggerFactory.getLogger(PostgresSignals.class);
 
+    /** Longest wait at shutdown for queued after-commit signals to be sent. */
+    static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
     private final DatabaseServer database;
+    private final AfterCommitSender afterCommit;
     private final String nodeId = UUID.randomUUID().toString();
     private final Map<String, List<Consumer<String>>> receivers = new ConcurrentHashMap<>();
     private final Set<String> listening = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private volatile Thread listener;
 
-    PostgresSignals(DatabaseServer database) {
+    PostgresSignals(DatabaseServer database, DSLContext dsl) {
         this.database = database;
+        this.afterCommit = new AfterCommitSender(AfterCommitSender.pgNotify(dsl, NOTIFY));
     }
 
     @Override
@@ -61,6 +65,14 @@ class PostgresSignals implements ClusterSignals, SmartLifecycle {
     @Override
     public void send(DSLContext tx, String channel, String payload) {
         tx.query(NOTIFY, checked(channel), payload).execute();
+    }
+
+    @Override
+    public void sendAfterCommit(DSLContext tx, String channel, List<String> payloads) {
+        String checked = checked(channel);
+        List<AfterCommitSender.Signal> signals = payloads.stream()
+                .map(p -> new AfterCommitSender.Signal(checked, p)).toList();
+        afterCommit.sendAfterCommit(signals, () -> payloads.forEach(p -> send(tx, checked, p)));
     }
 
     @Override
@@ -78,11 +90,13 @@ class PostgresSignals implements ClusterSignals, SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        afterCommit.start();
         listener = Thread.ofPlatform().daemon().name("basalt-cluster-listener").start(this::listenLoop);
     }
 
     @Override
     public void stop() {
+        afterCommit.stop(FLUSH_TIMEOUT);
         running = false;
         Thread t = listener;
         if (t != null) {

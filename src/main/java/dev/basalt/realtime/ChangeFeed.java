@@ -7,9 +7,10 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces committed record changes to every node's realtime clients. {@link #publish} must be called inside the
- * transaction that makes the change: the change travels as {@code pg_notify} signals, which PostgreSQL delivers
- * only when (and if) that transaction commits, once, to every node including this one.
+ * Announces committed record changes to every node's realtime clients. {@link #publish} is called inside the
+ * transaction that makes the change: the change travels as {@code pg_notify} signals sent after (and only if)
+ * that transaction commits, batched with other changes ({@link ClusterSignals#sendAfterCommit}), once to every
+ * node including this one.
  */
 @Component
 public class ChangeFeed {
@@ -29,10 +30,8 @@ public class ChangeFeed {
         });
     }
 
-    /** Queues the change within the transaction of {@code tx}; nothing leaves before it commits. */
+    /** Queues the change for when the transaction of {@code tx} commits; nothing leaves before it commits. */
     public void publish(DSLContext tx, ChangeEvent change) {
-        for (String chunk : ChangeWire.encode(change, System.currentTimeMillis())) {
-            signals.send(tx, CHANNEL, chunk);
-        }
+        signals.sendAfterCommit(tx, CHANNEL, ChangeWire.encode(change, System.currentTimeMillis()));
     }
 }
