@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Basalt's side-by-side benchmark (not a test). One command, from the repository root:
 #
-#   bench/run.sh                 # both setups, 10,000 and 100,000 rows, peers and pgbench: about 20 minutes
+#   bench/run.sh                 # both setups, 10,000 and 100,000 rows, peers and pgbench: about 25 minutes
 #   bench/run.sh --quick         # smoke run: external setup, 10,000 rows, 2 s + 3 s per scenario, no peers
 #
 # Options:

@@ -121,7 +121,7 @@ class AuthService {
         }
         Map<String, Object> row = store.findById(collection, caller.id())
                 .orElseThrow(() -> ApiException.unauthorized(INVALID_TOKEN));
-        sessions.touch(auth.sessionId());
+        sessions.touch(auth.sessionId(), collection.authOptions().refreshToken().inactivity());
         return response(collection, row, auth.sessionId(), collection.authOptions().authToken().duration(), true);
     }
 

@@ -153,13 +153,18 @@ class Sessions {
     }
 
     /**
-     * Marks the session as used now (an access-token refresh), to {@link ApiKeys#LAST_USE_PRECISION}: a session
-     * refreshed again within that time is not written, so busy clients do not queue on the session's row lock.
+     * Marks the session as used now (an access-token refresh), to a tenth of its inactivity limit and at most
+     * {@link ApiKeys#LAST_USE_PRECISION}: a session refreshed again within that time is not written, so busy
+     * clients do not queue on the session's row lock.
      */
-    void touch(String sessionId) {
+    void touch(String sessionId, long inactivitySeconds) {
         OffsetDateTime now = now();
+        Duration precision = Duration.ofSeconds(inactivitySeconds / 10);
+        if (precision.compareTo(ApiKeys.LAST_USE_PRECISION) > 0) {
+            precision = ApiKeys.LAST_USE_PRECISION;
+        }
         dsl.update(SESSIONS).set(column(LAST_USED), now).where(ID.eq(sessionId))
-                .and(LAST_USED.lt(now.minus(ApiKeys.LAST_USE_PRECISION))).execute();
+                .and(LAST_USED.le(now.minus(precision))).execute();
     }
 
     /** Revokes one session; returns false when it did not exist or was already revoked. */
