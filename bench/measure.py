@@ -53,6 +53,22 @@ def server_group(procs, root):
     return {p for p in group if not procs.get(p, ("",))[0].startswith("postgres")}
 
 
+def postgres_ticks(before, after):
+    """CPU ticks PostgreSQL processes spent between two processes() snapshots."""
+    return sum(t - (before[p][2] if p in before and before[p][0] == c else 0)
+               for p, (c, _, t) in after.items() if c.startswith("postgres"))
+
+
+def append_row(path, row):
+    """Appends one result row to the CSV, writing the header first if the file is new."""
+    new = not os.path.exists(path)
+    with open(path, "a", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=FIELDS)
+        if new:
+            w.writeheader()
+        w.writerow(row)
+
+
 def machine_ticks():
     with open("/proc/stat") as f:
         v = list(map(int, f.readline().split()[1:]))
@@ -129,7 +145,7 @@ def main():
     def pct(ticks):
         return round(ticks * 100 / HZ / secs)
     server = sum(p1[p][2] - (p0[p][2] if p in p0 and p0[p][0] == p1[p][0] else 0) for p in group)
-    pg = sum(t - (p0[p][2] if p in p0 and p0[p][0] == c else 0) for p, (c, _, t) in p1.items() if c.startswith("postgres"))
+    pg = postgres_ticks(p0, p1)
     loadgen = (c1.ru_utime + c1.ru_stime) - (c0.ru_utime + c0.ru_stime)
     row = {"system": a.system, "setup": a.setup, "rows": a.rows, "scenario": a.scenario, **parse_wrk(run.stdout),
            "server_cpu": pct(server), "postgres_cpu": pct(pg), "loadgen_cpu": round(loadgen * 100 / secs),
@@ -139,12 +155,7 @@ def main():
         os.makedirs(a.raw, exist_ok=True)
         with open(os.path.join(a.raw, f"{a.system}-{a.setup}-{a.rows}-{a.scenario}.txt"), "w") as f:
             f.write(" ".join(base + wrk_args) + "\n" + run.stdout)
-    new = not os.path.exists(a.csv)
-    with open(a.csv, "a", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=FIELDS)
-        if new:
-            w.writeheader()
-        w.writerow(row)
+    append_row(a.csv, row)
     print(f"  {a.system:8} {a.setup:9} {a.rows:>6} {a.scenario:15} {row['rps']:>9} req/s  p50 {row['p50_ms']} ms"
           f"  p99 {row['p99_ms']} ms  non-2xx {row['non2xx']}  cpu server {row['server_cpu']}% pg {row['postgres_cpu']}%"
           f"  rss {row['server_rss_mb']} MB", flush=True)

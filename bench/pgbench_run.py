@@ -7,7 +7,6 @@ pgbench runs over TCP with the PG* environment, `-n -cC -j2`: a warm-up, then th
 per-transaction log (20% sampled) from which p50 and p99 come. Requests/s is pgbench's tps.
 """
 import argparse
-import csv
 import glob
 import os
 import re
@@ -16,7 +15,7 @@ import subprocess
 import tempfile
 import time
 
-from measure import FIELDS, machine_ticks, processes, wait_quiet
+from measure import append_row, machine_ticks, postgres_ticks, processes, wait_quiet
 
 
 def main():
@@ -41,7 +40,9 @@ def main():
         p1, (t1, i1) = processes(), machine_ticks()
         latencies = sorted(int(line.split()[2]) for f in glob.glob(f"{logs}/pgb*") for line in open(f))
     secs = float(a.duration)
-    pg = sum(t - (p0[p][2] if p in p0 and p0[p][0] == c else 0) for p, (c, _, t) in p1.items() if c.startswith("postgres"))
+    hz = os.sysconf("SC_CLK_TCK")
+    busy = round(((t1 - t0) - (i1 - i0)) * 100 / hz / secs)
+    loadgen = round(((c1.ru_utime + c1.ru_stime) - (c0.ru_utime + c0.ru_stime)) * 100 / secs)
     tps = float(re.search(r"tps = ([\d.]+)", run.stdout).group(1))
     failed = re.search(r"number of failed transactions: (\d+)", run.stdout)
     row = {"system": "pgbench", "setup": a.setup, "rows": a.rows, "scenario": a.scenario, "rps": round(tps, 1),
@@ -51,18 +52,10 @@ def main():
            "non2xx": int(failed.group(1)) if failed else 0, "socket_errors": "none", "server_cpu": "",
            # The postmaster's counters include backends that exit in the window (the warm-up's connections,
            # parallel workers) with all their CPU: never more than the machine spent besides pgbench.
-           "postgres_cpu": min(round(pg * 100 / os.sysconf("SC_CLK_TCK") / secs),
-                               round(((t1 - t0) - (i1 - i0)) * 100 / os.sysconf("SC_CLK_TCK") / secs)
-                               - round(((c1.ru_utime + c1.ru_stime) - (c0.ru_utime + c0.ru_stime)) * 100 / secs)),
-           "loadgen_cpu": round(((c1.ru_utime + c1.ru_stime) - (c0.ru_utime + c0.ru_stime)) * 100 / secs),
-           "busy_cpu": round(((t1 - t0) - (i1 - i0)) * 100 / os.sysconf("SC_CLK_TCK") / secs),
+           "postgres_cpu": min(round(postgres_ticks(p0, p1) * 100 / hz / secs), busy - loadgen),
+           "loadgen_cpu": loadgen, "busy_cpu": busy,
            "server_rss_mb": "", "date": time.strftime("%Y-%m-%dT%H:%M:%S")}
-    new = not os.path.exists(a.csv)
-    with open(a.csv, "a", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=FIELDS)
-        if new:
-            w.writeheader()
-        w.writerow(row)
+    append_row(a.csv, row)
     print(f"  pgbench  {a.setup:9} {a.rows:>6} {a.scenario:15} {row['rps']:>9} tps    p50 {row['p50_ms']} ms"
           f"  p99 {row['p99_ms']} ms  cpu pg {row['postgres_cpu']}% pgbench {row['loadgen_cpu']}%", flush=True)
 
