@@ -19,8 +19,8 @@ public interface ClusterSignals {
     void send(DSLContext tx, String channel, String payload);
 
     /**
-     * Sends signals on a channel after the current transaction commits, in order, batched with this node's other signals
-     * in a transaction of their own (nothing if it rolls back). Cheaper for frequent writes than {@link #send},
+     * Sends signals on a channel after the current transaction commits, in order, batched with this node's other
+     * signals in a transaction of their own (nothing if it rolls back). Cheaper for frequent writes than {@link #send},
      * which makes every sending transaction commit one at a time, but at most once: a crash right after the commit
      * loses them. Without a Spring-managed transaction they are sent inside {@code tx}, as {@link #send} does.
      */
