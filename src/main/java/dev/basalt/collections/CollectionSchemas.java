@@ -13,6 +13,9 @@ import java.util.function.Function;
 
 /** A collection's table as the query compiler sees it: its name and typed columns, hidden ones marked. */
 public final class CollectionSchemas {
+    private static final String EMAIL = "email";
+    private static final String EMAIL_VISIBILITY = "emailVisibility";
+
     private CollectionSchemas() {
     }
 
@@ -27,9 +30,17 @@ public final class CollectionSchemas {
         for (Field f : collection.fields()) {
             String target = f instanceof RelationField r ? find.apply(r.collectionId()).map(Collection::name)
                     .orElse(null) : null;
-            columns.put(f.name(), new ColumnInfo(f.name(), f.kind(), f.hidden(), target));
+            columns.put(f.name(), new ColumnInfo(f.name(), f.kind(), f.hidden(), target, shownIf(collection, f)));
         }
         return new TableSchema(collection.name(), columns);
+    }
+
+    /**
+     * An auth record's email can be compared or sorted by callers without hidden access only where its
+     * {@code emailVisibility} is true, as PocketBase adds that condition to such filters.
+     */
+    private static String shownIf(Collection collection, Field f) {
+        return collection.isAuth() && f.system() && f.name().equals(EMAIL) ? EMAIL_VISIBILITY : null;
     }
 
     /** The tables relation paths can reach: every collection {@code find} knows (by id or name). */

@@ -10,11 +10,19 @@ import java.util.Objects;
  * @param hidden   true when filters may use it only if they are allowed hidden columns (rules, superusers)
  * @param relation for relation columns, the name of the related table (looked up in a {@link TableCatalog}),
  *                 otherwise null; a TEXT column holds one id, a TEXT_ARRAY column several
+ * @param shownIf  the BOOL column of the same table that must be true on a row for a caller without hidden access
+ *                 to compare or sort by this column there (an auth record's {@code email}: {@code emailVisibility});
+ *                 null when the column is always readable
  */
-public record ColumnInfo(String name, ColumnKind kind, boolean hidden, String relation) {
+public record ColumnInfo(String name, ColumnKind kind, boolean hidden, String relation, String shownIf) {
     public ColumnInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /** A column readable on every row. */
+    public ColumnInfo(String name, ColumnKind kind, boolean hidden, String relation) {
+        this(name, kind, hidden, relation, null);
     }
 
     /** A column that is not a relation. */

@@ -2,6 +2,7 @@ package dev.basalt.query;
 
 import dev.basalt.query.internal.ir.Join;
 import dev.basalt.query.internal.render.ConditionRenderer;
+import dev.basalt.query.internal.render.GuardedTables;
 import dev.basalt.query.internal.render.TermRenderer;
 import org.jooq.DSLContext;
 import org.jooq.JoinType;
@@ -56,6 +57,6 @@ public final class PlanRenderer {
     }
 
     private static Table<?> joinTable(Join join) {
-        return DSL.table(DSL.name(join.table())).as(DSL.name(join.alias()));
+        return GuardedTables.of(join);
     }
 }

@@ -37,7 +37,7 @@ public final class QueryCompiler {
                 conditions.add(resolveFilter(filter, schema, values, spec.catalog()));
             }
         }
-        List<SortKey> order = resolveSort(spec.sort(), schema, spec.sortAllowHidden(), spec.catalog());
+        List<SortKey> order = resolveSort(spec.sort(), schema, spec.sortAllowHidden(), spec.catalog(), values);
         PlanPass passes = PlanPasses.applyFilters(conditions)
                 .then(PlanPasses.simplifyWhere())
                 .then(PlanPasses.applySort(order))
@@ -130,9 +130,9 @@ public final class QueryCompiler {
     }
 
     private static List<SortKey> resolveSort(String sort, TableSchema schema, boolean allowHidden,
-                                             TableCatalog catalog) {
+                                             TableCatalog catalog, RequestValues values) {
         try {
-            return Resolver.sortKeys(SortParser.parse(sort), schema, allowHidden, catalog);
+            return Resolver.sortKeys(SortParser.parse(sort), schema, allowHidden, catalog, values);
         } catch (QueryError e) {
             throw QueryException.sort(e.detail(), e.position());
         }

@@ -117,8 +117,9 @@ class RecordAudience implements ChangeAudience {
                 if (decision instanceof RuleDecision.Filter f) {
                     checks.add(compiler.rowCondition(f.expression(), schema, request, true, schemas.catalog()));
                 }
+                // the subscriber's filter is a client filter: the same reach as the records API's list
                 checks.add(compiler.rowCondition(key.filter(), schema, request, key.caller().superuser(),
-                        schemas.catalog()));
+                        schemas.catalog(key.caller())));
             } catch (QueryException e) {
                 decided.put(key, false); // an invalid subscription filter receives nothing
                 continue;

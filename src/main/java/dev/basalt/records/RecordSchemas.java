@@ -24,7 +24,9 @@ public class RecordSchemas {
 
     /**
      * Every collection's table, for the paths of {@code caller}'s filters and sorts: a non-superuser reaches a
-     * collection only when its listRule is not null (see {@link TableCatalog#listable}); rules reach every table.
+     * collection only when its listRule is not null (see {@link TableCatalog#listable}), and only the records that
+     * listRule lets the caller list ({@link TableCatalog#joinGuard}, as PocketBase applies the joined collection's
+     * listRule to client filters); rules reach every table and row.
      */
     public TableCatalog catalog(Caller caller) {
         TableCatalog all = catalog();
@@ -40,6 +42,11 @@ public class RecordSchemas {
             @Override
             public boolean listable(String name) {
                 return registry.find(name).map(c -> c.listRule() != null).orElse(false);
+            }
+
+            @Override
+            public String joinGuard(String name) {
+                return registry.find(name).map(Collection::listRule).orElse(null);
             }
         };
     }

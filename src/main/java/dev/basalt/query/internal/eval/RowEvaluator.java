@@ -141,6 +141,7 @@ public final class RowEvaluator {
             }
             case Term.JsonScalar j -> throw new NotInMemory();
             case Term.Random r -> throw new NotInMemory();
+            case Term.Masked m -> throw new NotInMemory();
         };
     }
 

@@ -60,6 +60,7 @@ final class SupportCheck {
             case Term.EmptyIfNull e -> term(e.inner(), table);
             case Term.JsonScalar j -> false;
             case Term.Random r -> false;
+            case Term.Masked m -> false;
         };
     }
 }

@@ -21,10 +21,17 @@ public record RelationPath(String root, List<Link> links) {
 
         /** True when the step can lead to several rows. */
         boolean multiple();
+
+        /** The condition the rows reached must meet (the table's join guard for the caller), or null for none. */
+        RowGuard guard();
     }
 
     /** From a relation column to the related table: {@code table.id = previous.column} (or one of its ids). */
-    public record Forward(String column, String table, boolean multiple) implements Link {
+    public record Forward(String column, String table, boolean multiple, RowGuard guard) implements Link {
+        /** An unguarded step. */
+        public Forward(String column, String table, boolean multiple) {
+            this(column, table, multiple, null);
+        }
     }
 
     /**
@@ -32,9 +39,14 @@ public record RelationPath(String root, List<Link> links) {
      * ({@code @request.auth.*}, {@code @request.body.rel.*}), or every row when {@code ids} is null
      * ({@code @collection.*}). Only the first link of a path.
      */
-    public record Start(String table, List<String> ids) implements Link {
+    public record Start(String table, List<String> ids, RowGuard guard) implements Link {
         public Start {
             ids = ids == null ? null : List.copyOf(ids);
+        }
+
+        /** An unguarded start. */
+        public Start(String table, List<String> ids) {
+            this(table, ids, null);
         }
 
         @Override
@@ -44,7 +56,12 @@ public record RelationPath(String root, List<Link> links) {
     }
 
     /** Back from the current table to the records of {@code table} whose relation {@code column} points at it. */
-    public record Back(String table, String column, boolean columnMultiple) implements Link {
+    public record Back(String table, String column, boolean columnMultiple, RowGuard guard) implements Link {
+        /** An unguarded step. */
+        public Back(String table, String column, boolean columnMultiple) {
+            this(table, column, columnMultiple, null);
+        }
+
         @Override
         public boolean multiple() {
             return true;

@@ -104,6 +104,17 @@ public sealed interface Term {
         }
     }
 
+    /**
+     * A value the caller may read only on rows where the BOOL {@code shown} is true (an auth record's email and its
+     * {@code emailVisibility}): NULL elsewhere. Comparisons never keep it: they compare {@code value} and require
+     * {@code shown} (see the resolver's comparisons), as PocketBase does; sorts read it as written.
+     */
+    record Masked(Term value, Term shown) implements Term {
+        public Kind kind() {
+            return value.kind();
+        }
+    }
+
     /** {@code random()}, for sorting. */
     record Random() implements Term {
         public Kind kind() {

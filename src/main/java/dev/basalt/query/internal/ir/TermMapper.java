@@ -43,6 +43,7 @@ public final class TermMapper {
             case Term.BlankIfEmpty b -> new Term.BlankIfEmpty(map(b.array(), f));
             case Term.ContainsPattern p -> new Term.ContainsPattern(map(p.inner(), f));
             case Term.EmptyIfNull e -> new Term.EmptyIfNull(map(e.inner(), f));
+            case Term.Masked m -> new Term.Masked(map(m.value(), f), map(m.shown(), f));
             case Term.JsonMember j -> new Term.JsonMember(map(j.json(), f), j.keys());
             case Term.GeoDistance g -> new Term.GeoDistance(map(g.lonA(), f), map(g.latA(), f), map(g.lonB(), f),
                     map(g.latB(), f));

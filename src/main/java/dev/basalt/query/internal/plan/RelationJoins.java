@@ -61,7 +61,7 @@ final class RelationJoins {
         Cond on = new Cond.Compare(new Term.Column(alias, "id", Kind.TEXT), Cond.CompareOp.EQ,
                 new Term.Column(previous, link.column(), Kind.TEXT));
         aliases.put(path, alias);
-        joins.add(new Join(link.table(), alias, on));
+        joins.add(new Join(link.table(), alias, on, link.guard()));
         return alias;
     }
 }

@@ -23,8 +23,7 @@ public final class JoinedCondition {
         }
         Table<?> from = ConditionRenderer.oneRow();
         for (Join join : joins) {
-            from = from.leftJoin(DSL.table(DSL.name(join.table())).as(DSL.name(join.alias())))
-                    .on(ConditionRenderer.render(join.on()));
+            from = from.leftJoin(GuardedTables.of(join)).on(ConditionRenderer.render(join.on()));
         }
         return DSL.exists(DSL.selectOne().from(from).where(ConditionRenderer.render(where)));
     }

@@ -33,7 +33,7 @@ final class RelationSourceRenderer {
         int index = 1;
         for (RelationPath.Link link : source.path().links()) {
             String alias = source.linkAlias(index++);
-            Table<?> target = DSL.table(DSL.name(link.table())).as(DSL.name(alias));
+            Table<?> target = GuardedTables.of(link.table(), link.guard(), alias);
             Field<String> id = text(alias, ID);
             table = switch (link) {
                 case RelationPath.Forward f when f.multiple() -> {

@@ -35,6 +35,8 @@ public final class TermRenderer {
             case Term.ContainsPattern p -> DSL.inline("%").concat(text(render(p.inner()))).concat(DSL.inline("%"));
             case Term.EmptyIfNull e -> DSL.coalesce(text(render(e.inner())), DSL.inline(""));
             case Term.Random r -> DSL.rand();
+            case Term.Masked m -> DSL.when(DSL.field("{0}", SQLDataType.BOOLEAN, render(m.shown())).isTrue(),
+                    any(render(m.value())));
             case Term.JsonMember j -> DSL.field("({0} #> {1})", SQLDataType.JSONB, render(j.json()),
                     DSL.val(j.keys().toArray(String[]::new), TEXT_ARRAY));
             case Term.GeoDistance g -> Haversine.kilometres(number(render(g.lonA())), number(render(g.latA())),

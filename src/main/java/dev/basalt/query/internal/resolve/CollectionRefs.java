@@ -1,6 +1,5 @@
 package dev.basalt.query.internal.resolve;
 
-import dev.basalt.query.TableCatalog;
 import dev.basalt.query.TableSchema;
 import dev.basalt.query.internal.QueryError;
 import dev.basalt.query.internal.ir.Cond;
@@ -28,14 +27,12 @@ final class CollectionRefs {
     private static final String ALIAS_PREFIX = "_c";
 
     private final TableSchema schema;
-    private final TableCatalog catalog;
-    private final boolean allowHidden;
+    private final Reach reach;
     private final Map<String, Cond.RelationSource> shared = new LinkedHashMap<>();
 
-    CollectionRefs(TableSchema schema, TableCatalog catalog, boolean allowHidden) {
+    CollectionRefs(TableSchema schema, Reach reach) {
         this.schema = schema;
-        this.catalog = catalog;
-        this.allowHidden = allowHidden;
+        this.reach = reach;
     }
 
     ResolvedOperand resolve(Expr.Identifier id, boolean anyOf) {
@@ -44,32 +41,33 @@ final class CollectionRefs {
             throw new QueryError("invalid @collection field " + QueryError.quote(id.path())
                     + ", expected @collection.name.field", id.position());
         }
-        TableSchema target = catalog.table(m.group(1));
-        if (target == null || !RelationPaths.reachable(target.table(), catalog, allowHidden)) {
+        TableSchema target = reach.catalog().table(m.group(1));
+        if (target == null || !reach.reachable(target.table())) {
             throw new QueryError("unknown collection " + QueryError.quote(m.group(1)) + " in "
                     + QueryError.quote(id.path()), id.position());
         }
         String rest = m.group(3);
+        // without hidden access only the rows the collection's guard lets the caller reach are joined
+        RelationPath.Start all = new RelationPath.Start(target.table(), null, reach.guard(target.table()));
         if (!anyOf) {
-            RelationPath.Start all = new RelationPath.Start(target.table(), null);
-            return RelationPaths.resolve(rest, id.position(), schema.table(), List.of(all), target, catalog,
-                    allowHidden);
+            return RelationPaths.resolve(rest, id.position(), schema.table(), List.of(all), target, reach);
         }
         String key = target.table() + ":" + (m.group(2) == null ? "" : m.group(2));
         Cond.RelationSource source = shared.computeIfAbsent(key, k -> new Cond.RelationSource(
-                new RelationPath(schema.table(), List.of(new RelationPath.Start(target.table(), null))),
-                ALIAS_PREFIX + (shared.size() + 1), null));
+                new RelationPath(schema.table(), List.of(all)), ALIAS_PREFIX + (shared.size() + 1), null));
         TableSchema row = new TableSchema(source.linkAlias(1), target.columns());
         if (rest.indexOf('.') < 0) {
-            return RelationPaths.resolve(rest, id.position(), row, catalog, allowHidden);
+            return RelationPaths.resolve(rest, id.position(), row, reach);
         }
-        return asSubquery(RelationPaths.resolve(rest, id.position(), row, catalog, allowHidden));
+        return asSubquery(RelationPaths.resolve(rest, id.position(), row, reach));
     }
 
     private static ResolvedOperand asSubquery(ResolvedOperand operand) {
         return switch (operand) {
             case ResolvedOperand.Scalar s when s.term() instanceof Term.Related r ->
                     new ResolvedOperand.Multi(r.path(), r.column(), r.kind(), false);
+            case ResolvedOperand.Scalar s when s.term() instanceof Term.Masked(Term.Related r, Term.Related shown) ->
+                    new ResolvedOperand.Multi(r.path(), r.column(), r.kind(), false, shown.column());
             case ResolvedOperand.Array a when a.array() instanceof Term.Related r ->
                     new ResolvedOperand.Multi(r.path(), r.column(), r.kind(), false);
             default -> operand;

@@ -4,6 +4,7 @@ import dev.basalt.query.internal.ir.Cond;
 import dev.basalt.query.internal.ir.Cond.CompareOp;
 import dev.basalt.query.internal.ir.Kind;
 import dev.basalt.query.internal.ir.Term;
+import dev.basalt.query.internal.ir.TermMapper;
 import dev.basalt.query.internal.syntax.Operator;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,15 +53,46 @@ final class Comparisons {
                 boolean unnest = m.kind() == Kind.TEXT_ARRAY;
                 Cond.RelationSource source = new Cond.RelationSource(m.path(), alias, unnest ? m.column() : null);
                 sources.add(source);
-                Term element = unnest ? new Term.Element(alias)
-                        : new Term.Column(source.linkAlias(m.path().links().size()), m.column(), m.kind());
+                String last = source.linkAlias(m.path().links().size());
+                Term element = unnest ? new Term.Element(alias) : RelationPaths.masked(
+                        new Term.Column(last, m.column(), m.kind()),
+                        m.shownIf() == null ? null : new Term.Column(last, m.shownIf(), Kind.BOOL));
                 yield m.lower() ? new Term.Lower(textForm(element)) : element;
             }
             case ResolvedOperand.Condition c -> throw new IllegalStateException("resolved by the Resolver");
         };
     }
 
+    /**
+     * The comparison of two single values. A {@link Term.Masked} value is compared as itself and the comparison
+     * holds only where it is shown: {@code email ~ 'a'} is {@code email LIKE '%a%' AND emailVisibility = true}, as
+     * PocketBase adds the visibility to every comparison of a hidden-by-default email.
+     */
     static Cond scalar(Term left, Operator op, Term right) {
+        List<Term> shown = new ArrayList<>();
+        Term l = unmask(left, shown);
+        Term r = unmask(right, shown);
+        Cond cond = compare(l, op, r);
+        if (shown.isEmpty()) {
+            return cond;
+        }
+        List<Cond> all = new ArrayList<>();
+        all.add(cond);
+        shown.forEach(s -> all.add(new Cond.Compare(s, CompareOp.EQ, new Term.Value(true, Kind.BOOL))));
+        return new Cond.AllOf(all);
+    }
+
+    private static Term unmask(Term term, List<Term> shown) {
+        return TermMapper.map(term, t -> {
+            if (t instanceof Term.Masked m) {
+                shown.add(m.shown());
+                return m.value();
+            }
+            return t;
+        });
+    }
+
+    private static Cond compare(Term left, Operator op, Term right) {
         return switch (op) {
             case EQ -> equality(left, right, false);
             case NEQ -> equality(left, right, true);

@@ -33,7 +33,7 @@ final class Modifiers {
         return switch (operand) {
             case ResolvedOperand.Scalar s -> new ResolvedOperand.Scalar(new Term.Lower(Comparisons.textForm(s.term())));
             case ResolvedOperand.Array a -> new ResolvedOperand.Array(a.array(), true);
-            case ResolvedOperand.Multi m -> new ResolvedOperand.Multi(m.path(), m.column(), m.kind(), true);
+            case ResolvedOperand.Multi m -> new ResolvedOperand.Multi(m.path(), m.column(), m.kind(), true, m.shownIf());
             case ResolvedOperand.Condition c -> throw new QueryError("modifier \":lower\" needs a value", position);
         };
     }

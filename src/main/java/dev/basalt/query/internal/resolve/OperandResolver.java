@@ -1,7 +1,6 @@
 package dev.basalt.query.internal.resolve;
 
 import dev.basalt.query.ColumnInfo;
-import dev.basalt.query.TableCatalog;
 import dev.basalt.query.TableSchema;
 import dev.basalt.query.internal.QueryError;
 import dev.basalt.query.internal.ir.Kind;
@@ -16,18 +15,16 @@ import dev.basalt.query.internal.syntax.Expr;
 final class OperandResolver {
     private final TableSchema schema;
     private final RequestValues request;
-    private final boolean allowHidden;
-    private final TableCatalog catalog;
+    private final Reach reach;
     private final RequestPaths requestPaths;
     private final CollectionRefs collections;
 
-    OperandResolver(TableSchema schema, RequestValues request, boolean allowHidden, TableCatalog catalog) {
+    OperandResolver(TableSchema schema, RequestValues request, Reach reach) {
         this.schema = schema;
-        this.catalog = catalog;
         this.request = request;
-        this.allowHidden = allowHidden;
-        this.requestPaths = new RequestPaths(schema, request, allowHidden, catalog);
-        this.collections = new CollectionRefs(schema, catalog, allowHidden);
+        this.reach = reach;
+        this.requestPaths = new RequestPaths(schema, request, reach);
+        this.collections = new CollectionRefs(schema, reach);
     }
 
     /** The {@code @collection} references of an expression (see {@link CollectionRefs#wrap}). */
@@ -83,14 +80,13 @@ final class OperandResolver {
     private ResolvedOperand identifier(Expr.Identifier id) {
         String path = id.path();
         if (path.indexOf('.') >= 0) {
-            return RelationPaths.resolve(path, id.position(), schema, catalog, allowHidden);
+            return RelationPaths.resolve(path, id.position(), schema, reach);
         }
         ColumnInfo column = schema.column(path);
-        if (column == null || (column.hidden() && !allowHidden)) {
+        if (column == null || (column.hidden() && !reach.allowHidden())) {
             throw new QueryError("unknown field " + QueryError.quote(path), id.position());
         }
-        Term.Column term = new Term.Column(schema.table(), column.name(), Kind.of(column.kind()));
-        return term.kind() == Kind.TEXT_ARRAY ? new ResolvedOperand.Array(term, false) : new ResolvedOperand.Scalar(term);
+        return RelationPaths.resolve(path, id.position(), schema, reach);
     }
 
     private static ResolvedOperand modifiers(Expr.Identifier id, ResolvedOperand operand) {

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Resolves dotted field paths through relations against the related tables' schemas: {@code author.name} follows
  * a relation column, {@code comments_via_post.message} goes back through table {@code comments}' relation column
- * {@code post}. Hidden columns on the way (relation or last column) resolve only when hidden columns are allowed.
+ * {@code post}. Hidden columns on the way (relation or last column) resolve only when hidden columns are allowed;
+ * without hidden access every step carries the guard of the table it arrives at ({@link Reach#guard}) and a column
+ * with a visibility condition ({@code ColumnInfo.shownIf}) is {@link Term.Masked}.
  */
 final class RelationPaths {
     private static final Pattern VIA = Pattern.compile("^(\\w+)_via_(\\w+)$");
@@ -25,9 +27,8 @@ final class RelationPaths {
     private RelationPaths() {
     }
 
-    static ResolvedOperand resolve(String path, int position, TableSchema root, TableCatalog catalog,
-                                   boolean allowHidden) {
-        return resolve(path, position, root.table(), List.of(), root, catalog, allowHidden);
+    static ResolvedOperand resolve(String path, int position, TableSchema root, Reach reach) {
+        return resolve(path, position, root.table(), List.of(), root, reach);
     }
 
     /**
@@ -36,7 +37,9 @@ final class RelationPaths {
      * {@link ResolvedOperand.Multi} (they are checked in a subquery, never joined to the queried rows).
      */
     static ResolvedOperand resolve(String path, int position, String rootTable, List<RelationPath.Link> start,
-                                   TableSchema from, TableCatalog catalog, boolean allowHidden) {
+                                   TableSchema from, Reach reach) {
+        TableCatalog catalog = reach.catalog();
+        boolean allowHidden = reach.allowHidden();
         String[] props = path.split("\\.", -1);
         TableSchema current = from;
         List<RelationPath.Link> links = new ArrayList<>(start);
@@ -56,11 +59,11 @@ final class RelationPaths {
                     throw unknown(prop, path, position);
                 }
                 TableSchema next = catalog.table(column.relation());
-                if (next == null || !reachable(next.table(), catalog, allowHidden)) {
+                if (next == null || !reach.reachable(next.table())) {
                     throw unknown(prop, path, position);
                 }
                 links.add(new RelationPath.Forward(column.name(), next.table(),
-                        column.kind() == ColumnKind.TEXT_ARRAY));
+                        column.kind() == ColumnKind.TEXT_ARRAY, reach.guard(next.table())));
                 current = next;
                 continue;
             }
@@ -68,11 +71,11 @@ final class RelationPaths {
             TableSchema back = via.matches() ? catalog.table(via.group(1)) : null;
             ColumnInfo backColumn = back == null ? null : back.column(via.group(2));
             if (backColumn == null || !current.table().equals(backColumn.relation())
-                    || (backColumn.hidden() && !allowHidden) || !reachable(back.table(), catalog, allowHidden)) {
+                    || (backColumn.hidden() && !allowHidden) || !reach.reachable(back.table())) {
                 throw unknown(prop, path, position);
             }
             links.add(new RelationPath.Back(back.table(), backColumn.name(),
-                    backColumn.kind() == ColumnKind.TEXT_ARRAY));
+                    backColumn.kind() == ColumnKind.TEXT_ARRAY, reach.guard(back.table())));
             current = back;
         }
         String last = props[props.length - 1];
@@ -81,16 +84,24 @@ final class RelationPaths {
             throw unknown(last, path, position);
         }
         Kind kind = Kind.of(column.kind());
+        String shownIf = allowHidden ? null : column.shownIf();
         if (links.isEmpty()) {
-            Term term = new Term.Column(current.table(), column.name(), kind);
+            Term term = masked(new Term.Column(current.table(), column.name(), kind),
+                    shownIf == null ? null : new Term.Column(current.table(), shownIf, Kind.BOOL));
             return kind == Kind.TEXT_ARRAY ? new ResolvedOperand.Array(term, false) : new ResolvedOperand.Scalar(term);
         }
         RelationPath relationPath = new RelationPath(rootTable, links);
         if (!start.isEmpty() || !relationPath.toOne()) {
-            return new ResolvedOperand.Multi(relationPath, column.name(), kind, false);
+            return new ResolvedOperand.Multi(relationPath, column.name(), kind, false, shownIf);
         }
-        Term term = new Term.Related(relationPath, column.name(), kind);
+        Term term = masked(new Term.Related(relationPath, column.name(), kind),
+                shownIf == null ? null : new Term.Related(relationPath, shownIf, Kind.BOOL));
         return kind == Kind.TEXT_ARRAY ? new ResolvedOperand.Array(term, false) : new ResolvedOperand.Scalar(term);
+    }
+
+    /** The column's term, readable only where {@code shown} holds when the column has a visibility condition. */
+    static Term masked(Term value, Term shown) {
+        return shown == null ? value : new Term.Masked(value, shown);
     }
 
     /** {@code location.lon}: the keys after a JSON column (e.g. a geoPoint) select a member of its value. */
@@ -107,11 +118,6 @@ final class RelationPaths {
                 : new Term.Related(relationPath, column.name(), Kind.JSON);
         List<String> keys = List.of(props).subList(firstKey, props.length);
         return new ResolvedOperand.Scalar(new Term.JsonMember(json, keys));
-    }
-
-    /** Whether a table may be reached: always for rules and superusers, otherwise only listable tables. */
-    static boolean reachable(String table, TableCatalog catalog, boolean allowHidden) {
-        return allowHidden || catalog.listable(table);
     }
 
     private static QueryError unknown(String prop, String path, int position) {

@@ -33,12 +33,14 @@ final class RequestPaths {
     private final RequestValues request;
     private final boolean allowHidden;
     private final TableCatalog catalog;
+    private final Reach reach;
 
-    RequestPaths(TableSchema schema, RequestValues request, boolean allowHidden, TableCatalog catalog) {
+    RequestPaths(TableSchema schema, RequestValues request, Reach reach) {
         this.schema = schema;
         this.request = request;
-        this.allowHidden = allowHidden;
-        this.catalog = catalog;
+        this.allowHidden = reach.allowHidden();
+        this.catalog = reach.catalog();
+        this.reach = reach;
     }
 
     /** The operand of a {@code @request} identifier, its modifiers applied. */
@@ -134,9 +136,9 @@ final class RequestPaths {
                     + QueryError.quote(id.path()), id.position());
         }
         List<String> ids = List.of(asArray(request.info().body().get(field)));
-        RelationPath.Start start = new RelationPath.Start(target.table(), ids);
+        RelationPath.Start start = new RelationPath.Start(target.table(), ids, reach.guard(target.table()));
         return RelationPaths.resolve(name.substring(dot + 1), id.position(), schema.table(), List.of(start),
-                target, catalog, allowHidden);
+                target, reach);
     }
 
     private ResolvedOperand auth(Expr.Identifier id, String key) {
@@ -155,10 +157,10 @@ final class RequestPaths {
         if (authTable == null) {
             return bound(null); // anonymous, validation, or an unknown collection: PocketBase's NULL
         }
-        RelationPath.Start start = new RelationPath.Start(authTable.table(), List.of((String) request.auth("id")));
+        RelationPath.Start start = new RelationPath.Start(authTable.table(), List.of((String) request.auth("id")),
+                reach.guard(authTable.table()));
         try {
-            return RelationPaths.resolve(key, id.position(), schema.table(), List.of(start), authTable, catalog,
-                    allowHidden);
+            return RelationPaths.resolve(key, id.position(), schema.table(), List.of(start), authTable, reach);
         } catch (QueryError e) {
             return bound(null); // a field the auth record does not have, or may not show
         }

@@ -18,9 +18,15 @@ sealed interface ResolvedOperand {
 
     /**
      * A column reached through a multi-valued relation path: compared element by element like an array, each
-     * related row (or each element, when the column is an array itself) being one element.
+     * related row (or each element, when the column is an array itself) being one element. {@code shownIf}, when
+     * set, is the BOOL column of the same row that must be true for the element to be compared (see
+     * {@link Term.Masked}).
      */
-    record Multi(RelationPath path, String column, Kind kind, boolean lower) implements ResolvedOperand {
+    record Multi(RelationPath path, String column, Kind kind, boolean lower, String shownIf)
+            implements ResolvedOperand {
+        Multi(RelationPath path, String column, Kind kind, boolean lower) {
+            this(path, column, kind, lower, null);
+        }
     }
 
     /**

@@ -29,7 +29,7 @@ public final class Resolver {
     /** A resolver that also follows relation paths into the tables of {@code catalog}. */
     public Resolver(TableSchema schema, RequestValues request, boolean allowHidden, TableCatalog catalog) {
         this.schema = schema;
-        this.operands = new OperandResolver(schema, request, allowHidden, catalog);
+        this.operands = new OperandResolver(schema, request, new Reach(catalog, allowHidden, request));
     }
 
     /** The condition of a whole filter expression (its {@code @collection} any-of references share their rows). */
@@ -90,33 +90,38 @@ public final class Resolver {
         }
     }
 
-    /** The sort keys of parsed sort items; hidden columns only when {@code allowHidden}. */
+    /**
+     * The sort keys of parsed sort items; hidden columns only when {@code allowHidden}, otherwise related rows only
+     * through their guards (see {@link Reach}), for the request {@code request}.
+     */
     public static List<SortKey> sortKeys(List<SortItem> items, TableSchema schema, boolean allowHidden,
-                                         TableCatalog catalog) {
+                                         TableCatalog catalog, RequestValues request) {
+        Reach reach = new Reach(catalog, allowHidden, request);
         List<SortKey> keys = new ArrayList<>();
         for (SortItem item : items) {
-            keys.add(new SortKey(sortTerm(item, schema, allowHidden, catalog), item.descending()));
+            keys.add(new SortKey(sortTerm(item, schema, reach), item.descending()));
         }
         return keys;
     }
 
-    private static Term sortTerm(SortItem item, TableSchema schema, boolean allowHidden, TableCatalog catalog) {
+    private static Term sortTerm(SortItem item, TableSchema schema, Reach reach) {
         String field = item.field();
         if (field.equals(RANDOM)) {
             return new Term.Random();
         }
         if (!field.startsWith("@") && field.indexOf('.') >= 0) {
-            if (RelationPaths.resolve(field, item.position(), schema, catalog, allowHidden)
-                    instanceof ResolvedOperand.Scalar s) {
+            if (RelationPaths.resolve(field, item.position(), schema, reach) instanceof ResolvedOperand.Scalar s) {
                 return s.term();
             }
             throw new QueryError("cannot sort by the multi-valued " + QueryError.quote(field), item.position());
         }
         ColumnInfo column = schema.column(field);
-        if (column == null || (column.hidden() && !allowHidden)) {
+        if (column == null || (column.hidden() && !reach.allowHidden())) {
             throw new QueryError("unknown sort field " + QueryError.quote(field), item.position());
         }
-        return new Term.Column(schema.table(), column.name(), Kind.of(column.kind()));
+        Term term = new Term.Column(schema.table(), column.name(), Kind.of(column.kind()));
+        String shownIf = reach.allowHidden() ? null : column.shownIf();
+        return RelationPaths.masked(term, shownIf == null ? null : new Term.Column(schema.table(), shownIf, Kind.BOOL));
     }
 
     /** The table this resolver reads. */
