@@ -47,11 +47,13 @@ public class RecordService {
     private final RecordSchemas schemas;
     private final RecordExpander expander;
     private final RecordFiles files;
+    private final AuthIds authIds;
 
     public RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
                          PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
                          RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
-                         ObjectProvider<RecordFiles> files, RecordChanges changes) {
+                         ObjectProvider<RecordFiles> files, RecordChanges changes, AuthIds authIds) {
+        this.authIds = authIds;
         this.authRecords = authRecords;
         this.expander = expander;
         this.files = files.getIfAvailable(() -> RecordFiles.NONE);
@@ -188,6 +190,7 @@ public class RecordService {
         RecordDraft draft = RecordDraft.forCreate(collection, input);
         tx.executeWithoutResult(status -> {
             relations.checkTargetsExist(collection, draft.changes(), "Failed to create record.");
+            authIds.claim(collection, (String) draft.record().get("id"), "Failed to create record.");
             uploads.store(collection, null, draft.record());
             writeErrors.run(collection, "Failed to create record.", () -> store.insert(collection, draft.changes()));
             if (!caller.superuser() && AuthRecordInput.requestsVerified(collection, input)

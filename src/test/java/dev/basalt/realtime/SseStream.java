@@ -17,20 +17,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A test SSE client of {@code GET /api/realtime}: parses frames into events on a reader thread. */
-final class SseStream implements AutoCloseable {
+public final class SseStream implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** One event; {@code ended} marks the end of the stream. */
-    record Event(String id, String name, JsonNode data, boolean ended) {
+    public record Event(String id, String name, JsonNode data, boolean ended) {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final InputStream body;
-    final HttpResponse<InputStream> response;
-    final String clientId;
+    public final HttpResponse<InputStream> response;
+    public final String clientId;
 
-    SseStream(String baseUrl) throws Exception {
+    public SseStream(String baseUrl) throws Exception {
         response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/realtime")).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         body = response.body();
@@ -70,12 +70,12 @@ final class SseStream implements AutoCloseable {
     }
 
     /** The next event within the timeout, or null. */
-    Event next(Duration timeout) throws InterruptedException {
+    public Event next(Duration timeout) throws InterruptedException {
         return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Waits a little and returns whatever arrived (null when nothing did). */
-    Event quiet() throws InterruptedException {
+    public Event quiet() throws InterruptedException {
         return next(Duration.ofMillis(700));
     }
 
