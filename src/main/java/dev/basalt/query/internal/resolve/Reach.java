@@ -60,6 +60,10 @@ final class Reach {
     private Optional<RowGuard> compile(String table) {
         String expression = catalog.joinGuard(table);
         TableSchema schema = catalog.table(table);
+        if (!catalog.listable(table)) {
+            // paths check listable tables themselves; this covers the starts (@request.auth.*, @request.body.*)
+            return Optional.of(new RowGuard(table, List.of(), HIDE_ALL));
+        }
         if (expression == null || expression.isBlank()) {
             return Optional.empty();
         }
