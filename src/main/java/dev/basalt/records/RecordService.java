@@ -185,7 +185,8 @@ public class RecordService {
         RequestInfo request = info.withBody(info.method(), body);
         RuleDecision decision = allowed(collection, RuleType.CREATE, caller);
         RoleInput.check(collection, body, caller.superuser(), "Failed to create record.");
-        RecordFiles.Uploads uploads = files.accept(collection, body, "Failed to create record.");
+        Map<String, Object> written = HiddenInput.strip(collection, body, caller.superuser());
+        RecordFiles.Uploads uploads = files.accept(collection, written, "Failed to create record.");
         Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), null, caller.superuser());
         RecordDraft draft = RecordDraft.forCreate(collection, input);
         tx.executeWithoutResult(status -> {
@@ -229,7 +230,8 @@ public class RecordService {
         Condition where = ruleCondition(collection, RuleType.UPDATE, caller, request)
                 .and(RecordTables.id(collection).eq(id));
         RoleInput.check(collection, body, caller.superuser(), "Failed to update record.");
-        RecordFiles.Uploads uploads = files.accept(collection, body, "Failed to update record.");
+        Map<String, Object> written = HiddenInput.strip(collection, body, caller.superuser());
+        RecordFiles.Uploads uploads = files.accept(collection, written, "Failed to update record.");
         RecordDraft draft = tx.execute(status -> {
             Map<String, Object> current = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
             boolean manager = collection.isAuth() && authRecords.canManage(collection, id, caller);
