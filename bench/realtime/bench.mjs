@@ -6,6 +6,7 @@ const PID = process.env.BENCH_SERVER_PID;
 const IDLE = Number(process.env.BENCH_IDLE || 10000);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS || 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 30);
+const METRICS = { headers: { Authorization: `Bearer ${process.env.BASALT_METRICS_TOKEN}` } };
 const CONNECT_BATCH = 200;
 const USER_BATCH = 8;
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
@@ -66,7 +67,7 @@ async function connectMany(n, onEventFor) {
 }
 
 async function serverMemory() {
-  const metrics = await (await fetch(URL_BASE + '/metrics')).text();
+  const metrics = await (await fetch(URL_BASE + '/metrics', METRICS)).text();
   let heap = 0;
   for (const line of metrics.split('\n')) {
     if (line.startsWith('jvm_memory_used_bytes') && line.includes('area="heap"')) heap += Number(line.split(' ').pop());
@@ -89,7 +90,7 @@ async function idleClients(admin) {
   await new Promise((r) => setTimeout(r, 3000));
   await fetch(URL_BASE + '/api/health'); // let a GC-free snapshot settle
   const after = await serverMemory();
-  const metrics = await (await fetch(URL_BASE + '/metrics')).text();
+  const metrics = await (await fetch(URL_BASE + '/metrics', METRICS)).text();
   const gauge = /basalt_realtime_clients\S* (\d+)/.exec(metrics);
   console.log(`idle clients: ${IDLE} connected in ${connectSeconds.toFixed(1)} s; server reports ${gauge ? gauge[1] : '?'}`);
   console.log(`  before: heap ${before.heapMb} MB, RSS ${before.rssMb} MB`);
@@ -148,7 +149,7 @@ async function main() {
   await fanOut(admin, 'no_rule', '', tokens, ids);
   await fanOut(admin, 'owner_rule', 'owner = @request.auth.id', tokens, ids);
   await fanOut(admin, 'owner_or_public', 'owner = @request.auth.id || sent > 0', tokens, ids);
-  const metrics = await (await fetch(URL_BASE + '/metrics')).text();
+  const metrics = await (await fetch(URL_BASE + '/metrics', METRICS)).text();
   for (const line of metrics.split('\n')) {
     if (/^basalt_realtime_(events|fanout_seconds_(count|sum|max))/.test(line)) console.log('  ' + line);
   }

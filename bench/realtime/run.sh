@@ -33,6 +33,7 @@ trap cleanup EXIT
 
 [[ -f "$root/target/basalt.jar" ]] || (cd "$root" && mvn -q -B package -DskipTests)
 export BASALT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" BASALT_DB_USER="$pg_user"
+export BASALT_METRICS_TOKEN="bench-metrics-$RANDOM$RANDOM"
 "$JAVA_HOME/bin/java" -jar "$root/target/basalt.jar" superuser upsert bench@example.com bench-password-123 >/dev/null
 SERVER_TOMCAT_MAXCONNECTIONS=$((idle + subscribers + 1000)) \
   "$JAVA_HOME/bin/java" -Xmx"${BENCH_XMX:-4g}" -jar "$root/target/basalt.jar" serve --http "127.0.0.1:$port" --dir "$data_dir" \

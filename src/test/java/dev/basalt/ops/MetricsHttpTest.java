@@ -10,14 +10,38 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Prometheus text at {@code /metrics}: HTTP, connection pool and JVM metrics, route templates only. */
+/**
+ * Prometheus text at {@code /metrics}: HTTP, connection pool and JVM metrics, route templates only; readable with the
+ * metrics token or a superuser's token, and by nobody else.
+ */
 @Tag("db")
 class MetricsHttpTest {
+    private static final String METRICS_TOKEN = "metrics-" + UUID.randomUUID();
+    private static final String SCRAPER = "Bearer " + METRICS_TOKEN;
     private static OpsTestApplication app;
 
     @BeforeAll
     static void start() {
-        app = OpsTestApplication.start();
+        app = OpsTestApplication.start("--basalt.metrics-token=" + METRICS_TOKEN);
+    }
+
+    @Test
+    void onlyTheMetricsTokenOrASuperuserReadsMetrics() {
+        for (String path : List.of("/metrics", "/metrics/")) {
+            HttpResponse<String> anonymous = app.get(path);
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.body()).startsWith("{\"status\":401,").doesNotContain("jvm_");
+        }
+        assertThat(app.get("/metrics", "Bearer wrong-token").statusCode()).isEqualTo(401);
+        assertThat(app.get("/metrics", METRICS_TOKEN).statusCode()).isEqualTo(200);
+
+        String password = "metrics-superuser-password";
+        app.context.getBean(dev.basalt.auth.Superusers.class).upsert("metrics@example.com", password);
+        HttpResponse<String> signIn = app.postJson("/api/collections/_superusers/auth-with-password",
+                "{\"identity\":\"metrics@example.com\",\"password\":\"" + password + "\"}");
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+        String token = signIn.body().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
+        assertThat(app.get("/metrics", "Bearer " + token).body()).contains("jvm_threads_live_threads");
     }
 
     @AfterAll
@@ -28,7 +52,7 @@ class MetricsHttpTest {
     @Test
     void exposesHttpPoolAndJvmMetricsInPrometheusFormat() {
         assertThat(app.get("/api/health").statusCode()).isEqualTo(200);
-        HttpResponse<String> response = app.get("/metrics");
+        HttpResponse<String> response = app.get("/metrics", SCRAPER);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/plain"));
@@ -51,7 +75,7 @@ class MetricsHttpTest {
             assertThat(app.get("/api/ops-test/" + secret + "/records/" + secret).statusCode()).isEqualTo(404);
             app.get("/" + secret);
         }
-        String metrics = app.get("/metrics").body();
+        String metrics = app.get("/metrics", SCRAPER).body();
         for (String secret : secrets) {
             assertThat(metrics).doesNotContain(secret);
         }

@@ -31,15 +31,17 @@ final class OpsTestApplication implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
-    /** Starts Basalt on a new database. */
-    static OpsTestApplication start() {
+    /** Starts Basalt on a new database, with extra {@code --name=value} arguments. */
+    static OpsTestApplication start(String... extraArgs) {
         String url = TestDatabase.createDatabase();
         try {
             SpringApplication app = new SpringApplication(BasaltApplication.class);
-            ConfigurableApplicationContext ctx = app.run("--server.port=0",
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
                     "--basalt.dir=" + Files.createTempDirectory("basalt-ops-test"),
                     "--basalt.db.url=" + url, "--basalt.db.user=" + TestDatabase.user(),
-                    "--basalt.db.password=" + TestDatabase.password());
+                    "--basalt.db.password=" + TestDatabase.password()));
+            args.addAll(java.util.List.of(extraArgs));
+            ConfigurableApplicationContext ctx = app.run(args.toArray(String[]::new));
             return new OpsTestApplication(ctx, url);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -47,8 +49,23 @@ final class OpsTestApplication implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** A GET with this {@code Authorization} header. */
+    HttpResponse<String> get(String path, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+                .header("Authorization", authorization).GET().build());
+    }
+
+    /** A POST of a JSON body. */
+    HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
