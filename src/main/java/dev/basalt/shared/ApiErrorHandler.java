@@ -58,6 +58,12 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        BadInput bad = BadInput.of(e);
+        if (bad != null) {
+            // the client's fault: one line, no stack trace (anonymous input must not flood the log)
+            log.warn("Bad input on {} {}: {}", request.getMethod(), request.getRequestURI(), bad.name());
+            return body(400, bad.message(), Map.of());
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return body(500, "Something went wrong while processing your request.", Map.of());
     }
