@@ -68,9 +68,9 @@ class AuthController {
     Map<String, Object> withPassword(@PathVariable String collection, HttpServletRequest request) {
         Collection c = authCollection(collection);
         Map<String, Object> body = bodies.read(request);
-        limiter.check(request, c, text(body, "identity"));
-        Map<String, Object> row = passwords.authenticate(c, text(body, "identity"), text(body, "password"),
-                text(body, "identityField"));
+        String identity = text(body, "identity");
+        Map<String, Object> row = limiter.attempt(request, c, identity, () -> passwords.authenticate(c, identity,
+                text(body, "password"), text(body, "identityField")));
         return auth.signIn(c, row, request, "password", mfaId(request, body));
     }
 
@@ -96,7 +96,7 @@ class AuthController {
         Map<String, Object> body = bodies.read(request);
         String refreshToken = text(body, "refreshToken");
         if (refreshToken != null && !refreshToken.isEmpty()) {
-            return auth.rotate(c, refreshToken);
+            return limiter.attempt(request, c, null, () -> auth.rotate(c, refreshToken));
         }
         return auth.refresh(c, AuthFilter.of(request));
     }

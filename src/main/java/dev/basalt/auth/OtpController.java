@@ -77,10 +77,10 @@ class OtpController {
     Map<String, Object> signIn(@PathVariable String collection, HttpServletRequest request) {
         Collection c = enabled(collection);
         Map<String, Object> body = bodies.read(request);
-        limiter.check(request, c, AuthController.text(body, "otpId"));
-        OneTimePasswords.Used used = otps.use(c.id(), String.valueOf(body.get("otpId")),
-                        AuthController.text(body, "password"), c.authOptions().otp().duration())
-                .orElseThrow(() -> ApiException.badRequest("Invalid or expired OTP."));
+        OneTimePasswords.Used used = limiter.attempt(request, c, AuthController.text(body, "otpId"),
+                () -> otps.use(c.id(), String.valueOf(body.get("otpId")), AuthController.text(body, "password"),
+                        c.authOptions().otp().duration())
+                        .orElseThrow(() -> ApiException.badRequest("Invalid or expired OTP.")));
         Map<String, Object> row = store.findById(c, used.recordId())
                 .orElseThrow(() -> ApiException.badRequest("Invalid or expired OTP."));
         if (!Boolean.TRUE.equals(row.get("verified")) && used.sentTo().equalsIgnoreCase(String.valueOf(row.get("email")))) {

@@ -46,6 +46,8 @@ public abstract class ApiTest {
         registry.add("basalt.dir", () -> System.getProperty("java.io.tmpdir") + "/basalt-test-data");
         // Many sign-ins from 127.0.0.1 in a row; RateLimitApiTest switches the limits on explicitly.
         registry.add("basalt.rate-limits.default-enabled", () -> "false");
+        // The shared server sees many deliberate wrong passwords from 127.0.0.1; SignInGuardHttpTest runs its own.
+        registry.add("basalt.sign-in-guard.enabled", () -> "false");
     }
 
     /** An HTTP answer: status and parsed JSON body (null when empty). */

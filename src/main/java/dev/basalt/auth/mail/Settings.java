@@ -7,14 +7,15 @@ import java.util.Map;
 /**
  * The application settings Basalt keeps, in PocketBase's shape: {@code meta} (application name and URL, mail
  * sender), {@code smtp} (mail server) and {@code rateLimits} (only {@code <collection>:auth} and {@code *:auth}
- * rules, applied to the sign-in, OTP, verification and reset endpoints). The SMTP password is write-only.
+ * rules, applied to the sign-in, OTP, verification and reset endpoints) and {@code trustedProxy} (headers that carry
+ * the client's address behind a reverse proxy). The SMTP password is write-only.
  */
-public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits) {
+public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits, TrustedProxy trustedProxy) {
 
     /**
-     * Rate limiting of the auth endpoints. PocketBase ships its rules switched off; Basalt switches its
-     * {@code *:auth} rule (PocketBase's numbers: 2 requests per 3 seconds, per client IP and per identity) on unless
-     * {@code basalt.rate-limits.default-enabled=false}.
+     * Rate limiting of the auth endpoints. Off until saved, as in PocketBase ({@code *:auth}: 2 requests per 3
+     * seconds, per client IP and per identity, once enabled; {@code basalt.rate-limits.default-enabled=true} starts
+     * with it on). Guessing is stopped anyway by the always-on sign-in guard, which counts failures only.
      */
     public record RateLimits(boolean enabled, List<RateLimitRule> rules) {
         public RateLimits {
@@ -24,6 +25,17 @@ public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits) {
 
     /** At most {@code maxRequests} per {@code duration} seconds, per client IP and per identity. */
     public record RateLimitRule(String label, int maxRequests, long duration) {
+    }
+
+    /**
+     * Headers a reverse proxy sets with the client's address (e.g. {@code X-Forwarded-For}, {@code X-Real-IP}),
+     * tried in order; {@code useLeftmostIP} takes the first entry of a list instead of the last (the one the nearest
+     * proxy appended). Empty: the connection's address is the client's.
+     */
+    public record TrustedProxy(List<String> headers, boolean useLeftmostIP) {
+        public TrustedProxy {
+            headers = List.copyOf(headers);
+        }
     }
 
     /** Application name and URL (used in mails) and the mail sender. */
@@ -42,7 +54,8 @@ public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits) {
     public static Settings defaults(boolean rateLimitsEnabled) {
         return new Settings(new Meta("Acme", "http://localhost:8090", "Support", "support@example.com", false),
                 new Smtp(false, "smtp.example.com", 587, "", "", "", false, ""),
-                new RateLimits(rateLimitsEnabled, List.of(new RateLimitRule("*:auth", 2, 3))));
+                new RateLimits(rateLimitsEnabled, List.of(new RateLimitRule("*:auth", 2, 3))),
+                new TrustedProxy(List.of(), false));
     }
 
     /** The JSON shown by the settings API (without the SMTP password). */
@@ -85,6 +98,10 @@ public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits) {
         json.put("meta", m);
         json.put("smtp", s);
         json.put("rateLimits", limits);
+        Map<String, Object> proxy = new LinkedHashMap<>();
+        proxy.put("headers", trustedProxy.headers());
+        proxy.put("useLeftmostIP", trustedProxy.useLeftmostIP());
+        json.put("trustedProxy", proxy);
         return json;
     }
 }

@@ -17,6 +17,8 @@ final class SettingsReader {
     private static final Pattern AUTH_LABEL = Pattern.compile("^(\\*|\\w+):auth$");
     private static final long MAX_RULE_SECONDS = 86_400;
 
+    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
+
     private SettingsReader() {
     }
 
@@ -35,7 +37,30 @@ final class SettingsReader {
         Map<String, Object> limits = merged(stored.get("rateLimits"), submitted.get("rateLimits"), "rateLimits", errors);
         Settings.RateLimits rateLimits = new Settings.RateLimits(bool(limits, "enabled", "rateLimits", errors),
                 rules(limits.get("rules"), errors));
-        return new Settings(m, s, rateLimits);
+        Map<String, Object> proxy = merged(stored.get("trustedProxy"), submitted.get("trustedProxy"), "trustedProxy",
+                errors);
+        Settings.TrustedProxy trustedProxy = new Settings.TrustedProxy(headers(proxy.get("headers"), errors),
+                bool(proxy, "useLeftmostIP", "trustedProxy", errors));
+        return new Settings(m, s, rateLimits, trustedProxy);
+    }
+
+    private static List<String> headers(Object value, ValidationErrors errors) {
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        if (!(value instanceof List<?> list)) {
+            errors.add("trustedProxy.headers", "validation_invalid_value", "Must be a list of header names.");
+            return out;
+        }
+        for (Object header : list) {
+            if (!(header instanceof String h) || !HEADER_NAME.matcher(h.trim()).matches()) {
+                errors.add("trustedProxy.headers", "validation_invalid_value", "Must be a list of header names.");
+                return List.of();
+            }
+            out.add(h.trim());
+        }
+        return out;
     }
 
     private static List<Settings.RateLimitRule> rules(Object value, ValidationErrors errors) {

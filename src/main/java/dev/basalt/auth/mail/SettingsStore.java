@@ -29,10 +29,10 @@ public class SettingsStore {
 
     /**
      * @param rateLimitsEnabled whether the auth rate limit is on while no settings were saved
-     *                          ({@code BASALT_RATE_LIMITS_DEFAULT_ENABLED}, default true)
+     *                          ({@code BASALT_RATE_LIMITS_DEFAULT_ENABLED}, default false as in PocketBase)
      */
     public SettingsStore(DSLContext dsl,
-                         @Value("${basalt.rate-limits.default-enabled:true}") boolean rateLimitsEnabled) {
+                         @Value("${basalt.rate-limits.default-enabled:false}") boolean rateLimitsEnabled) {
         this.dsl = dsl;
         this.defaults = Settings.defaults(rateLimitsEnabled);
     }
