@@ -96,7 +96,7 @@ test('protected files need a file token from files.getToken()', async () => {
     fields: [{ name: 'doc', type: 'file', maxSelect: 1, protected: true }],
   });
   const rec = await anonymous().collection(vault.name).create({ doc: text('secret.txt', 'top secret') });
-  assert.equal((await download(pb.files.getURL(rec, rec.doc))).status, 403);
+  assert.equal((await download(pb.files.getURL(rec, rec.doc))).status, 404);
 
   const token = await pb.files.getToken();
   assert.equal(typeof token, 'string');

@@ -50,7 +50,7 @@ class AccountMails {
 
     void requestVerification(Collection c, String email) {
         requireEmail("email", email);
-        Settings settings = mailer.requireConfigured();
+        Settings settings = mailer.current();
         findByEmail(c, email).filter(row -> !Boolean.TRUE.equals(row.get("verified"))).ifPresent(row -> {
             String token = actionToken(c, row, VERIFICATION, c.authOptions().verificationToken().duration(), Map.of());
             send(settings, c, row, String.valueOf(row.get("email")), c.authOptions().verificationTemplate(),
@@ -67,7 +67,7 @@ class AccountMails {
 
     void requestPasswordReset(Collection c, String email) {
         requireEmail("email", email);
-        Settings settings = mailer.requireConfigured();
+        Settings settings = mailer.current();
         findByEmail(c, email).ifPresent(row -> {
             String token = actionToken(c, row, PASSWORD_RESET, c.authOptions().passwordResetToken().duration(), Map.of());
             send(settings, c, row, String.valueOf(row.get("email")), c.authOptions().resetPasswordTemplate(),
@@ -94,7 +94,7 @@ class AccountMails {
         if (findByEmail(c, newEmail).isPresent()) {
             throw invalid("newEmail", "validation_not_unique", "The email is already in use.");
         }
-        Settings settings = mailer.requireConfigured();
+        Settings settings = mailer.current();
         String token = actionToken(c, row, EMAIL_CHANGE, c.authOptions().emailChangeToken().duration(),
                 Map.of("newEmail", newEmail.trim()));
         send(settings, c, row, newEmail.trim(), c.authOptions().confirmEmailChangeTemplate(), Map.of("TOKEN", token));

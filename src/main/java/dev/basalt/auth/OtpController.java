@@ -56,7 +56,7 @@ class OtpController {
             throw ApiException.badRequest("An error occurred while validating the submitted data.",
                     Map.of("email", FieldError.required()));
         }
-        Settings settings = mailer.requireConfigured();
+        Settings settings = mailer.current();
         var column = RecordTables.column(c, c.field("email").orElseThrow());
         Optional<Map<String, Object>> row = store.findWhere(c,
                 DSL.lower(column.cast(String.class)).eq(DSL.lower(DSL.val(email.trim()))), false);

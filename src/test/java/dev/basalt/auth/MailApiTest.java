@@ -6,13 +6,18 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Settings API and the mail flows, read back from a real SMTP server (GreenMail) started by the test. */
+@ExtendWith(OutputCaptureExtension.class)
 class MailApiTest extends AuthFixtures {
     private static final Pattern TOKEN = Pattern.compile("/auth/confirm-[a-z-]+/([A-Za-z0-9_.-]+)");
     private static TestSmtp smtp;
@@ -53,15 +58,32 @@ class MailApiTest extends AuthFixtures {
     }
 
     @Test
-    void withoutSmtpMailRequestsSaySo() {
+    void withoutSmtpMailRequestsAnswerAsPocketBaseAndTheMailGoesToTheLog(CapturedOutput log) throws Exception {
         patch("/api/settings", Map.of("smtp", Map.of("enabled", false)), superuser());
-        String users = createUsers(Map.of());
+        String users = createUsers(Map.of("otp", Map.of("enabled", true, "length", 6)));
         signUp(users, "nomail@example.com");
-        Response r = post("/api/collections/" + users + "/request-verification", Map.of("email", "nomail@example.com"), null);
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("message").asString()).contains("Mail is not configured");
-        assertThat(post("/api/collections/" + users + "/request-password-reset",
-                Map.of("email", "nomail@example.com"), null).status()).isEqualTo(400);
+        for (String email : new String[] {"nomail@example.com", "nobody-here@example.com"}) {
+            assertThat(post(path(users, "request-verification"), Map.of("email", email), null).status())
+                    .as("no 400 and no account enumeration: " + email).isEqualTo(204);
+            assertThat(post(path(users, "request-password-reset"), Map.of("email", email), null).status())
+                    .isEqualTo(204);
+            Response otp = post(path(users, "request-otp"), Map.of("email", email), null);
+            assertThat(otp.status()).isEqualTo(200);
+            assertThat(otp.json().get("otpId").asString()).isNotEmpty();
+        }
+        String token = signIn(users, "nomail@example.com", PASSWORD).json().get("token").asString();
+        assertThat(post(path(users, "request-email-change"), Map.of("newEmail", "nomail-new@example.com"), token)
+                .status()).isEqualTo(204);
+
+        String out = log.getAll();
+        assertThat(out).contains("SMTP is not enabled").contains("To: nomail@example.com")
+                .contains("To: nomail-new@example.com").doesNotContain("To: nobody-here@example.com");
+        Matcher reset = Pattern.compile("/_/#/auth/confirm-password-reset/([A-Za-z0-9_.-]+)").matcher(out);
+        assertThat(reset.find()).as("the log shows the reset link: " + out).isTrue();
+        assertThat(post(path(users, "confirm-password-reset"), Map.of("token", reset.group(1), "password",
+                "another-password-1", "passwordConfirm", "another-password-1"), null).status())
+                .as("the logged link works").isEqualTo(204);
+        assertThat(signIn(users, "nomail@example.com", "another-password-1").status()).isEqualTo(200);
     }
 
     @Test

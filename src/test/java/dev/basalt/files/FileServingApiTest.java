@@ -118,8 +118,8 @@ class FileServingApiTest extends FileTestSupport {
         superusersOnly.put("viewRule", null);
         superusersOnly.put("listRule", null);
         assertThat(patch("/api/collections/" + vaultId, superusersOnly, superuser()).status()).isEqualTo(200);
-        assertThat(fetch(url(vaultId, doc)).statusCode()).isEqualTo(403);
-        assertThat(fetch(url(vaultId, doc) + "?token=not.a.token").statusCode()).isEqualTo(403);
+        assertThat(fetch(url(vaultId, doc)).statusCode()).isEqualTo(404);
+        assertThat(fetch(url(vaultId, doc) + "?token=not.a.token").statusCode()).isEqualTo(404);
 
         Response token = post("/api/files/token", null, superuser());
         assertThat(token.status()).isEqualTo(200);
@@ -132,7 +132,7 @@ class FileServingApiTest extends FileTestSupport {
         assertThat(get("/api/collections/" + vaultId + "/records", fileToken).status())
                 .as("a file token is not an auth token").isEqualTo(403);
         assertThat(fetch(url(vaultId, doc) + "?token=" + superuser()).statusCode())
-                .as("an auth token is not a file token").isEqualTo(403);
+                .as("an auth token is not a file token").isEqualTo(404);
         assertThat(post("/api/files/token", null, null).status()).isEqualTo(401);
     }
 }

@@ -260,8 +260,8 @@ class S3StorageApiTest extends FileTestSupport {
         assertThat(objects(vaultId, id)).containsExactly(vaultId + "/" + id + "/" + doc);
         String url = "/api/files/" + vaultId + "/" + id + "/" + doc;
 
-        assertThat(fetch(url).statusCode()).isEqualTo(403);
-        assertThat(fetch(url + "?token=" + superuser()).statusCode()).as("an auth token is not a file token").isEqualTo(403);
+        assertThat(fetch(url).statusCode()).isEqualTo(404);
+        assertThat(fetch(url + "?token=" + superuser()).statusCode()).as("an auth token is not a file token").isEqualTo(404);
         String fileToken = post("/api/files/token", null, superuser()).json().get("token").asString();
         HttpResponse<byte[]> allowed = fetch(url + "?token=" + fileToken);
         assertThat(allowed.statusCode()).isEqualTo(200);

@@ -30,10 +30,12 @@ class ProtectedFilesAccessTest extends SecurityFixtures {
         String id = created.json().get("id").asString();
         String file = "/api/files/" + c + "/" + id + "/" + created.json().get("doc").asString();
 
-        assertThat(get(file, null).status()).isEqualTo(403);
-        assertThat(get(file + "?token=" + fileToken(bob.token()), null).status()).isEqualTo(403);
+        assertThat(get(file, null).status()).isEqualTo(404);
+        assertThat(get(file, null).body()).as("a refused file reads like a missing one (PocketBase)")
+                .isEqualTo(get("/api/files/" + c + "/" + id + "/missing.txt", null).body());
+        assertThat(get(file + "?token=" + fileToken(bob.token()), null).status()).isEqualTo(404);
         assertThat(get(file + "?token=" + bob.token(), null).status()).as("an auth token is no file token")
-                .isEqualTo(403);
+                .isEqualTo(404);
         Response allowed = get(file + "?token=" + fileToken(ann.token()), null);
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.body()).isEqualTo(CONTENT);

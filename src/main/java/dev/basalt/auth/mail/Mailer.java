@@ -1,6 +1,5 @@
 package dev.basalt.auth.mail;
 
-import dev.basalt.shared.ApiException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -15,9 +14,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends HTML mails through the SMTP server of the current {@link Settings}. Without SMTP enabled nothing is
- * sent and {@link #requireConfigured()} answers 400, so that requests that would send mail say so instead of
- * pretending.
+ * Sends HTML mails through the SMTP server of the current {@link Settings}. Without SMTP enabled a mail is written
+ * to the server log instead of being sent.
  */
 @Component
 public class Mailer {
@@ -30,20 +28,22 @@ public class Mailer {
         this.settings = settings;
     }
 
-    /** The settings, or 400 when SMTP is not enabled. */
-    public Settings requireConfigured() {
-        Settings s = settings.current();
-        if (!s.smtp().enabled()) {
-            throw ApiException.badRequest("Mail is not configured: a superuser must enable SMTP in the settings first.");
-        }
-        return s;
+    /** The current settings (mail requests answer the same with or without SMTP, as in PocketBase). */
+    public Settings current() {
+        return settings.current();
     }
 
     /**
      * Sends a mail in the background (so that the answer takes the same time whether or not a mail is sent);
-     * failures are logged.
+     * failures are logged. Without SMTP enabled the mail goes to the server log instead, so that a developer can
+     * follow its link until SMTP is set (PocketBase answers these requests the same way without SMTP).
      */
     public void sendLater(Settings s, String to, String subject, String html) {
+        if (!s.smtp().enabled()) {
+            log.warn("SMTP is not enabled, so this mail was not sent (enable SMTP in the settings). To: {} Subject: {}"
+                    + " Text: {}", to, subject, MailText.of(html));
+            return;
+        }
         Thread.ofVirtual().name("mail").start(() -> {
             try {
                 send(s, to, subject, html);

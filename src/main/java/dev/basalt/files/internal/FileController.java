@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * PocketBase's files API: {@code GET /api/files/{collection}/{recordId}/{filename}} ({@code thumb}, {@code download},
  * {@code token}) and {@code POST /api/files/token}. As in PocketBase, a file that is not {@code protected} is served
- * to whoever knows its (random) name; a protected one needs a file token whose record passes the viewRule.
+ * to whoever knows its (random) name; a protected one needs a file token whose record passes the viewRule (else 404).
  */
 @RestController
 class FileController {
@@ -68,7 +68,8 @@ class FileController {
         Map<String, Object> row = store.findById(c, recordId).orElseThrow(ApiException::notFound);
         FileField field = fieldHolding(c, row, filename);
         if (field.protectedFiles() && !records.canView(c, recordId, tokens.verify(token))) {
-            throw ApiException.forbidden("Insufficient permissions to access the file resource.");
+            // 404 as PocketBase: a refused file reads exactly like a missing one (no existence oracle).
+            throw ApiException.notFound();
         }
         ThumbnailCache.Served served = thumbnails.serve(c, recordId, filename, field, thumb);
         boolean attachment = truthy(download) || !INLINE_TYPES.contains(served.contentType());
