@@ -1,40 +1,94 @@
 package dev.basalt.auth;
 
+import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordStore;
 import dev.basalt.records.RecordTables;
+import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
-/** Creates or updates superusers through the same validation as the records API. */
+/** Creates, updates and deletes superusers through the records API's one write path, and issues their OTPs. */
 @Service
 class SuperusersService implements Superusers {
     private static final Caller SYSTEM = new Caller("system", SuperuserCollection.ID, SuperuserCollection.NAME, true, Map.of());
     private final CollectionRegistry collections;
     private final RecordStore store;
     private final RecordService records;
+    private final OneTimePasswords otps;
 
-    SuperusersService(CollectionRegistry collections, RecordStore store, RecordService records) {
+    SuperusersService(CollectionRegistry collections, RecordStore store, RecordService records,
+                      OneTimePasswords otps) {
         this.collections = collections;
         this.store = store;
         this.records = records;
+        this.otps = otps;
     }
 
     @Override
     public boolean upsert(String email, String password) {
-        Collection c = collections.find(SuperuserCollection.NAME).orElseThrow();
-        var emailColumn = RecordTables.column(c, c.field("email").orElseThrow());
-        var existing = store.findWhere(c, DSL.lower(emailColumn.cast(String.class)).eq(email.trim().toLowerCase()), false);
-        Map<String, Object> body = Map.of("email", email.trim(), "password", password, "passwordConfirm", password);
+        Optional<Map<String, Object>> existing = find(email);
         if (existing.isPresent()) {
-            records.update(c, (String) existing.get().get("id"), body, SYSTEM, null);
+            records.update(superusers(), (String) existing.get().get("id"), credentials(email, password), SYSTEM, null);
             return false;
         }
-        records.create(c, body, SYSTEM, null);
+        create(email, password);
         return true;
+    }
+
+    @Override
+    public void create(String email, String password) {
+        records.create(superusers(), credentials(email, password), SYSTEM, null);
+    }
+
+    @Override
+    public boolean changePassword(String email, String password) {
+        Optional<Map<String, Object>> existing = find(email);
+        existing.ifPresent(row -> records.update(superusers(), (String) row.get("id"),
+                Map.of("password", password, "passwordConfirm", password), SYSTEM, null));
+        return existing.isPresent();
+    }
+
+    @Override
+    public boolean delete(String email) {
+        Optional<Map<String, Object>> existing = find(email);
+        existing.ifPresent(row -> records.delete(superusers(), (String) row.get("id"), SYSTEM));
+        return existing.isPresent();
+    }
+
+    @Override
+    public Optional<OneTimePassword> otp(String email) {
+        Collection c = superusers();
+        AuthOptions.Otp options = c.authOptions().otp();
+        Optional<Map<String, Object>> existing = find(email);
+        if (existing.isPresent() && !options.enabled()) {
+            throw ApiException.badRequest("OTP auth is not enabled for the _superusers collection.");
+        }
+        return existing.map(row -> {
+            OneTimePasswords.Issued issued = otps.issue(c.id(), (String) row.get("id"),
+                    String.valueOf(row.get("email")), options.length());
+            return new OneTimePassword(issued.id(), issued.password(), options.duration());
+        });
+    }
+
+    private Optional<Map<String, Object>> find(String email) {
+        Collection c = superusers();
+        var emailColumn = RecordTables.column(c, c.field("email").orElseThrow());
+        String normalised = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        return store.findWhere(c, DSL.lower(emailColumn.cast(String.class)).eq(normalised), false);
+    }
+
+    private Collection superusers() {
+        return collections.find(SuperuserCollection.NAME).orElseThrow();
+    }
+
+    private static Map<String, Object> credentials(String email, String password) {
+        return Map.of("email", email == null ? "" : email.trim(), "password", password, "passwordConfirm", password);
     }
 }

@@ -13,26 +13,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code basalt superuser upsert EMAIL PASSWORD}: creates or updates a superuser, server running or not. */
-@Command(name = "superuser", description = "Manages superusers.", subcommands = SuperuserCommand.Upsert.class)
+/**
+ * {@code basalt superuser upsert|create|update|delete|otp}, PocketBase's superuser commands, server running or not.
+ * Each runs the application without a web server and acts through {@link Superusers}.
+ */
+@Command(name = "superuser", description = "Manages superusers.", subcommands = {SuperuserCommand.Upsert.class,
+        SuperuserCommand.Create.class, SuperuserCommand.Update.class, SuperuserCommand.Delete.class,
+        SuperuserCommand.Otp.class})
 final class SuperuserCommand implements Runnable {
 
     @Override
     public void run() {
-        System.out.println("Usage: basalt superuser upsert EMAIL PASSWORD [--dir=PATH]");
+        System.out.println("Usage: basalt superuser upsert|create|update EMAIL PASSWORD | delete|otp EMAIL [--dir=PATH]");
     }
 
-    /** Creates the superuser, or sets the password of the existing one with that email. */
-    @Command(name = "upsert", description = "Creates or updates a superuser.")
-    static final class Upsert implements Callable<Integer> {
+    /** The shared part: options, the application context, error printing and exit codes. */
+    abstract static class Action implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "EMAIL")
         String email;
 
-        @Parameters(index = "1", paramLabel = "PASSWORD")
-        String password;
-
         @Mixin
         DataOptions data = new DataOptions();
+
+        /** Does the work; returns the exit code. */
+        abstract int run(Superusers superusers);
 
         @Override
         public Integer call() {
@@ -45,13 +49,85 @@ final class SuperuserCommand implements Runnable {
             SpringApplication app = new SpringApplication(BasaltApplication.class);
             app.setWebApplicationType(WebApplicationType.NONE);
             try (ConfigurableApplicationContext ctx = app.run(args.toArray(String[]::new))) {
-                boolean created = ctx.getBean(Superusers.class).upsert(email, password);
-                System.out.println((created ? "Created" : "Updated") + " superuser " + email + ".");
-                return 0;
+                return run(ctx.getBean(Superusers.class));
             } catch (ApiException e) {
-                System.err.println("Error: " + e.getMessage() + " " + e.data());
+                System.err.println("Error: " + e.getMessage() + (e.data().isEmpty() ? "" : " " + e.data()));
                 return 1;
             }
+        }
+    }
+
+    /** Creates the superuser, or sets the password of the existing one with that email. */
+    @Command(name = "upsert", description = "Creates or updates a superuser.")
+    static final class Upsert extends Action {
+        @Parameters(index = "1", paramLabel = "PASSWORD")
+        String password;
+
+        @Override
+        int run(Superusers superusers) {
+            boolean created = superusers.upsert(email, password);
+            System.out.println((created ? "Created" : "Updated") + " superuser " + email + ".");
+            return 0;
+        }
+    }
+
+    /** Creates a superuser; fails when the email is taken. */
+    @Command(name = "create", description = "Creates a new superuser.")
+    static final class Create extends Action {
+        @Parameters(index = "1", paramLabel = "PASSWORD")
+        String password;
+
+        @Override
+        int run(Superusers superusers) {
+            superusers.create(email, password);
+            System.out.println("Created superuser " + email + ".");
+            return 0;
+        }
+    }
+
+    /** Changes the password of an existing superuser. */
+    @Command(name = "update", description = "Changes the password of a superuser.")
+    static final class Update extends Action {
+        @Parameters(index = "1", paramLabel = "PASSWORD")
+        String password;
+
+        @Override
+        int run(Superusers superusers) {
+            if (!superusers.changePassword(email, password)) {
+                System.err.println("Error: no superuser with the email " + email + ".");
+                return 1;
+            }
+            System.out.println("Changed the password of superuser " + email + ".");
+            return 0;
+        }
+    }
+
+    /** Deletes a superuser; a missing one is only a notice, as in PocketBase. */
+    @Command(name = "delete", description = "Deletes a superuser.")
+    static final class Delete extends Action {
+        @Override
+        int run(Superusers superusers) {
+            System.out.println(superusers.delete(email) ? "Deleted superuser " + email + "."
+                    : "Superuser " + email + " is missing or already deleted.");
+            return 0;
+        }
+    }
+
+    /** Issues a one-time password for a superuser (OTP must be enabled for {@code _superusers}). */
+    @Command(name = "otp", description = "Creates a one-time password for a superuser.")
+    static final class Otp extends Action {
+        @Override
+        int run(Superusers superusers) {
+            var otp = superusers.otp(email);
+            if (otp.isEmpty()) {
+                System.err.println("Error: no superuser with the email " + email + ".");
+                return 1;
+            }
+            System.out.println("Created an OTP for superuser " + email + ":");
+            System.out.println("├─ Id:    " + otp.get().id());
+            System.out.println("├─ Pass:  " + otp.get().password());
+            System.out.println("└─ Valid: " + otp.get().validSeconds() + "s");
+            return 0;
         }
     }
 }
