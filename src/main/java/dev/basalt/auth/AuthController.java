@@ -33,9 +33,12 @@ class AuthController {
     private final AuthRateLimiter limiter;
     private final OAuth2Providers oauth2Providers;
     private final OAuth2SignIn oauth2;
+    private final AuthRecordExpand expand;
 
     AuthController(CollectionRegistry collections, AuthService auth, PasswordSignIn passwords, Sessions sessions,
-                   RequestBodies bodies, AuthRateLimiter limiter, OAuth2Providers oauth2Providers, OAuth2SignIn oauth2) {
+                   RequestBodies bodies, AuthRateLimiter limiter, OAuth2Providers oauth2Providers, OAuth2SignIn oauth2,
+                   AuthRecordExpand expand) {
+        this.expand = expand;
         this.oauth2Providers = oauth2Providers;
         this.oauth2 = oauth2;
         this.limiter = limiter;
@@ -71,7 +74,7 @@ class AuthController {
         String identity = text(body, "identity");
         Map<String, Object> row = limiter.attempt(request, c, identity, () -> passwords.authenticate(c, identity,
                 text(body, "password"), text(body, "identityField")));
-        return auth.signIn(c, row, request, "password", mfaId(request, body));
+        return expand.apply(c, auth.signIn(c, row, request, "password", mfaId(request, body)), request);
     }
 
     @PostMapping("/api/collections/{collection}/auth-with-oauth2")
@@ -87,7 +90,7 @@ class AuthController {
         Map<String, Object> out = auth.signIn(c, outcome.row(), request, "oauth2",
                 mfaId(request, body));
         out.put("meta", outcome.user().meta(outcome.isNew()));
-        return out;
+        return expand.apply(c, out, request);
     }
 
     @PostMapping("/api/collections/{collection}/auth-refresh")
@@ -96,9 +99,9 @@ class AuthController {
         Map<String, Object> body = bodies.read(request);
         String refreshToken = text(body, "refreshToken");
         if (refreshToken != null && !refreshToken.isEmpty()) {
-            return limiter.attempt(request, c, null, () -> auth.rotate(c, refreshToken));
+            return expand.apply(c, limiter.attempt(request, c, null, () -> auth.rotate(c, refreshToken)), request);
         }
-        return auth.refresh(c, AuthFilter.of(request));
+        return expand.apply(c, auth.refresh(c, AuthFilter.of(request)), request);
     }
 
     @PostMapping("/api/collections/{collection}/auth-logout")
@@ -133,7 +136,7 @@ class AuthController {
                     new FieldError("validation_invalid_range", "Must be a whole number of seconds between 0 and "
                             + MAX_IMPERSONATION_SECONDS + ".")));
         }
-        return auth.impersonate(c, id, seconds, request.getHeader("User-Agent"));
+        return expand.apply(c, auth.impersonate(c, id, seconds, request.getHeader("User-Agent")), request);
     }
 
     /** The collection, if it is an auth collection; 404 otherwise. */

@@ -186,7 +186,7 @@ class AuthService {
         return collection.name().equals(SuperuserCollection.NAME);
     }
 
-    private static Caller toCaller(Collection collection, Map<String, Object> row) {
+    static Caller toCaller(Collection collection, Map<String, Object> row) {
         Map<String, Object> visible = RecordJson.render(collection, row, true, FieldSelection.ALL);
         return new Caller((String) row.get("id"), collection.id(), collection.name(), isSuperusers(collection), visible);
     }

@@ -35,9 +35,11 @@ class OtpController {
     private final AuthService auth;
     private final RequestBodies bodies;
     private final AuthRateLimiter limiter;
+    private final AuthRecordExpand expand;
 
     OtpController(CollectionRegistry collections, OneTimePasswords otps, Mailer mailer, RecordStore store,
-                  AuthService auth, RequestBodies bodies, AuthRateLimiter limiter) {
+                  AuthService auth, RequestBodies bodies, AuthRateLimiter limiter, AuthRecordExpand expand) {
+        this.expand = expand;
         this.limiter = limiter;
         this.collections = collections;
         this.otps = otps;
@@ -87,7 +89,7 @@ class OtpController {
             store.update(c, used.recordId(), Map.of("verified", true));
             row = store.findById(c, used.recordId()).orElseThrow();
         }
-        return auth.signIn(c, row, request, "otp", AuthController.mfaId(request, body));
+        return expand.apply(c, auth.signIn(c, row, request, "otp", AuthController.mfaId(request, body)), request);
     }
 
     private Collection enabled(String idOrName) {

@@ -53,16 +53,19 @@ class RecordController {
 
     @PostMapping
     Map<String, Object> create(@PathVariable String collection, HttpServletRequest request,
-                               @RequestParam(required = false) String fields) {
+                               @RequestParam(required = false) String fields,
+                               @RequestParam(required = false) String expand) {
         Collection c = find(collection);
-        return records.create(c, bodies.read(request), Caller.of(request), fields, RequestInfos.of(request));
+        return records.create(c, bodies.read(request), Caller.of(request), ResponseShape.of(fields, expand),
+                RequestInfos.of(request));
     }
 
     @PatchMapping("/{id}")
     Map<String, Object> update(@PathVariable String collection, @PathVariable String id, HttpServletRequest request,
-                               @RequestParam(required = false) String fields) {
+                               @RequestParam(required = false) String fields,
+                               @RequestParam(required = false) String expand) {
         Collection c = find(collection);
-        return records.update(c, id, bodies.read(request), Caller.of(request), fields,
+        return records.update(c, id, bodies.read(request), Caller.of(request), ResponseShape.of(fields, expand),
                 RequestInfos.of(request));
     }
 

@@ -170,17 +170,26 @@ public class RecordService {
         return selection.apply(json);
     }
 
+    /**
+     * Expands relations of an already rendered record in place, as {@code caller} may view them (e.g. the record of
+     * an auth response, expanded as the record that just signed in, as in PocketBase).
+     */
+    public void expand(Collection collection, Map<String, Object> json, String expand, Caller caller,
+                       RequestInfo info) {
+        expander.expand(collection, List.of(json), expand, caller, info);
+    }
+
     /** Creates a record if the create rule holds for it as stored; 400 otherwise, with nothing written. */
     public Map<String, Object> create(Collection collection, Map<String, Object> body, Caller caller, String fields) {
-        return create(collection, body, caller, fields, RequestInfo.NONE.withBody("POST", Map.of()));
+        return create(collection, body, caller, ResponseShape.of(fields, null), RequestInfo.NONE.withBody("POST", Map.of()));
     }
 
     /**
      * Like {@link #create(Collection, Map, Caller, String)}; {@code @request.*} reads {@code info}, whose body is
-     * {@code body}.
+     * {@code body}; the answer has the {@code shape} asked for (expand checks each related record's viewRule).
      */
-    public Map<String, Object> create(Collection collection, Map<String, Object> body, Caller caller, String fields,
-                                      RequestInfo info) {
+    public Map<String, Object> create(Collection collection, Map<String, Object> body, Caller caller,
+                                      ResponseShape shape, RequestInfo info) {
         refuseView(collection);
         RequestInfo request = info.withBody(info.method(), body);
         RuleDecision decision = allowed(collection, RuleType.CREATE, caller);
@@ -210,21 +219,22 @@ public class RecordService {
             }
             changes.announce(dsl, collection, "create", draft.record());
         });
-        return output(collection, draft.record(), caller, fields, null);
+        return output(collection, draft.record(), caller, shape.fields(), shape.expand(), request);
     }
 
     /** Updates a record the caller may update; 404 when it is missing or outside the rule. */
     public Map<String, Object> update(Collection collection, String id, Map<String, Object> body, Caller caller,
                                       String fields) {
-        return update(collection, id, body, caller, fields, RequestInfo.NONE.withBody("PATCH", Map.of()));
+        return update(collection, id, body, caller, ResponseShape.of(fields, null),
+                RequestInfo.NONE.withBody("PATCH", Map.of()));
     }
 
     /**
      * Like {@link #update(Collection, String, Map, Caller, String)}: the rule is checked against the stored record
-     * and {@code @request.body} (= {@code body}) before anything is written.
+     * and {@code @request.body} (= {@code body}) before anything is written; the answer has the {@code shape} asked for.
      */
     public Map<String, Object> update(Collection collection, String id, Map<String, Object> body, Caller caller,
-                                      String fields, RequestInfo info) {
+                                      ResponseShape shape, RequestInfo info) {
         refuseView(collection);
         RequestInfo request = info.withBody(info.method(), body);
         Condition where = ruleCondition(collection, RuleType.UPDATE, caller, request)
@@ -243,7 +253,7 @@ public class RecordService {
             changes.announce(dsl, collection, "update", d.record());
             return d;
         });
-        return output(collection, draft.record(), caller, fields, null);
+        return output(collection, draft.record(), caller, shape.fields(), shape.expand(), request);
     }
 
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */

@@ -5,6 +5,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordStore;
+import dev.basalt.records.ResponseShape;
 import dev.basalt.shared.ApiException;
 import dev.basalt.access.RequestInfos;
 import dev.basalt.query.RequestInfo;
@@ -94,17 +95,17 @@ class BatchProcessor {
                 .orElseThrow(() -> ApiException.badRequest("Unknown batch request action."));
         Collection collection = collections.find(route.collection())
                 .orElseThrow(() -> ApiException.notFound("Missing collection context."));
-        String fields = route.query().get("fields");
+        ResponseShape shape = ResponseShape.of(route.query().get("fields"), route.query().get("expand"));
         Map<String, Object> body = request.body();
         RequestInfo info = RequestInfos.subRequest(batchInfo, request.method(), route.query(), request.headers());
         return switch (route.action()) {
-            case CREATE -> result(200, records.create(collection, body, caller, fields, info));
-            case UPDATE -> result(200, records.update(collection, route.id(), body, caller, fields, info));
+            case CREATE -> result(200, records.create(collection, body, caller, shape, info));
+            case UPDATE -> result(200, records.update(collection, route.id(), body, caller, shape, info));
             case UPSERT -> {
                 Object id = body.get("id");
                 boolean exists = id instanceof String s && !s.isEmpty() && store.findById(collection, s).isPresent();
-                yield exists ? result(200, records.update(collection, (String) id, body, caller, fields, info))
-                        : result(200, records.create(collection, body, caller, fields, info));
+                yield exists ? result(200, records.update(collection, (String) id, body, caller, shape, info))
+                        : result(200, records.create(collection, body, caller, shape, info));
             }
             case DELETE -> {
                 records.delete(collection, route.id(), caller, info);
