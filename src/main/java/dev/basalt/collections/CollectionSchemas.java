@@ -1,5 +1,6 @@
 package dev.basalt.collections;
 
+import dev.basalt.collections.fields.AutodateField;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.RelationField;
 import dev.basalt.query.ColumnInfo;
@@ -13,6 +14,10 @@ import java.util.function.Function;
 
 /** A collection's table as the query compiler sees it: its name and typed columns, hidden ones marked. */
 public final class CollectionSchemas {
+    /** The record id: unique and never NULL, the last key of every list order. */
+    public static final String ID = "id";
+    /** The creation time field new collections get. */
+    public static final String CREATED = "created";
     private static final String EMAIL = "email";
     private static final String EMAIL_VISIBILITY = "emailVisibility";
 
@@ -32,7 +37,17 @@ public final class CollectionSchemas {
                     .orElse(null) : null;
             columns.put(f.name(), new ColumnInfo(f.name(), f.kind(), f.hidden(), target, shownIf(collection, f)));
         }
-        return new TableSchema(collection.name(), columns);
+        return new TableSchema(collection.name(), columns).ordered(ID, defaultOrder(collection));
+    }
+
+    /**
+     * A list without a sort is in insertion order, as PocketBase's (SQLite's rowid order): {@code created} when it
+     * is the creation autodate, then {@code id}; a view by {@code id} alone. Basalt indexes this order.
+     */
+    public static List<String> defaultOrder(Collection collection) {
+        boolean insertionDate = !collection.isView() && collection.field(CREATED)
+                .filter(f -> f instanceof AutodateField a && a.onCreate() && !a.onUpdate()).isPresent();
+        return insertionDate ? List.of(CREATED) : List.of();
     }
 
     /**

@@ -41,6 +41,7 @@ public final class QueryCompiler {
         PlanPass passes = PlanPasses.applyFilters(conditions)
                 .then(PlanPasses.simplifyWhere())
                 .then(PlanPasses.applySort(order))
+                .then(PlanPasses.totalOrder(schema))
                 .then(PlanPasses.joinRelations())
                 .then(PlanPasses.applyPage(spec.page()));
         return passes.apply(QueryPlan.of(selectColumns(schema, spec.select()), schema.table()));

@@ -45,7 +45,8 @@ public class CollectionController {
     private static final TableSchema LISTING = TableSchema.of("_collections", List.of(
             ColumnInfo.of("id", ColumnKind.TEXT), ColumnInfo.of("name", ColumnKind.TEXT),
             ColumnInfo.of("type", ColumnKind.TEXT), ColumnInfo.of("system", ColumnKind.BOOL),
-            ColumnInfo.of("created", ColumnKind.DATE), ColumnInfo.of("updated", ColumnKind.DATE)));
+            ColumnInfo.of("created", ColumnKind.DATE), ColumnInfo.of("updated", ColumnKind.DATE)))
+            .ordered("id", List.of());
 
     private final CollectionService service;
     private final CollectionRegistry registry;

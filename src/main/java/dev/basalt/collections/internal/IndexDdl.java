@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.CreateIndexIncludeStep;
+import org.jooq.CreateIndexStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Name;
 import org.jooq.OrderField;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
@@ -18,6 +20,15 @@ final class IndexDdl {
     }
 
     static Query create(DSLContext dsl, IndexDefinition index, String table) {
+        return create(dsl, index, table, false);
+    }
+
+    /** Like {@link #create(DSLContext, IndexDefinition, String)}, doing nothing when the name exists. */
+    static Query createIfMissing(DSLContext dsl, IndexDefinition index, String table) {
+        return create(dsl, index, table, true);
+    }
+
+    private static Query create(DSLContext dsl, IndexDefinition index, String table, boolean ifMissing) {
         List<OrderField<?>> columns = new ArrayList<>();
         for (IndexDefinition.Column c : index.columns()) {
             Field<?> f = c.nocase()
@@ -25,10 +36,18 @@ final class IndexDdl {
                     : DSL.field(DSL.name(c.name()));
             // NULLS placed as the record queries sort (NULL lowest, see ConditionRenderer), so that an index
             // serves ORDER BY in either direction; PostgreSQL's default placement would not match.
-            columns.add(c.descending() ? f.desc().nullsLast() : f.asc().nullsFirst());
+            // The id is never NULL: PostgreSQL's default placement, as the primary key's index and the sorts have.
+            if (c.name().equals(CollectionDefaults.ID) && !c.nocase()) {
+                columns.add(c.descending() ? f.desc() : f.asc());
+            } else {
+                columns.add(c.descending() ? f.desc().nullsLast() : f.asc().nullsFirst());
+            }
         }
-        CreateIndexIncludeStep step = (index.unique() ? dsl.createUniqueIndex(DSL.name(index.name()))
-                : dsl.createIndex(DSL.name(index.name()))).on(DSL.table(DSL.name(table)), columns);
+        Name name = DSL.name(index.name());
+        CreateIndexStep start = index.unique()
+                ? (ifMissing ? dsl.createUniqueIndexIfNotExists(name) : dsl.createUniqueIndex(name))
+                : (ifMissing ? dsl.createIndexIfNotExists(name) : dsl.createIndex(name));
+        CreateIndexIncludeStep step = start.on(DSL.table(DSL.name(table)), columns);
         if (index.where().isEmpty()) {
             return step;
         }

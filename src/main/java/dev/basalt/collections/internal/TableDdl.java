@@ -37,6 +37,7 @@ final class TableDdl {
         }
         run(create.constraint(DSL.primaryKey(DSL.name(CollectionDefaults.ID))), "name", "Failed to create the table");
         createIndexes(c.name(), indexes, Set.of());
+        createOrderIndex(c);
     }
 
     void alter(Collection old, Collection now, List<IndexDefinition> oldIndexes, List<IndexDefinition> newIndexes) {
@@ -50,6 +51,10 @@ final class TableDdl {
             }
         }
         Set<String> kept = keptIndexes(oldIndexes, newIndexes, changedColumns);
+        if (!OrderIndex.unchanged(old, now)) {
+            OrderIndex.of(old).ifPresent(o -> run(IndexDdl.drop(dsl, o.name()), "indexes",
+                    "Failed to drop the index " + o.name()));
+        }
         for (IndexDefinition o : oldIndexes) {
             if (!kept.contains(o.name())) {
                 run(IndexDdl.drop(dsl, o.name()), "indexes", "Failed to drop the index " + o.name());
@@ -61,6 +66,13 @@ final class TableDdl {
         }
         alterColumns(old, now, table);
         createIndexes(now.name(), newIndexes, kept);
+        createOrderIndex(now);
+    }
+
+    /** Basalt's index on the default list order ({@link OrderIndex}), unless it exists (tables made before it). */
+    private void createOrderIndex(Collection c) {
+        OrderIndex.of(c).ifPresent(index -> run(IndexDdl.createIfMissing(dsl, index, c.name()), "fields",
+                "Failed to create the index " + index.name()));
     }
 
     void drop(Collection c) {

@@ -23,7 +23,7 @@ public final class TermMapper {
 
     /** The sort key with {@code f} applied to its term. */
     public static SortKey map(SortKey key, UnaryOperator<Term> f) {
-        return new SortKey(map(key.term(), f), key.descending());
+        return new SortKey(map(key.term(), f), key.descending(), key.notNull());
     }
 
     private static List<Cond.Source> sources(List<Cond.Source> sources, UnaryOperator<Term> f) {

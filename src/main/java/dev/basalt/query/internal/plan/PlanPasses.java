@@ -1,6 +1,7 @@
 package dev.basalt.query.internal.plan;
 
 import dev.basalt.query.PageRequest;
+import dev.basalt.query.TableSchema;
 import dev.basalt.query.internal.ir.Cond;
 import dev.basalt.query.internal.ir.RowRange;
 import dev.basalt.query.internal.ir.Simplifier;
@@ -44,6 +45,11 @@ public final class PlanPasses {
             order.addAll(keys);
             return plan.withOrder(order);
         };
+    }
+
+    /** Completes the ORDER BY to a total order on {@code schema}'s key (see {@link TotalOrder}). */
+    public static PlanPass totalOrder(TableSchema schema) {
+        return new TotalOrder(schema);
     }
 
     /** LEFT JOINs the to-one relation paths the plan's terms walk (see {@link RelationJoins}). */

@@ -105,11 +105,14 @@ public final class ConditionRenderer {
         return DSL.selectOne().asTable(DSL.name(ONE_ROW_ALIAS));
     }
 
-    /** The jOOQ sort field of a sort key: ascending puts NULLs first, descending last. */
+    /** The jOOQ sort field of a sort key: ascending puts NULLs first, descending last (never-NULL keys: no NULLS). */
     public static SortField<?> render(SortKey key) {
         Field<?> f = TermRenderer.render(key.term());
         if (key.term() instanceof Term.Random) {
             return f.asc();
+        }
+        if (key.notNull()) {
+            return key.descending() ? f.desc() : f.asc();
         }
         return key.descending() ? f.desc().nullsLast() : f.asc().nullsFirst();
     }

@@ -99,9 +99,16 @@ public final class Resolver {
         Reach reach = new Reach(catalog, allowHidden, request);
         List<SortKey> keys = new ArrayList<>();
         for (SortItem item : items) {
-            keys.add(new SortKey(sortTerm(item, schema, reach), item.descending()));
+            Term term = sortTerm(item, schema, reach);
+            keys.add(new SortKey(term, item.descending(), isKey(term, schema)));
         }
         return keys;
+    }
+
+    /** True for the table's own key column (never NULL), see {@link TableSchema#key()}. */
+    public static boolean isKey(Term term, TableSchema schema) {
+        return schema.key() != null && term instanceof Term.Column c && c.table().equals(schema.table())
+                && c.column().equals(schema.key());
     }
 
     private static Term sortTerm(SortItem item, TableSchema schema, Reach reach) {
