@@ -10,17 +10,17 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The secret values of {@code _params} (the token secret and the settings), read and written as JSON text. With an
  * encryption key each value is stored sealed, as the JSON string {@code "enc:v1:..."} ({@link SecretCipher});
- * without one, plain. On start, before the server listens, every secret value is checked: plain ones are sealed when
- * a key is set, and a sealed one that cannot be opened (no key, wrong key) stops the start with one line.
+ * without one, plain. On start, before the server listens, {@link SecretsCheck} checks every secret value: plain ones
+ * are sealed when a key is set, and a sealed one that cannot be opened (no key, wrong key) stops the start.
  */
 @Component
-public class SealedParams implements InitializingBean {
+public class SealedParams {
     /** The {@code _params} keys whose values are secret. */
     public static final String TOKEN_SECRET = "tokenSecret";
     /** The settings, with the SMTP password. */
@@ -32,11 +32,15 @@ public class SealedParams implements InitializingBean {
     private static final Field<JSONB> VALUE = DSL.field(DSL.name("value"), SQLDataType.JSONB);
     private static final Field<Object> UPDATED = DSL.field(DSL.name("updated"));
     private final DSLContext dsl;
-    private final SecretCipher cipher;
+    private final ObjectProvider<SecretCipher> ciphers;
 
-    public SealedParams(DSLContext dsl, SecretCipher cipher) {
+    /**
+     * The cipher is looked up on first use: the auth filter needs this class while the web server initializes, and a
+     * bad key found then would be reported by Tomcat with stack traces instead of the one line of a normal failure.
+     */
+    public SealedParams(DSLContext dsl, ObjectProvider<SecretCipher> ciphers) {
         this.dsl = dsl;
-        this.cipher = cipher;
+        this.ciphers = ciphers;
     }
 
     /** The plain JSON of {@code key}, or null when it was never stored. */
@@ -58,8 +62,9 @@ public class SealedParams implements InitializingBean {
         dsl.insertInto(PARAMS).set(KEY, key).set(VALUE, stored(key, json)).onConflictDoNothing().execute();
     }
 
-    @Override
-    public void afterPropertiesSet() {
+    /** Opens every stored secret (failing with one line if one cannot be) and seals plain ones when a key is set. */
+    void checkOnStart() {
+        SecretCipher cipher = ciphers.getObject();
         for (String key : SECRET_KEYS) {
             JSONB stored = dsl.select(VALUE).from(PARAMS).where(KEY.eq(key)).fetchOne(VALUE);
             if (stored == null) {
@@ -78,6 +83,7 @@ public class SealedParams implements InitializingBean {
     }
 
     private JSONB stored(String key, String json) {
+        SecretCipher cipher = ciphers.getObject();
         if (!cipher.enabled()) {
             return JSONB.valueOf(json);
         }
@@ -87,7 +93,7 @@ public class SealedParams implements InitializingBean {
 
     private String open(String key, String data) {
         String sealed = sealedText(data);
-        return sealed == null ? data : cipher.open(sealed, key);
+        return sealed == null ? data : ciphers.getObject().open(sealed, key);
     }
 
     /** The {@code enc:v1:...} text when {@code data} is a sealed value, else null. */
