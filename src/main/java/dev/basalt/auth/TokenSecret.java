@@ -1,25 +1,22 @@
 package dev.basalt.auth;
 
+import dev.basalt.auth.mail.SealedParams;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 
 /**
  * The application's token signing secret, generated once and kept in {@code _params} so that every node of a
- * cluster and every restart signs and verifies with the same secret.
+ * cluster and every restart signs and verifies with the same secret (encrypted there when a key is set).
  */
 @Component
 class TokenSecret {
-    private static final String KEY = "tokenSecret";
-    private final DSLContext dsl;
+    private static final int RANDOM_BYTES = 48;
+    private final SealedParams params;
     private volatile String secret;
 
-    TokenSecret(DSLContext dsl) {
-        this.dsl = dsl;
+    TokenSecret(SealedParams params) {
+        this.params = params;
     }
 
     String get() {
@@ -36,15 +33,12 @@ class TokenSecret {
     }
 
     private String loadOrCreate() {
-        var table = DSL.table(DSL.name("_params"));
-        var key = DSL.field(DSL.name("key"), SQLDataType.CLOB);
-        var value = DSL.field(DSL.name("value"), SQLDataType.JSONB);
-        byte[] random = new byte[48];
+        byte[] random = new byte[RANDOM_BYTES];
         new SecureRandom().nextBytes(random);
         String fresh = Base64.getEncoder().withoutPadding().encodeToString(random);
-        dsl.insertInto(table).set(key, KEY).set(value, JSONB.valueOf("\"" + fresh + "\""))
-                .onConflictDoNothing().execute();
-        String stored = dsl.select(value).from(table).where(key.eq(KEY)).fetchOne(value).data();
+        // Base64 needs no JSON escaping; the first node to store a secret wins, the others read it.
+        params.writeIfAbsent(SealedParams.TOKEN_SECRET, "\"" + fresh + "\"");
+        String stored = params.read(SealedParams.TOKEN_SECRET);
         return stored.substring(1, stored.length() - 1);
     }
 }
