@@ -1,11 +1,14 @@
 package dev.basalt.auth;
 
 import dev.basalt.shared.Caller;
+import dev.basalt.shared.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -14,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link Caller} on the request, and for the auth endpoints the verified token ({@link #AUTHENTICATED}). An
  * invalid, expired or revoked token leaves the request anonymous, as in PocketBase. An API key (in
  * {@code X-API-Key}, or as the bearer token) sets {@link #API_KEY}, whose scopes {@link ApiKeyInterceptor}
- * enforces; an invalid key sets {@link #INVALID_API_KEY} and the request is refused with 401.
+ * enforces; an invalid key sets {@link #INVALID_API_KEY} and the request is refused with 401. When the
+ * credentials cannot be checked because the database is down, the request is answered 503 here.
  */
 @Component
 class AuthFilter extends OncePerRequestFilter {
@@ -25,6 +29,7 @@ class AuthFilter extends OncePerRequestFilter {
     /** Request attribute set when the request carried an API key that is not valid. */
     static final String INVALID_API_KEY = AuthFilter.class.getName() + ".invalidApiKey";
     private static final String BEARER = "Bearer ";
+    private static final Logger log = LoggerFactory.getLogger(AuthFilter.class);
     private final AuthService auth;
 
     AuthFilter(AuthService auth) {
@@ -42,6 +47,22 @@ class AuthFilter extends OncePerRequestFilter {
         if (apiKey == null && token != null && token.startsWith(ApiKeys.PREFIX)) {
             apiKey = token;
         }
+        try {
+            authenticate(request, token, apiKey);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.is(e)) {
+                throw e;
+            }
+            // checking the credentials needs the database: answer like the controllers would, without a trace
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    DatabaseUnavailable.reason(e));
+            DatabaseUnavailable.write(response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void authenticate(HttpServletRequest request, String token, String apiKey) {
         if (apiKey != null) {
             auth.authenticateApiKey(apiKey.trim()).ifPresentOrElse(k -> {
                 request.setAttribute(Caller.ATTRIBUTE, k.caller());
@@ -53,7 +74,6 @@ class AuthFilter extends OncePerRequestFilter {
                 request.setAttribute(AUTHENTICATED, a);
             });
         }
-        chain.doFilter(request, response);
     }
 
     /** The verified token of this request, or null. */

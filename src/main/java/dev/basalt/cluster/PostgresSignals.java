@@ -1,6 +1,7 @@
 package dev.basalt.cluster;
 
 import dev.basalt.database.DatabaseServer;
+import dev.basalt.database.DatabaseTimeouts;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -169,7 +170,7 @@ class PostgresSignals implements ClusterSignals, SmartLifecycle {
     }
 
     private Connection connect() throws SQLException {
-        Properties props = new Properties();
+        Properties props = DatabaseTimeouts.driverProperties();
         if (!database.user().isEmpty()) {
             props.setProperty("user", database.user());
         }

@@ -45,7 +45,9 @@ public class DatabaseConfiguration {
         }
         config.setMaximumPoolSize(properties.db().maxPoolSize());
         config.setPoolName("basalt");
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(DatabaseTimeouts.POOL_CONNECTION.toMillis());
+        config.setValidationTimeout(DatabaseTimeouts.VALIDATION.toMillis());
+        config.setDataSourceProperties(DatabaseTimeouts.driverProperties());
         return new HikariDataSource(config);
     }
 }

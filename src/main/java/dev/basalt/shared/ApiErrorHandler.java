@@ -64,6 +64,12 @@ public class ApiErrorHandler {
             log.warn("Bad input on {} {}: {}", request.getMethod(), request.getRequestURI(), bad.name());
             return body(400, bad.message(), Map.of());
         }
+        if (DatabaseUnavailable.is(e)) {
+            // an outage, not a bug: one line per request rather than a stack trace each
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    DatabaseUnavailable.reason(e));
+            return body(DatabaseUnavailable.STATUS, DatabaseUnavailable.MESSAGE, Map.of());
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return body(500, "Something went wrong while processing your request.", Map.of());
     }

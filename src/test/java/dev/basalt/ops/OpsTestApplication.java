@@ -33,13 +33,16 @@ final class OpsTestApplication implements AutoCloseable {
 
     /** Starts Basalt on a new database, with extra {@code --name=value} arguments. */
     static OpsTestApplication start(String... extraArgs) {
-        String url = TestDatabase.createDatabase();
+        return startOn(TestDatabase.createDatabase(), TestDatabase.user(), TestDatabase.password(), extraArgs);
+    }
+
+    /** Starts Basalt on the database at {@code url}, with extra {@code --name=value} arguments. */
+    static OpsTestApplication startOn(String url, String user, String password, String... extraArgs) {
         try {
             SpringApplication app = new SpringApplication(BasaltApplication.class);
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
                     "--basalt.dir=" + Files.createTempDirectory("basalt-ops-test"),
-                    "--basalt.db.url=" + url, "--basalt.db.user=" + TestDatabase.user(),
-                    "--basalt.db.password=" + TestDatabase.password()));
+                    "--basalt.db.url=" + url, "--basalt.db.user=" + user, "--basalt.db.password=" + password));
             args.addAll(java.util.List.of(extraArgs));
             ConfigurableApplicationContext ctx = app.run(args.toArray(String[]::new));
             return new OpsTestApplication(ctx, url);

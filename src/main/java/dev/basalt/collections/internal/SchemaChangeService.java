@@ -5,6 +5,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionDraft;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.CollectionService;
+import dev.basalt.database.DatabaseTimeouts;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import dev.basalt.shared.ValidationErrors;
@@ -177,6 +178,8 @@ public class SchemaChangeService implements CollectionService {
         try {
             result = dsl.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
+                // DDL (an index on a large table) may run longer than the socket timeout that guards queries
+                tx.connection(DatabaseTimeouts::allowLongStatements);
                 tx.select(DSL.function(DSL.name("pg_advisory_xact_lock"), Object.class, DSL.inline(LOCK_KEY)))
                         .fetch();
                 T done = work.apply(new SchemaTransaction(tx, now()));

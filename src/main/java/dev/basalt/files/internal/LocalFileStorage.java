@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -18,12 +21,29 @@ import org.springframework.core.io.Resource;
 /**
  * Files on the local disk under {@code root} (the data directory's {@code storage}): a key is a relative path.
  * Writes go to a temporary file first and are moved into place, so a reader never sees half a file.
+ * Only the owner can read them: files are {@code 0600} and directories {@code 0700} (the root is tightened on
+ * start, which also closes folders an older version left world-readable), on file systems with POSIX modes.
  */
 public final class LocalFileStorage implements FileStorage {
+    /** Mode of stored files: the owner reads and writes. */
+    static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    /** Mode of the storage directories: only the owner lists and enters them. */
+    static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
+
     private final Path root;
+    private final boolean posix;
 
     public LocalFileStorage(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.posix = this.root.getFileSystem().supportedFileAttributeViews().contains("posix");
+        try {
+            createDirectories(this.root);
+            if (posix) {
+                Files.setPosixFilePermissions(this.root, DIRECTORY_MODE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the file storage directory " + this.root, e);
+        }
     }
 
     /** The directory that holds the files. */
@@ -38,6 +58,9 @@ public final class LocalFileStorage implements FileStorage {
             Path temp = createTemp(target.getParent());
             try {
                 Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+                if (posix) {
+                    Files.setPosixFilePermissions(temp, FILE_MODE);
+                }
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
@@ -48,16 +71,25 @@ public final class LocalFileStorage implements FileStorage {
     }
 
     /** A temporary file in {@code dir}, retried when a concurrent clean-up removed the emptied directory. */
-    private static Path createTemp(Path dir) throws IOException {
+    private Path createTemp(Path dir) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
-                Files.createDirectories(dir);
+                createDirectories(dir);
                 return Files.createTempFile(dir, ".upload-", ".tmp");
             } catch (NoSuchFileException e) {
                 if (attempt == 3) {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** Creates missing directories as {@code 0700} (the mode is given at creation, so none is ever wider). */
+    private void createDirectories(Path dir) throws IOException {
+        if (posix) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
+        } else {
+            Files.createDirectories(dir);
         }
     }
 
