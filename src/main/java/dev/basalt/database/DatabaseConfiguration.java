@@ -21,7 +21,9 @@ public class DatabaseConfiguration {
         if (db.embedded()) {
             return EmbeddedDatabase.startOrAttach(properties.dir());
         }
-        return new ExternalDatabase(db.url(), db.user(), db.password());
+        ExternalDatabase external = new ExternalDatabase(db.url(), db.user(), db.password());
+        DatabaseStartup.awaitReachable(external, db.startWait());
+        return external;
     }
 
     /**

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded PostgreSQL whose data lives in {@code <dir>/pg}. If a Basalt process already runs it (a live
  * {@code postmaster.pid}), this attaches to that server instead of starting a second one, so CLI commands
- * work while {@code serve} runs.
+ * work while {@code serve} runs. Connections need the password in {@code <dir>/pg.password}
+ * ({@link EmbeddedCredentials}).
  */
 final class EmbeddedDatabase implements DatabaseServer {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -20,34 +21,56 @@ final class EmbeddedDatabase implements DatabaseServer {
 
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, int port) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int port, String password) {
         this.postgres = postgres;
         this.port = port;
+        this.password = password;
     }
 
     /** Starts the embedded server for the data directory, or attaches to the one already running there. */
     static EmbeddedDatabase startOrAttach(Path dataDir) {
         Path pgDir = dataDir.resolve("pg").toAbsolutePath();
+        EmbeddedCredentials credentials = new EmbeddedCredentials(dataDir.toAbsolutePath());
+        credentials.protectDataDirectory();
+        boolean initialized = Files.exists(pgDir.resolve("postgresql.conf"));
+        if (initialized && !Files.exists(credentials.passwordFile())
+                && !EmbeddedCredentials.trustsConnections(pgDir)) {
+            throw new IllegalStateException("The embedded PostgreSQL in " + pgDir + " requires a password, but "
+                    + credentials.passwordFile() + " is missing: restore it from a backup of the data directory.");
+        }
+        String password = credentials.password();
         Integer running = runningPort(pgDir);
         if (running != null) {
             log.info("Attaching to the embedded PostgreSQL already running on port {}", running);
-            return new EmbeddedDatabase(null, running);
+            return new EmbeddedDatabase(null, running, password);
         }
         try {
-            Files.createDirectories(dataDir);
             long started = System.nanoTime();
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
-                    .start();
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // zonky's readiness check connects as the superuser; trust ignores the password
+                    .setConnectConfig("password", password);
+            if (!initialized) {
+                // initdb's "--key=value" options: the superuser gets the password from the first moment, and
+                // these override zonky's "-A trust" (initdb keeps the last method given)
+                builder.setLocaleConfig("pwfile", credentials.passwordFile().toString())
+                        .setLocaleConfig("auth", "scram-sha-256");
+            }
+            EmbeddedPostgres pg = builder.start();
+            if (EmbeddedCredentials.trustsConnections(pgDir)) {
+                credentials.requirePassword(pgDir, url(pg.getPort()), USER, password);
+            }
             log.info("Embedded PostgreSQL started on port {} in {} ms (data: {})", pg.getPort(),
                     (System.nanoTime() - started) / 1_000_000, pgDir);
-            return new EmbeddedDatabase(pg, pg.getPort());
+            return new EmbeddedDatabase(pg, pg.getPort(), password);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgDir, e);
         }
@@ -73,6 +96,10 @@ final class EmbeddedDatabase implements DatabaseServer {
 
     @Override
     public String jdbcUrl() {
+        return url(port);
+    }
+
+    private static String url(int port) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
@@ -83,7 +110,7 @@ final class EmbeddedDatabase implements DatabaseServer {
 
     @Override
     public String password() {
-        return "";
+        return password;
     }
 
     @Override

@@ -32,12 +32,14 @@ public record BasaltProperties(@NotNull @DefaultValue("basalt_data") Path dir,
      * @param user        database user
      * @param password    database password
      * @param maxPoolSize the largest number of pooled connections
+     * @param startWait   how long the start waits for an unreachable external database before it gives up
      */
     public record Db(@Pattern(regexp = "^$|^jdbc:postgresql:.*", message = "must be a jdbc:postgresql: URL")
                      @DefaultValue("") String url,
                      @DefaultValue("") String user,
                      @DefaultValue("") String password,
-                     @Min(1) @Max(500) @DefaultValue("20") int maxPoolSize) {
+                     @Min(1) @Max(500) @DefaultValue("20") int maxPoolSize,
+                     @NotNull @DefaultValue("60s") java.time.Duration startWait) {
 
         /** True when no external database is configured. */
         public boolean embedded() {
