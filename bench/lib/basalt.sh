@@ -13,7 +13,7 @@ basalt_start() {
   local dir="$out/data-$setup"
   mkdir -p "$dir"
   export BASALT_RATE_LIMITS_DEFAULT_ENABLED=false   # the sign-in scenario would hit the default auth rate limit
-  unset BASALT_DB_URL BASALT_DB_USER
+  unset BASALT_DB_URL BASALT_DB_USER PGPASSWORD
   if [[ "$setup" == external ]]; then
     local pg="${BENCH_PG:-}"
     if [[ -z "$pg" ]]; then
@@ -34,6 +34,7 @@ basalt_start() {
   if [[ "$setup" == embedded ]]; then
     "$root/basalt" superuser upsert "$SU_EMAIL" "$SU_PASSWORD" --dir "$dir" >/dev/null
     export PGHOST=127.0.0.1 PGPORT="$(sed -n 4p "$dir/pg/postmaster.pid")" PGUSER=postgres PGDATABASE=postgres
+    export PGPASSWORD="$(cat "$dir/pg.password")"   # the embedded PostgreSQL asks for its password
   fi
   echo "$label $setup: pid $BASALT_PID, $(readlink -f "/proc/$BASALT_PID/exe"), PostgreSQL $PGHOST:$PGPORT/$PGDATABASE ($(psql -XAtc 'show server_version'))" | tee -a "$out/meta.txt"
 }
