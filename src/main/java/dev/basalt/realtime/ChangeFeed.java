@@ -4,6 +4,8 @@ import dev.basalt.cluster.ClusterSignals;
 import dev.basalt.realtime.internal.ChangeWire;
 import dev.basalt.realtime.internal.FanOut;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,9 @@ import org.springframework.stereotype.Component;
 public class ChangeFeed {
     /** The cluster channel of record changes. */
     public static final String CHANNEL = "basalt_realtime";
+    /** {@code pg_current_xact_id()} (a 64-bit {@code xid8}) as text, rendered by jOOQ once. */
+    private static final String CURRENT_XID = DSL.using(SQLDialect.POSTGRES).render(DSL.select(
+            DSL.function(DSL.name("pg_current_xact_id"), Object.class).cast(String.class)));
     private final ClusterSignals signals;
 
     ChangeFeed(ClusterSignals signals, FanOut fanOut) {
@@ -30,8 +35,14 @@ public class ChangeFeed {
         });
     }
 
-    /** Queues the change for when the transaction of {@code tx} commits; nothing leaves before it commits. */
+    /**
+     * Queues the change for when the transaction of {@code tx} commits; nothing leaves before it commits. The change
+     * carries the transaction's id, which each subscription compares with the snapshot it started at: it receives
+     * the change iff the transaction committed after that snapshot (one cheap statement per change; the writing
+     * transaction has its id already).
+     */
     public void publish(DSLContext tx, ChangeEvent change) {
-        signals.sendAfterCommit(tx, CHANNEL, ChangeWire.encode(change, System.currentTimeMillis()));
+        long xid = Long.parseLong(tx.resultQuery(CURRENT_XID).fetchSingle(0, String.class));
+        signals.sendAfterCommit(tx, CHANNEL, ChangeWire.encode(change, xid, System.currentTimeMillis()));
     }
 }

@@ -20,6 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,8 +43,12 @@ public class Broker implements SmartLifecycle {
     /** Interval of keep-alive comments, which keep proxies from closing quiet streams. */
     static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
 
-    /** A subscription of a client in the topic index. */
-    private record Entry(Client client, Subscription subscription) {
+    /** {@code pg_current_snapshot()} as text, rendered by jOOQ once. */
+    private static final String CURRENT_SNAPSHOT = DSL.using(SQLDialect.POSTGRES).render(DSL.select(
+            DSL.function(DSL.name("pg_current_snapshot"), Object.class).cast(String.class)));
+
+    /** A subscription of a client in the topic index, and where it starts (shared by one request's new ones). */
+    record Entry(Client client, Subscription subscription, SubscriptionStart start) {
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -51,11 +58,14 @@ public class Broker implements SmartLifecycle {
     private final ObjectProvider<ChangeAudience> audience;
     private final ObjectProvider<SessionCheck> sessions;
     private final RealtimeMetrics metrics;
+    private final DSLContext dsl;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean running;
     private volatile ScheduledExecutorService keeper;
 
-    Broker(ObjectProvider<ChangeAudience> audience, ObjectProvider<SessionCheck> sessions, MeterRegistry registry) {
+    Broker(ObjectProvider<ChangeAudience> audience, ObjectProvider<SessionCheck> sessions, MeterRegistry registry,
+           DSLContext dsl) {
+        this.dsl = dsl;
         this.audience = audience;
         this.sessions = sessions;
         this.metrics = new RealtimeMetrics(registry, clients::size, subscriptionCount::get);
@@ -87,42 +97,82 @@ public class Broker implements SmartLifecycle {
         return Optional.ofNullable(clients.get(id));
     }
 
-    /** Replaces a client's auth and subscriptions. */
+    /**
+     * Replaces a client's auth and subscriptions. New subscriptions are indexed first and then start at a database
+     * snapshot taken here, before the request is answered: they receive exactly the changes committed after it
+     * (see {@link SubscriptionStart}). Subscriptions the client keeps (same name) keep their start and are never
+     * out of the index meanwhile, so re-posting the list (as the SDKs do) loses nothing.
+     */
     void subscribe(Client client, Client.Session session, List<String> names) {
+        SubscriptionStart start = new SubscriptionStart();
+        boolean added = false;
         synchronized (client) {
-            unindex(client);
             client.session(session);
-            Map<String, Subscription> subs = new LinkedHashMap<>();
+            Map<String, Entry> before = client.subscriptions();
+            Map<String, Entry> after = new LinkedHashMap<>();
             for (String name : names) {
-                if (!name.isEmpty()) {
-                    subs.put(name, Subscription.parse(name));
+                if (!name.isEmpty() && !after.containsKey(name)) {
+                    Entry kept = before.get(name);
+                    after.put(name, kept != null ? kept : new Entry(client, Subscription.parse(name), start));
                 }
             }
-            client.subscriptions(subs);
+            for (Entry e : before.values()) {
+                if (after.get(e.subscription().name()) != e) {
+                    remove(e);
+                }
+            }
+            client.subscriptions(after);
             if (clients.get(client.id()) != client) {
-                return; // disconnected meanwhile
+                unindex(client); // disconnected meanwhile
+                return;
             }
-            for (Subscription s : subs.values()) {
-                byTopic.computeIfAbsent(s.topic(), t -> ConcurrentHashMap.newKeySet()).add(new Entry(client, s));
-                subscriptionCount.incrementAndGet();
+            for (Entry e : after.values()) {
+                if (e.start() == start) {
+                    added = true;
+                    byTopic.computeIfAbsent(e.subscription().topic(), t -> ConcurrentHashMap.newKeySet()).add(e);
+                    subscriptionCount.incrementAndGet();
+                }
             }
+        }
+        if (added) {
+            settle(client, start);
+        }
+    }
+
+    /** Takes the snapshot at which the new subscriptions start (they are in the index already). */
+    private void settle(Client client, SubscriptionStart start) {
+        Snapshot snapshot;
+        try {
+            snapshot = Snapshot.parse(dsl.resultQuery(CURRENT_SNAPSHOT).fetchSingle(0, String.class));
+        } catch (RuntimeException e) {
+            start.abandon();
+            unindex(client); // where they would start is unknown: the request fails and the client retries
+            throw e;
+        }
+        if (!start.settle(snapshot)) {
+            disconnectSlow(client);
+        }
+    }
+
+    private void remove(Entry e) {
+        Set<Entry> set = byTopic.get(e.subscription().topic());
+        if (set != null && set.remove(e)) {
+            subscriptionCount.decrementAndGet();
         }
     }
 
     private void unindex(Client client) {
         synchronized (client) {
-            for (Subscription s : client.subscriptions().values()) {
-                Set<Entry> set = byTopic.get(s.topic());
-                if (set != null && set.remove(new Entry(client, s))) {
-                    subscriptionCount.decrementAndGet();
-                }
-            }
+            client.subscriptions().values().forEach(this::remove);
             client.subscriptions(Map.of());
         }
     }
 
-    /** Delivers one committed change to the subscriptions of this node that may receive it. */
-    void dispatch(ChangeEvent change, long publishedMillis) {
+    /**
+     * Delivers one committed change of transaction {@code xid} to the subscriptions of this node that may receive
+     * it and started before it committed.
+     */
+    void dispatch(ChangeEvent change, long xid, long publishedMillis) {
         refreshSessions(change);
         List<Entry> matched = new ArrayList<>();
         for (String topic : topics(change)) {
@@ -155,29 +205,34 @@ public class Broker implements SmartLifecycle {
             return;
         }
         List<String> messages = decider.messages(change, views);
-        int sent = 0;
-        int dropped = 0;
         for (int i = 0; i < live.size(); i++) {
             String data = messages.get(i);
             if (data == null) {
                 continue;
             }
-            Client client = live.get(i).client();
-            if (client.offer(SseFrames.event(client.id(), live.get(i).subscription().name(), data), true)) {
-                sent++;
-            } else {
-                dropped++;
-                if (clients.containsKey(client.id())) {
-                    metrics.slowClient();
-                    log.info("Realtime client {} fell {} events behind; disconnected", client.id(),
-                            Client.MAX_PENDING_FRAMES);
-                    unregister(client);
-                }
-            }
+            Entry e = live.get(i);
+            e.start().deliver(xid, () -> send(e, data));
         }
-        metrics.sent(sent);
-        metrics.dropped(dropped);
         metrics.fanOut(publishedMillis);
+    }
+
+    /** Queues one event for a client, which is disconnected when it fell too far behind. */
+    private void send(Entry e, String data) {
+        Client client = e.client();
+        if (client.offer(SseFrames.event(client.id(), e.subscription().name(), data), true)) {
+            metrics.sent(1);
+        } else {
+            metrics.dropped(1);
+            disconnectSlow(client);
+        }
+    }
+
+    private void disconnectSlow(Client client) {
+        if (clients.containsKey(client.id())) {
+            metrics.slowClient();
+            log.info("Realtime client {} fell {} events behind; disconnected", client.id(), Client.MAX_PENDING_FRAMES);
+            unregister(client);
+        }
     }
 
     /** Counts events lost before reaching any client (e.g. the fan-out queue was full). */

@@ -22,15 +22,19 @@ public final class ChangeWire {
     public static final int MAX_EVENT_CHARS = 4 << 20;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A change received from the wire, with the wall-clock time it was published (just before commit). */
-    public record Received(ChangeEvent event, long publishedMillis) {
+    /**
+     * A change received from the wire, with the id of the transaction that made it ({@code pg_current_xact_id()},
+     * {@link Snapshot#UNKNOWN_XID} from a node that does not send it) and the wall-clock time it was published
+     * (just before commit).
+     */
+    public record Received(ChangeEvent event, long xid, long publishedMillis) {
     }
 
     private ChangeWire() {
     }
 
-    /** The chunks of one change. */
-    public static List<String> encode(ChangeEvent e, long publishedMillis) {
+    /** The chunks of one change made by transaction {@code xid}. */
+    public static List<String> encode(ChangeEvent e, long xid, long publishedMillis) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("c", e.collectionId());
         json.put("n", e.collectionName());
@@ -38,6 +42,7 @@ public final class ChangeWire {
         json.put("a", e.action());
         json.put("s", e.snapshot());
         json.put("t", publishedMillis);
+        json.put("x", xid);
         String text = JSON.writeValueAsString(json);
         if (text.length() > MAX_EVENT_CHARS) {
             throw new IllegalArgumentException("Change of " + text.length() + " characters exceeds "
@@ -118,7 +123,8 @@ public final class ChangeWire {
             JsonNode n = JSON.readTree(text);
             ChangeEvent e = new ChangeEvent(n.get("c").asString(), n.get("n").asString(), n.get("r").asString(),
                     n.get("a").asString(), n.get("s").asString());
-            return new Received(e, n.get("t").asLong());
+            JsonNode xid = n.get("x");
+            return new Received(e, xid == null ? Snapshot.UNKNOWN_XID : xid.asLong(), n.get("t").asLong());
         }
     }
 }

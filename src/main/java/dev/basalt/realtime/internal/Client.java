@@ -34,7 +34,7 @@ public final class Client {
     private volatile Sink sink;
     private volatile long lastEventNanos = System.nanoTime();
     private volatile Session session = Session.ANONYMOUS;
-    private volatile Map<String, Subscription> subscriptions = Map.of();
+    private volatile Map<String, Broker.Entry> subscriptions = Map.of();
 
     Client(String id) {
         this.id = id;
@@ -52,12 +52,13 @@ public final class Client {
         session = value;
     }
 
-    Map<String, Subscription> subscriptions() {
+    /** The subscriptions by name, in the order posted. */
+    Map<String, Broker.Entry> subscriptions() {
         return subscriptions;
     }
 
-    void subscriptions(Map<String, Subscription> value) {
-        subscriptions = Map.copyOf(value);
+    void subscriptions(Map<String, Broker.Entry> value) {
+        subscriptions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(value));
     }
 
     /** Where a client's frames are written: its open stream. */

@@ -46,7 +46,7 @@ public class FanOut implements SmartLifecycle {
             try {
                 ChangeWire.Received next = queue.poll(500, TimeUnit.MILLISECONDS);
                 if (next != null) {
-                    broker.dispatch(next.event(), next.publishedMillis());
+                    broker.dispatch(next.event(), next.xid(), next.publishedMillis());
                 }
             } catch (InterruptedException e) {
                 return;

@@ -69,7 +69,7 @@ class ClientAndWireTest {
     void largeChangesTravelInChunksThatFitANotification() {
         String big = "é€😀x".repeat(5000);
         ChangeEvent e = new ChangeEvent("c", "posts", "r1", ChangeEvent.UPDATE, big);
-        List<String> chunks = ChangeWire.encode(e, 42);
+        List<String> chunks = ChangeWire.encode(e, 7, 42);
         assertThat(chunks.size()).isGreaterThan(1);
         chunks.forEach(c -> assertThat(c.getBytes(StandardCharsets.UTF_8).length).isLessThan(8000));
         ChangeWire.Reassembler r = new ChangeWire.Reassembler();
@@ -80,8 +80,9 @@ class ClientAndWireTest {
         }
         assertThat(out).get().extracting(ChangeWire.Received::event).isEqualTo(e);
         assertThat(out.get().publishedMillis()).isEqualTo(42);
+        assertThat(out.get().xid()).isEqualTo(7);
 
-        List<String> again = ChangeWire.encode(e, 43);
+        List<String> again = ChangeWire.encode(e, 7, 43);
         assertThat(r.accept(again.get(0))).isEmpty();
         assertThat(r.accept(again.get(2))).as("a missing chunk drops the event").isEmpty();
         assertThat(r.accept(again.getLast())).isEmpty();
