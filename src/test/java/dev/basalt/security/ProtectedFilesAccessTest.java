@@ -43,6 +43,34 @@ class ProtectedFilesAccessTest extends SecurityFixtures {
         assertThat(get(records(c) + "/" + id, ann.token()).status()).isEqualTo(404);
     }
 
+    @Test
+    void aViewsProtectedFileFollowsTheViewsOwnRule() {
+        JsonNode users = users(List.of(field("name", "text")));
+        String u = users.get("name").asString();
+        User ann = user(u, "ann@" + u.replace("_", "-") + ".example.com", Map.of("name", "Ann"));
+        User bob = user(u, "bob@" + u.replace("_", "-") + ".example.com", Map.of("name", "Bob"));
+        // the source is for superusers only; the view lets owners see their rows
+        JsonNode docs = base("pvdocs", List.of(Map.of("name", "doc", "type", "file", "maxSelect", 1, "protected", true),
+                relation("owner", users.get("id").asString(), 1)), null, null, null, null, null);
+        String c = docs.get("name").asString();
+        Response created = upload(c, ann.id());
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String id = created.json().get("id").asString();
+        String doc = created.json().get("doc").asString();
+        JsonNode view = collection("pvview", new java.util.LinkedHashMap<>(Map.of("type", "view",
+                "viewQuery", "SELECT id, doc AS contract, owner FROM " + c, "listRule", "owner = @request.auth.id",
+                "viewRule", "owner = @request.auth.id")));
+        String file = "/api/files/" + view.get("name").asString() + "/" + id + "/" + doc;
+
+        assertThat(get(file + "?token=" + fileToken(ann.token()), null).body()).isEqualTo(CONTENT);
+        assertThat(get("/api/files/" + c + "/" + id + "/" + doc + "?token=" + fileToken(ann.token()), null)
+                .status()).as("the source's own rule still guards the source").isEqualTo(404);
+        Response refused = get(file + "?token=" + fileToken(bob.token()), null);
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.body()).isEqualTo(get(file.replace(doc, "missing.txt"), null).body());
+        assertThat(get(file, null).status()).isEqualTo(404);
+    }
+
     private String fileToken(String authToken) {
         Response r = post("/api/files/token", null, authToken);
         assertThat(r.status()).isEqualTo(200);

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * PocketBase's files API: {@code GET /api/files/{collection}/{recordId}/{filename}} ({@code thumb}, {@code download},
  * {@code token}) and {@code POST /api/files/token}. As in PocketBase, a file that is not {@code protected} is served
  * to whoever knows its (random) name; a protected one needs a file token whose record passes the viewRule (else 404).
+ * A view record's file is checked against the view's own field and viewRule, then served from its source record.
  */
 @RestController
 class FileController {
@@ -48,14 +49,16 @@ class FileController {
     private final RecordService records;
     private final FileTokens tokens;
     private final ThumbnailCache thumbnails;
+    private final ViewFileOrigins viewFiles;
 
     FileController(CollectionRegistry collections, RecordStore store, RecordService records, FileTokens tokens,
-                   ThumbnailCache thumbnails) {
+                   ThumbnailCache thumbnails, ViewFileOrigins viewFiles) {
         this.collections = collections;
         this.store = store;
         this.records = records;
         this.tokens = tokens;
         this.thumbnails = thumbnails;
+        this.viewFiles = viewFiles;
     }
 
     @GetMapping("/api/files/{collection}/{recordId}/{filename}")
@@ -71,7 +74,11 @@ class FileController {
             // 404 as PocketBase: a refused file reads exactly like a missing one (no existence oracle).
             throw ApiException.notFound();
         }
-        ThumbnailCache.Served served = thumbnails.serve(c, recordId, filename, field, thumb);
+        // a view stores nothing: its files (and their thumbnails) live with the source record holding the name
+        ViewFileOrigins.Owner owner = c.isView()
+                ? viewFiles.owner(c, field, filename).orElseThrow(ApiException::notFound)
+                : new ViewFileOrigins.Owner(c, recordId);
+        ThumbnailCache.Served served = thumbnails.serve(owner.collection(), owner.recordId(), filename, field, thumb);
         boolean attachment = truthy(download) || !INLINE_TYPES.contains(served.contentType());
         ContentDisposition disposition = (attachment ? ContentDisposition.attachment() : ContentDisposition.inline())
                 .filename(served.name()).build();
