@@ -52,7 +52,7 @@ final class IndexParser {
         }
         String name = qualifiedIdentifier("index name");
         expectKeyword("ON");
-        String table = qualifiedIdentifier("table name");
+        String table = tableName();
         expectSymbol("(");
         List<IndexDefinition.Column> columns = new ArrayList<>();
         do {
@@ -127,6 +127,18 @@ final class IndexParser {
             }
             default -> throw unsupported("WHERE values must be quoted strings, numbers, TRUE or FALSE");
         };
+    }
+
+    /**
+     * The table, which may be quoted empty ({@code ``}): PocketBase's scaffolds name none, and the table is always
+     * replaced by the collection's own name ({@link IndexDefinition#withTable}).
+     */
+    private String tableName() {
+        if (peek().kind() == Kind.QUOTED && peek().text().isEmpty()) {
+            next();
+            return "";
+        }
+        return qualifiedIdentifier("table name");
     }
 
     private String qualifiedIdentifier(String what) {

@@ -14,8 +14,8 @@ public final class QueryLimits {
     public static final int MAX_SORT_FIELD_LENGTH = 255;
     /** Most relation steps in one field path ({@code a.b.c.d.e.f.name}), as PocketBase's maxNestedRels. */
     public static final int MAX_RELATION_DEPTH = 6;
-    /** Most arguments of a filter function call (geoDistance takes 4). */
-    public static final int MAX_FUNCTION_ARGUMENTS = 8;
+    /** Most arguments of a filter function call: strftime's format, time and 8 modifiers, as PocketBase's limit. */
+    public static final int MAX_FUNCTION_ARGUMENTS = 10;
     /** Rows per page when none is asked. */
     public static final int DEFAULT_PER_PAGE = 30;
     /** Most rows per page. */

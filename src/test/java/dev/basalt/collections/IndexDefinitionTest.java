@@ -23,6 +23,18 @@ class IndexDefinitionTest {
     }
 
     @Test
+    void acceptsTheEmptyTableNameOfPocketBasesScaffolds() {
+        IndexDefinition i = IndexDefinition.parse(
+                "CREATE UNIQUE INDEX `idx_email_abc` ON `` (`email`) WHERE `email` != ''");
+        assertThat(i.table()).isEmpty();
+        assertThat(i.withTable("users").toSql()).contains("users");
+        assertThatThrownBy(() -> IndexDefinition.parse("CREATE INDEX `idx_x` ON `` ``.`` (`email`)"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IndexDefinition.parse("CREATE INDEX `` ON `t` (`email`)"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void parsesBareAndQuotedIdentifiersSortCollateAndWhere() {
         IndexDefinition i = IndexDefinition.parse(
                 "create index if not exists main.idx_x on \"posts\" ([a] desc, b ASC, `c` COLLATE NOCASE)"

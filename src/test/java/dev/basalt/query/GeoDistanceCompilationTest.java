@@ -128,8 +128,8 @@ class GeoDistanceCompilationTest {
                         "expected \",\" or \")\" in the arguments of \"geoDistance\" but found \"<\" at position 27"),
                 arguments("geoDistance(geoDistance(lon, lat, 1, 2), lat, 1, 2) < 5",
                         "function calls cannot be nested at position 12"),
-                arguments("geoDistance(lon, lat, 1, 2, 3, 4, 5, 6, 7) < 5",
-                        "too many arguments for \"geoDistance\" at position 40"),
+                arguments("geoDistance(lon, lat, 1, 2, 3, 4, 5, 6, 7, 8, 9) < 5",
+                        "too many arguments for \"geoDistance\" at position 46"),
                 arguments("geoDistance(secret.lon, lat, 1, 2) < 5", "unknown field \"secret\" in \"secret.lon\" at position 12"),
                 arguments("geoDistance(lon, lat, 1, 2)", "expected an operator after \")\" but found end of expression at position 27"));
     }

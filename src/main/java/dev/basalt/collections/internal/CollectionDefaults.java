@@ -34,15 +34,23 @@ final class CollectionDefaults {
         if (Collection.VIEW.equals(b.type)) {
             return; // a view's fields are its query's columns
         }
+        applySystem(b, original);
+        if (original == null) {
+            addIfMissing(b, AutodateField.created());
+            addIfMissing(b, AutodateField.updated());
+        }
+    }
+
+    /**
+     * Adds the system fields and indexes of the type (not the {@code created}/{@code updated} autodates, which
+     * PocketBase's scaffolds leave to the client); index names end with {@code b.id}.
+     */
+    static void applySystem(CollectionBuilder b, Collection original) {
         ensureIdField(b, original);
         if (Collection.AUTH.equals(b.type)) {
             ensureAuthFields(b, original);
             ensureUniqueIndex(b, "tokenKey", false, "");
             ensureUniqueIndex(b, "email", true, " WHERE `email` != ''");
-        }
-        if (original == null) {
-            addIfMissing(b, AutodateField.created());
-            addIfMissing(b, AutodateField.updated());
         }
     }
 

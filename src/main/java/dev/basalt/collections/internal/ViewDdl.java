@@ -8,7 +8,9 @@ import dev.basalt.shared.FieldError;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -95,6 +97,33 @@ final class ViewDdl {
         return fields;
     }
 
+    /**
+     * The first {@code limit} rows of a proven query, read as its VIEW would read them (one value per field, as
+     * stored); READ ONLY with the probe's statement timeout, so call it in a transaction of its own.
+     */
+    List<Map<String, Object>> sample(String query, List<Field> fields, int limit) {
+        List<SelectField<?>> select = new ArrayList<>();
+        for (Field f : fields) {
+            select.add(column(f).as(DSL.name(f.name())));
+        }
+        dsl.execute("SET TRANSACTION READ ONLY");
+        dsl.execute("SET LOCAL statement_timeout = " + PROBE_TIMEOUT_MS);
+        try {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Record r : dsl.select(select).from(DSL.table("({0})", DSL.sql(query)).as(SOURCE)).limit(limit)
+                    .fetch()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (Field f : fields) {
+                    row.put(f.name(), r.get(f.name()));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (RuntimeException e) {
+            throw ViewQueryText.invalid("validation_invalid_view_query", "Invalid view query: " + reason(e));
+        }
+    }
+
     /** Creates the VIEW of a checked view collection. */
     void create(Collection c) {
         List<SelectField<?>> select = new ArrayList<>();
@@ -125,7 +154,7 @@ final class ViewDdl {
     }
 
     /** The query's column cast to the field's column type; empty text, numbers and bools as the tables store them. */
-    private static org.jooq.Field<?> column(Field f) {
+    static org.jooq.Field<?> column(Field f) {
         org.jooq.Field<Object> source = DSL.field(DSL.name(SOURCE.last(), f.name()));
         ColumnKind kind = f instanceof TextField t && t.primaryKey() ? ColumnKind.TEXT : f.kind();
         return switch (kind) {

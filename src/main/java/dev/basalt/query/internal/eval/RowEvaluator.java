@@ -122,6 +122,8 @@ public final class RowEvaluator {
             case Term.Related r -> throw new NotInMemory();
             case Term.JsonMember j -> throw new NotInMemory();
             case Term.GeoDistance g -> throw new NotInMemory();
+            case Term.Strftime f -> throw new NotInMemory();
+            case Term.TimeOfNumber n -> throw new NotInMemory();
             case Term.Value v -> v.value();
             case Term.TextOf x -> Texts.textOf(term(x.inner()), x.inner().kind());
             case Term.Lower l -> Texts.lower(Texts.text(term(l.inner())));

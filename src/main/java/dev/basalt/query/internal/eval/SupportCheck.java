@@ -49,6 +49,8 @@ final class SupportCheck {
             case Term.Related r -> false;
             case Term.JsonMember j -> false;
             case Term.GeoDistance g -> false;
+            case Term.Strftime f -> false;
+            case Term.TimeOfNumber n -> false;
             case Term.Value v -> v.kind() != Kind.JSON;
             case Term.TextOf x -> x.inner().kind() != Kind.JSON && x.inner().kind() != Kind.TEXT_ARRAY
                     && term(x.inner(), table);

@@ -105,6 +105,34 @@ public sealed interface Term {
     }
 
     /**
+     * {@code strftime(format, time, modifiers...)}: the DATE term {@code time} moved by {@code steps} (in UTC) and
+     * written as {@code format}; NULL when {@code time} is NULL.
+     */
+    record Strftime(java.util.List<TimeFormat.Part> format, Term time, java.util.List<TimeStep> steps)
+            implements Term {
+        public Strftime {
+            format = java.util.List.copyOf(format);
+            steps = java.util.List.copyOf(steps);
+        }
+
+        public Kind kind() {
+            return Kind.TEXT;
+        }
+    }
+
+    /** A NUMBER term read as a point in time: a Julian day number (SQLite's default) or Unix seconds. */
+    record TimeOfNumber(Term number, Epoch epoch) implements Term {
+        /** How the number counts time; {@code AUTO} reads 0 to 5373484.5 as Julian days, others as Unix seconds. */
+        public enum Epoch {
+            JULIAN, UNIX, AUTO
+        }
+
+        public Kind kind() {
+            return Kind.DATE;
+        }
+    }
+
+    /**
      * A value the caller may read only on rows where the BOOL {@code shown} is true (an auth record's email and its
      * {@code emailVisibility}): NULL elsewhere. Comparisons never keep it: they compare {@code value} and require
      * {@code shown} (see the resolver's comparisons), as PocketBase does; sorts read it as written.

@@ -47,6 +47,8 @@ public final class TermMapper {
             case Term.JsonMember j -> new Term.JsonMember(map(j.json(), f), j.keys());
             case Term.GeoDistance g -> new Term.GeoDistance(map(g.lonA(), f), map(g.latA(), f), map(g.lonB(), f),
                     map(g.latB(), f));
+            case Term.Strftime s -> new Term.Strftime(s.format(), map(s.time(), f), s.steps());
+            case Term.TimeOfNumber t -> new Term.TimeOfNumber(map(t.number(), f), t.epoch());
             default -> term;
         };
         return f.apply(mapped);

@@ -41,6 +41,8 @@ public final class TermRenderer {
                     DSL.val(j.keys().toArray(String[]::new), TEXT_ARRAY));
             case Term.GeoDistance g -> Haversine.kilometres(number(render(g.lonA())), number(render(g.latA())),
                     number(render(g.lonB())), number(render(g.latB())));
+            case Term.Strftime s -> TimeRenderer.strftime(s);
+            case Term.TimeOfNumber n -> TimeRenderer.fromNumber(n);
             case Term.Related r -> throw new IllegalStateException("relation path not joined by the plan: " + r);
         };
     }

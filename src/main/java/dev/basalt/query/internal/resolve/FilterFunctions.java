@@ -4,12 +4,13 @@ import dev.basalt.query.internal.QueryError;
 import dev.basalt.query.internal.ir.Kind;
 import dev.basalt.query.internal.ir.Term;
 import dev.basalt.query.internal.syntax.Expr;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The functions a filter can call. {@code geoDistance(lonA, latA, lonB, latB)} is the haversine distance in
+ * The functions a filter can call: {@code strftime} (see {@link StrftimeCall}) and {@code geoDistance(lonA, latA, lonB, latB)} is the haversine distance in
  * kilometres between two points; each argument is a number, a placeholder, a number field or a JSON value such as a
  * geoPoint's {@code location.lon} (a JSON value that is not a number reads as NULL, and so does the distance), or
  * {@code null}. Multi-valued arguments are refused.
@@ -23,7 +24,11 @@ final class FilterFunctions {
     }
 
     /** The term of a call; {@code operands} resolves each argument. */
-    static ResolvedOperand call(Expr.FunctionCall call, Function<Expr.Operand, ResolvedOperand> operands) {
+    static ResolvedOperand call(Expr.FunctionCall call, Function<Expr.Operand, ResolvedOperand> operands,
+                                Clock clock) {
+        if (call.name().equals(StrftimeCall.NAME)) {
+            return StrftimeCall.resolve(call, operands, clock);
+        }
         if (!call.name().equals(GEO_DISTANCE)) {
             throw new QueryError("unknown function " + QueryError.quote(call.name()), call.position());
         }

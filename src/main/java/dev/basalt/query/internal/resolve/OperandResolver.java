@@ -49,7 +49,7 @@ final class OperandResolver {
             case Expr.Identifier id when isRequest(id) -> requestPaths.resolve(id);
             case Expr.Identifier id when isCollection(id) -> modifiers(id, collections.resolve(id, anyOf));
             case Expr.Identifier id -> modifiers(id, identifier(id));
-            case Expr.FunctionCall call -> FilterFunctions.call(call, this::resolve);
+            case Expr.FunctionCall call -> FilterFunctions.call(call, this::resolve, request.clock());
         };
     }
 
