@@ -26,13 +26,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Short-lived tokens for downloading protected files ({@code POST /api/files/token}), as PocketBase's file tokens:
- * HS256 JWTs with {@code id}, {@code collectionId} and {@code type=file}, valid for {@link #TOKEN_SECONDS}. The key
+ * HS256 JWTs with {@code id}, {@code collectionId} and {@code type=file}, valid for the caller's collection's
+ * {@code fileToken.duration} (default {@link #TOKEN_SECONDS}). The key
  * is derived like the auth tokens' (the record's {@code tokenKey} and the application secret) but with its own
  * purpose label, so a file token never passes as an auth token and rotating the tokenKey revokes both.
  */
 @Component
 public class FileTokens {
-    /** How long a file token is valid (PocketBase's default: 3 minutes). */
+    /** PocketBase's default file token lifetime (3 minutes); each auth collection's {@code fileToken.duration} rules. */
     public static final long TOKEN_SECONDS = 180;
     private static final String TYPE = "file";
 
@@ -59,7 +60,7 @@ public class FileTokens {
                 .claim("id", caller.id())
                 .claim("collectionId", collection.id())
                 .claim("type", TYPE)
-                .expirationTime(new Date(System.currentTimeMillis() + TOKEN_SECONDS * 1000))
+                .expirationTime(new Date(System.currentTimeMillis() + lifetimeSeconds(collection) * 1000))
                 .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
@@ -69,6 +70,10 @@ public class FileTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not sign file token", e);
         }
+    }
+
+    private static long lifetimeSeconds(Collection collection) {
+        return collection.authOptions() == null ? TOKEN_SECONDS : collection.authOptions().fileToken().duration();
     }
 
     /** The caller a valid, unexpired file token names; anonymous for anything else. */

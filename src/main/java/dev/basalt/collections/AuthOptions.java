@@ -101,9 +101,9 @@ public record AuthOptions(String authRule, String manageRule, AuthAlert authAler
                 new AuthAlert(true, AuthMailTemplates.AUTH_ALERT),
                 new OAuth2(false, Map.of("id", "", "name", "", "username", "", "avatarURL", ""), List.of()),
                 new PasswordAuth(true, List.of("email")),
-                new Mfa(false, 1800, ""),
+                new Mfa(false, 600, ""),
                 new Otp(false, 180, 8, AuthMailTemplates.OTP),
-                new TokenConfig(604_800), new TokenConfig(1800), new TokenConfig(1800), new TokenConfig(259_200),
+                new TokenConfig(432_000), new TokenConfig(1800), new TokenConfig(1800), new TokenConfig(86_400),
                 new TokenConfig(180),
                 AuthMailTemplates.VERIFICATION, AuthMailTemplates.RESET_PASSWORD, AuthMailTemplates.CONFIRM_EMAIL_CHANGE,
                 new RefreshToken(2_592_000, 1_209_600, 900));

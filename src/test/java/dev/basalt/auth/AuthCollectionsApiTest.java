@@ -28,7 +28,9 @@ class AuthCollectionsApiTest extends AuthFixtures {
         assertThat(c.get("passwordAuth").get("enabled").asBoolean()).isTrue();
         assertThat(c.get("passwordAuth").get("identityFields").get(0).asString()).isEqualTo("email");
         assertThat(c.get("otp").get("length").asInt()).isEqualTo(8);
-        assertThat(c.get("mfa").get("duration").asLong()).isEqualTo(1800);
+        assertThat(c.get("mfa").get("duration").asLong()).as("PocketBase's default").isEqualTo(600);
+        assertThat(c.get("verificationToken").get("duration").asLong()).isEqualTo(86_400);
+        assertThat(c.get("fileToken").get("duration").asLong()).isEqualTo(180);
         assertThat(c.get("oauth2").get("enabled").asBoolean()).isFalse();
         assertThat(c.get("authAlert").get("enabled").asBoolean()).isTrue();
         assertThat(c.get("verificationTemplate").get("subject").asString()).contains("{APP_NAME}");
@@ -88,7 +90,7 @@ class AuthCollectionsApiTest extends AuthFixtures {
         assertThat(auth.status()).as(auth.body()).isEqualTo(200);
         assertThat(auth.json().get("record").get("email").asString()).isEqualTo("Alice@Example.com");
         assertThat(auth.json().get("refreshToken").asString()).hasSizeGreaterThan(30);
-        assertThat(secondsLeft(auth.json().get("token").asString())).isBetween(604_700L, 604_800L);
+        assertThat(secondsLeft(auth.json().get("token").asString())).as("PocketBase's default: 5 days").isBetween(431_900L, 432_000L);
         assertThat(claims(auth.json().get("token").asString()).get("sid").asString()).isNotBlank();
 
         assertThat(signIn(users, "alice@example.com", "wrong-password").status()).isEqualTo(400);
@@ -196,6 +198,16 @@ class AuthCollectionsApiTest extends AuthFixtures {
     private static List<String> emails(Response r) {
         return r.json().get("items").valueStream().filter(i -> i.has("email")).map(i -> i.get("email").asString())
                 .toList();
+    }
+
+    @Test
+    void fileTokensLiveForTheCollectionsFileTokenDuration() {
+        String users = createUsers(Map.of("fileToken", Map.of("duration", 60)));
+        signUp(users, "dora@example.com");
+        String token = signIn(users, "dora@example.com", PASSWORD).json().get("token").asString();
+        Response file = post("/api/files/token", null, token);
+        assertThat(file.status()).as(file.body()).isEqualTo(200);
+        assertThat(secondsLeft(file.json().get("token").asString())).isBetween(50L, 60L);
     }
 
     private static void assertError(Response r, String key) {
