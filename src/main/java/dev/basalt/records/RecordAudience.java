@@ -29,10 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Who receives a record change and what: a {@code collection/*} subscription needs the list rule, a
  * {@code collection/ID} one the view rule, and both the subscription's own {@code filter}. Subscriptions are
- * grouped by (rule, caller, filter) so each distinct check runs once; checks that read only the record and
+ * grouped by (rule, caller, options) so each distinct check runs once; checks that read only the record and
  * {@code @request.auth} run in memory, the rest in one SQL query for the whole change ({@link SnapshotQuery}).
  * Deletes are checked against the record as it was. The record is rendered as the records API renders it for the
- * caller (hidden fields, {@code fields}).
+ * caller (hidden fields, {@code fields}). As in PocketBase, rules and filters see the subscription's
+ * {@code options.query} and {@code options.headers} as {@code @request.query.*} and {@code @request.headers.*}.
  */
 @Component
 class RecordAudience implements ChangeAudience {
@@ -41,10 +42,21 @@ class RecordAudience implements ChangeAudience {
     private static final String FIELDS = "fields";
     private static final String EXPAND = "expand";
     /** Rules checked for realtime events see {@code @request.context = 'realtime'}, as in PocketBase. */
-    private static final RequestInfo REALTIME = new RequestInfo("GET", "realtime", Map.of(), Map.of(), Map.of());
+    private static final String REALTIME_CONTEXT = "realtime";
 
-    /** Subscriptions that share one access decision. */
-    private record GroupKey(RuleType type, Caller caller, String filter) {
+    /** Subscriptions that share one access decision: the rule, the caller and the options the rule may read. */
+    private record GroupKey(RuleType type, Caller caller, Map<String, String> query, Map<String, String> headers) {
+        static GroupKey of(RuleType type, SubscriptionView view) {
+            return new GroupKey(type, view.caller(), view.query(), view.headers());
+        }
+
+        String filter() {
+            return query.getOrDefault(FILTER, "");
+        }
+
+        RequestInfo requestInfo() {
+            return new RequestInfo("GET", REALTIME_CONTEXT, query, headers, Map.of());
+        }
     }
 
     private final CollectionRegistry collections;
@@ -77,8 +89,7 @@ class RecordAudience implements ChangeAudience {
         for (int i = 0; i < candidates.size(); i++) {
             SubscriptionView v = candidates.get(i);
             RuleType type = v.wholeCollection() ? RuleType.LIST : RuleType.VIEW;
-            groups.computeIfAbsent(new GroupKey(type, v.caller(), v.query().getOrDefault(FILTER, "")),
-                    k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(GroupKey.of(type, v), k -> new ArrayList<>()).add(i);
         }
         Map<GroupKey, Boolean> allowed = decide(collection, row, groups.keySet());
         Map<String, String> rendered = new HashMap<>();
@@ -113,7 +124,7 @@ class RecordAudience implements ChangeAudience {
             }
             List<RowCondition> checks = new ArrayList<>();
             try {
-                RequestContext request = rules.requestContext(key.caller(), REALTIME);
+                RequestContext request = rules.requestContext(key.caller(), key.requestInfo());
                 if (decision instanceof RuleDecision.Filter f) {
                     checks.add(compiler.rowCondition(f.expression(), schema, request, true, schemas.catalog()));
                 }

@@ -102,6 +102,23 @@ class RealtimeApiTest extends ApiTest {
     }
 
     @Test
+    void rulesReadTheSubscriptionsQueryAndHeadersAsPocketBase() throws Exception {
+        collection("rt_keyed", Map.of("listRule", "@request.query.key = 'k1' && @request.headers.x_team = 'red'"));
+        try (SseStream right = new SseStream(baseUrl()); SseStream wrongHeader = new SseStream(baseUrl());
+             SseStream none = new SseStream(baseUrl())) {
+            String keyed = "{\"query\":{\"key\":\"k1\"},\"headers\":{\"X-Team\":\"red\"}}";
+            assertThat(subscribe(right, null, withOptions("rt_keyed/*", keyed)).status()).isEqualTo(204);
+            String other = "{\"query\":{\"key\":\"k1\"},\"headers\":{\"X-Team\":\"blue\"}}";
+            assertThat(subscribe(wrongHeader, null, withOptions("rt_keyed/*", other)).status()).isEqualTo(204);
+            assertThat(subscribe(none, null, "rt_keyed/*").status()).isEqualTo(204);
+            String id = create("rt_keyed", Map.of("title", "t"));
+            assertThat(right.next(WAIT).data().at("/record/id").asString()).isEqualTo(id);
+            assertThat(wrongHeader.quiet()).isNull();
+            assertThat(none.quiet()).isNull();
+        }
+    }
+
+    @Test
     void singleRecordTopicsNeedTheViewRuleAndJsonRulesAreCheckedInSql() throws Exception {
         collection("rt_json", Map.of("listRule", "meta ~ 'vip'", "viewRule", ""));
         String a = create("rt_json", Map.of("title", "a", "meta", Map.of("tier", "vip")));
