@@ -9,6 +9,8 @@ import dev.basalt.collections.Collection;
 import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -16,6 +18,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * New-login alerts, as PocketBase's: each sign-in records its origin (a fingerprint of client IP and user agent,
@@ -30,6 +33,10 @@ class AuthAlerts {
     private static final Field<String> RECORD_ID = DSL.field(DSL.name("record_id"), String.class);
     private static final Field<String> FINGERPRINT = DSL.field(DSL.name("fingerprint"), String.class);
     private static final Field<OffsetDateTime> UPDATED = DSL.field(DSL.name("updated"), OffsetDateTime.class);
+    /** PocketBase's DateTime text, as its alert shows it. */
+    private static final DateTimeFormatter ALERT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS'Z'");
+    /** PocketBase shortens the user agent in the alert (and fingerprint) to this many characters. */
+    private static final int ALERT_AGENT_CHARS = 200;
     private final DSLContext dsl;
     private final SettingsStore settings;
     private final Mailer mailer;
@@ -60,8 +67,18 @@ class AuthAlerts {
             return;
         }
         Map<String, Object> visible = RecordJson.render(collection, row, false, FieldSelection.ALL, true);
-        Map<String, String> values = Map.of();
+        Map<String, String> values = Map.of("ALERT_INFO", HtmlUtils.htmlEscape(alertInfo(ip, userAgent)));
         mailer.sendLater(s, email, MailTemplate.fill(alert.emailTemplate().subject(), s, visible, values),
                 MailTemplate.fill(alert.emailTemplate().body(), s, visible, values));
+    }
+
+    /** PocketBase's {@code {ALERT_INFO}}: "{@code <UTC time> - <address> <user agent>}", the agent cut at 200 chars. */
+    static String alertInfo(String ip, String userAgent) {
+        String agent = userAgent == null ? "" : userAgent;
+        if (agent.length() > ALERT_AGENT_CHARS) {
+            agent = agent.substring(0, ALERT_AGENT_CHARS) + "...";
+        }
+        String now = ALERT_TIME.format(OffsetDateTime.now(ZoneOffset.UTC));
+        return now + " - " + (ip == null ? "" : ip) + " " + agent;
     }
 }

@@ -24,7 +24,8 @@ final class AuthMailTemplates {
                     + "<p><i>If you didn't ask for the one-time password, you can ignore this email.</i></p>\n"
                     + "<p>\n  Thanks,<br/>\n  {APP_NAME} team\n</p>");
     static final EmailTemplate AUTH_ALERT = new EmailTemplate("Login from a new location",
-            "<p>Hello,</p>\n<p>We noticed a login to your {APP_NAME} account from a new location.</p>\n"
+            "<p>Hello,</p>\n<p>We noticed a login to your {APP_NAME} account from a new location:</p>\n"
+                    + "<p><em>{ALERT_INFO}</em></p>\n"
                     + "<p>If this was you, you may disregard this email.</p>\n"
                     + "<p><strong>If this wasn't you, you should immediately change your {APP_NAME} account password "
                     + "to revoke access from all other locations.</strong></p>\n"

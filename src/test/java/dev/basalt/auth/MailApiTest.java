@@ -177,6 +177,9 @@ class MailApiTest extends AuthFixtures {
         assertThat(signInWith(users, "alerted@example.com", "Browser B")).isEqualTo(200);
         MimeMessage alert = mailTo("alerted@example.com");
         assertThat(alert.getSubject()).isEqualTo("Login from a new location");
+        assertThat(TestSmtp.body(alert)).as("{ALERT_INFO} is filled as PocketBase's")
+                .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z - 127\\.0\\.0\\.1 Browser B")
+                .doesNotContain("{ALERT_INFO}");
         assertThat(smtp.count()).isEqualTo(before + 1);
 
         patch("/api/collections/" + users, Map.of("authAlert", Map.of("enabled", false)), superuser());
