@@ -101,11 +101,14 @@ class RecordAudience implements ChangeAudience {
                 String fields = candidates.get(i).query().getOrDefault(FIELDS, "");
                 String expand = candidates.get(i).query().getOrDefault(EXPAND, "");
                 Caller caller = key.caller();
-                // Expanded records depend on who may view them, so those messages are rendered per caller.
+                // Expanded records depend on who may view them and on the options their viewRules read, so those
+                // messages are rendered per caller and options.
                 String cacheKey = expand.isBlank() ? caller.superuser() + "|" + fields
-                        : caller.superuser() + "|" + caller.collectionId() + "|" + caller.id() + "|" + fields + "|" + expand;
+                        : caller.superuser() + "|" + caller.collectionId() + "|" + caller.id() + "|" + fields + "|" + expand
+                        + "|" + key.query() + "|" + key.headers();
+                RequestInfo info = key.requestInfo();
                 out[i] = rendered.computeIfAbsent(cacheKey,
-                        k -> message(collection, row, change.action(), caller, fields, expand));
+                        k -> message(collection, row, change.action(), caller, fields, expand, info));
             }
         });
         return Arrays.asList(out);
@@ -161,7 +164,7 @@ class RecordAudience implements ChangeAudience {
     }
 
     private String message(Collection collection, Map<String, Object> row, String action, Caller caller,
-                           String fields, String expand) {
+                           String fields, String expand, RequestInfo info) {
         FieldSelection selection;
         try {
             selection = FieldSelection.parse(fields);
@@ -170,7 +173,7 @@ class RecordAudience implements ChangeAudience {
         }
         Map<String, Object> record = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL);
         if (!expand.isBlank()) {
-            expander.expand(collection, List.of(record), expand, caller);
+            expander.expand(collection, List.of(record), expand, caller, info);
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("action", action);

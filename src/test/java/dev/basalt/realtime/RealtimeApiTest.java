@@ -119,6 +119,22 @@ class RealtimeApiTest extends ApiTest {
     }
 
     @Test
+    void expandedRecordsViewRulesReadTheSubscriptionsQuery() throws Exception {
+        String tags = collection("rt_tags", Map.of("viewRule", "@request.query.key = 'k1'"));
+        Response posts = post("/api/collections", Map.of("name", "rt_tagged", "listRule", "", "fields", List.of(
+                Map.of("name", "tag", "type", "relation", "collectionId", tags, "maxSelect", 1))), superuser());
+        assertThat(posts.status()).as(posts.body()).isEqualTo(200);
+        String tag = create("rt_tags", Map.of("title", "red"));
+        try (SseStream keyed = new SseStream(baseUrl()); SseStream plain = new SseStream(baseUrl())) {
+            subscribe(keyed, null, withOptions("rt_tagged/*", "{\"query\":{\"expand\":\"tag\",\"key\":\"k1\"}}"));
+            subscribe(plain, null, withOptions("rt_tagged/*", "{\"query\":{\"expand\":\"tag\"}}"));
+            create("rt_tagged", Map.of("tag", tag));
+            assertThat(keyed.next(WAIT).data().at("/record/expand/tag/title").asString()).isEqualTo("red");
+            assertThat(plain.next(WAIT).data().at("/record/expand/tag").isMissingNode()).isTrue();
+        }
+    }
+
+    @Test
     void singleRecordTopicsNeedTheViewRuleAndJsonRulesAreCheckedInSql() throws Exception {
         collection("rt_json", Map.of("listRule", "meta ~ 'vip'", "viewRule", ""));
         String a = create("rt_json", Map.of("title", "a", "meta", Map.of("tier", "vip")));
