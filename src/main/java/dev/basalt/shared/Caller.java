@@ -1,6 +1,8 @@
 package dev.basalt.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,7 +24,8 @@ public record Caller(String id, String collectionId, String collectionName, bool
     public static final Caller ANONYMOUS = new Caller("", "", "", false, Map.of());
 
     public Caller {
-        record = record == null ? Map.of() : Map.copyOf(record);
+        // not Map.copyOf: an empty json or unset field of the auth record is a null value, which it refuses
+        record = record == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(record));
     }
 
     /** The caller of this request (anonymous when the auth filter set none). */

@@ -210,6 +210,17 @@ class AuthCollectionsApiTest extends AuthFixtures {
         assertThat(secondsLeft(file.json().get("token").asString())).isBetween(50L, 60L);
     }
 
+    @Test
+    void aTokenWorksForARecordWithAnEmptyJsonField() {
+        String users = createUsers(Map.of("fields", List.of(Map.of("name", "name", "type", "text"),
+                Map.of("name", "prefs", "type", "json"))));
+        signUp(users, "erin@example.com");
+        String token = signIn(users, "erin@example.com", PASSWORD).json().get("token").asString();
+        Response me = get("/api/collections/" + users + "/records", token);
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().at("/items/0/prefs").isNull()).isTrue();
+    }
+
     private static void assertError(Response r, String key) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("data").has(key)).as(r.body()).isTrue();
