@@ -3,4 +3,6 @@
  * records module's {@code RecordService} inside one transaction, all or nothing. {@link dev.basalt.batch.BatchSettings}
  * holds the limits.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "access", "collections", "query", "records", "shared"})
 package dev.basalt.batch;

@@ -3,4 +3,6 @@
  * under the data directory, or an S3-compatible bucket), uploads on record writes (through the records module's
  * {@code RecordFiles} hook), {@code GET /api/files/...} with thumbnails, and file tokens for protected files.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "auth", "collections", "collections :: fields", "records", "shared"})
 package dev.basalt.files;

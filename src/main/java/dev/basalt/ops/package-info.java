@@ -3,4 +3,5 @@
  * Prometheus metrics at {@code /metrics}, console logging as text or JSON lines, and a clear message when
  * the {@code basalt.*} configuration is invalid. Nothing here is called by other modules.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"database", "shared"})
 package dev.basalt.ops;

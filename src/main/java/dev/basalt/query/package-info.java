@@ -4,4 +4,5 @@
  * {@link dev.basalt.query.PlanRenderer} turns the plan into SQL with every value bound.
  * General machinery: this module knows tables and columns, never collections or HTTP.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package dev.basalt.query;

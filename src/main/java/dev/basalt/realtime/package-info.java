@@ -5,4 +5,5 @@
  * and what) and {@link dev.basalt.realtime.SessionCheck} (whether a client's token still holds), and announces
  * changes inside its transactions with {@link dev.basalt.realtime.ChangeFeed}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"cluster", "shared"})
 package dev.basalt.realtime;
