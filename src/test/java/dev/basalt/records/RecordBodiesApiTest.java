@@ -113,19 +113,12 @@ class RecordBodiesApiTest extends ApiTest {
 
     @Test
     void anAuthRecordCanSendItsFetchedSelfBack() {
-        Map<String, Object> users = new LinkedHashMap<>();
-        users.put("name", "bodies_users_" + Long.toString(System.nanoTime(), 36));
-        users.put("type", "auth");
-        users.put("fields", List.of(Map.of("name", "nick", "type", "text")));
-        users.put("viewRule", "id = @request.auth.id");
-        users.put("updateRule", "id = @request.auth.id");
-        Response c = post("/api/collections", users, superuser());
-        assertThat(c.status()).as(c.body()).isEqualTo(200);
-        String path = "/api/collections/" + users.get("name") + "/records";
+        String users = authCollection();
+        String path = "/api/collections/" + users + "/records";
         Response made = post(path, Map.of("email", "ann@bodies.example.com", "password", PASSWORD,
                 "passwordConfirm", PASSWORD, "nick", "a"), superuser());
         assertThat(made.status()).as(made.body()).isEqualTo(200);
-        String token = post("/api/collections/" + users.get("name") + "/auth-with-password",
+        String token = post("/api/collections/" + users + "/auth-with-password",
                 Map.of("identity", "ann@bodies.example.com", "password", PASSWORD), null).json().get("token").asString();
         JsonNode self = get(path + "/" + made.json().get("id").asString(), token).json();
 
@@ -140,6 +133,40 @@ class RecordBodiesApiTest extends ApiTest {
         assertThat(verify.status()).isEqualTo(400);
         assertThat(verify.json().get("data").get("verified").get("code").asString())
                 .isEqualTo("validation_values_mismatch");
+    }
+
+    @Test
+    void numericPasswordsAreTheirDecimalText() {
+        String users = authCollection();
+        String path = "/api/collections/" + users + "/records";
+        Map<String, Object> json = new LinkedHashMap<>(Map.of("email", "num@bodies.example.com", "password", 1.5e8,
+                "passwordConfirm", 150000000));
+        Response made = post(path, json, null);
+        assertThat(made.status()).as(made.body()).isEqualTo(200);
+        assertThat(signIn(users, "num@bodies.example.com", "150000000")).isEqualTo(200);
+
+        Response form = multipart(path, Map.of("email", "form@bodies.example.com", "password", "123456789",
+                "passwordConfirm", "123456789"));
+        assertThat(form.status()).as(form.body()).isEqualTo(200);
+        assertThat(signIn(users, "form@bodies.example.com", "123456789")).isEqualTo(200);
+    }
+
+    private String authCollection() {
+        Map<String, Object> users = new LinkedHashMap<>();
+        users.put("name", "bodies_users_" + Long.toString(System.nanoTime(), 36));
+        users.put("type", "auth");
+        users.put("fields", List.of(Map.of("name", "nick", "type", "text")));
+        users.put("viewRule", "id = @request.auth.id");
+        users.put("createRule", "");
+        users.put("updateRule", "id = @request.auth.id");
+        Response c = post("/api/collections", users, superuser());
+        assertThat(c.status()).as(c.body()).isEqualTo(200);
+        return (String) users.get("name");
+    }
+
+    private int signIn(String collection, String email, String password) {
+        return post("/api/collections/" + collection + "/auth-with-password",
+                Map.of("identity", email, "password", password), null).status();
     }
 
     private Response multipart(String path, Map<String, String> values) {
