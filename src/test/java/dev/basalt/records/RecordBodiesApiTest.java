@@ -33,7 +33,8 @@ class RecordBodiesApiTest extends ApiTest {
         body.put("fields", List.of(Map.of("name", "title", "type", "text"),
                 Map.of("name", "views", "type", "number"), Map.of("name", "published", "type", "bool"),
                 Map.of("name", "status", "type", "select", "values", List.of("draft", "live"), "maxSelect", 1),
-                Map.of("name", "meta", "type", "json")));
+                Map.of("name", "meta", "type", "json"),
+                Map.of("name", "slug", "type", "text", "autogeneratePattern", "[a-z]{5}")));
         for (String rule : List.of("listRule", "viewRule", "createRule", "updateRule")) {
             body.put(rule, "");
         }
@@ -133,6 +134,16 @@ class RecordBodiesApiTest extends ApiTest {
         assertThat(verify.status()).isEqualTo(400);
         assertThat(verify.json().get("data").get("verified").get("code").asString())
                 .isEqualTo("validation_values_mismatch");
+    }
+
+    @Test
+    void modifiersFollowPocketBasesSetters() {
+        Response r = post(records(), Map.of("slug:autogenerate", "post-", "views+", 2, "+views", 5, "title+", "x"),
+                null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("slug").asString()).matches("post-[a-z]{5}");
+        assertThat(r.json().get("views").asInt()).as("+views is no number modifier: ignored").isEqualTo(2);
+        assertThat(r.json().get("title").asString()).as("title+ is no text modifier: ignored").isEmpty();
     }
 
     @Test
