@@ -1,6 +1,7 @@
 package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
+import dev.basalt.collections.fields.Casts;
 import dev.basalt.collections.fields.PasswordField;
 import dev.basalt.collections.fields.PatternGenerator;
 import dev.basalt.shared.ValidationErrors;
@@ -40,23 +41,24 @@ final class AuthRecordInput {
         ValidationErrors errors = new ValidationErrors();
         boolean updating = current != null;
         if (input.containsKey("password")) {
-            String password = String.valueOf(input.get("password"));
-            if (confirm == null || !password.equals(String.valueOf(confirm))) {
+            // cast as PocketBase's form does: a number 12345678 is the password "12345678"
+            String password = Casts.text(input.get("password"));
+            if (confirm == null || !password.equals(Casts.text(confirm))) {
                 errors.add("passwordConfirm", "validation_values_mismatch", "Values don't match.");
             }
             if (updating && !manager && (oldPassword == null
-                    || !PasswordField.matches(String.valueOf(oldPassword), (String) current.get("password")))) {
+                    || !PasswordField.matches(Casts.text(oldPassword), (String) current.get("password")))) {
                 errors.add("oldPassword", "validation_invalid_old_password", "Missing or invalid old password.");
             }
             input.put("tokenKey", PatternGenerator.generate(TOKEN_KEY_PATTERN));
         }
         if (updating && !manager) {
-            if (input.containsKey("email") && !String.valueOf(input.get("email")).trim()
+            if (input.containsKey("email") && !Casts.text(input.get("email")).trim()
                     .equalsIgnoreCase(String.valueOf(current.get("email")))) {
                 errors.add("email", "validation_values_mismatch",
                         "The email can be changed only by a manager or through request-email-change.");
             }
-            if (input.containsKey("verified") && !Objects.equals(asBoolean(input.get("verified")), current.get("verified"))) {
+            if (input.containsKey("verified") && !Objects.equals(Casts.bool(input.get("verified")), current.get("verified"))) {
                 errors.add("verified", "validation_values_mismatch", "The verified state can be changed only by a manager.");
             }
         }
@@ -66,16 +68,6 @@ final class AuthRecordInput {
 
     /** True when a create body asks for a verified record (which needs manage access). */
     static boolean requestsVerified(Collection collection, Map<String, Object> body) {
-        return collection.isAuth() && Boolean.TRUE.equals(asBoolean(body.get("verified")));
-    }
-
-    private static Boolean asBoolean(Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        if (value instanceof String s) {
-            return s.equals("true") || s.equals("1");
-        }
-        return value instanceof Number n ? n.doubleValue() != 0 : Boolean.FALSE;
+        return collection.isAuth() && Casts.bool(body.get("verified"));
     }
 }

@@ -56,7 +56,7 @@ class RecordController {
                                @RequestParam(required = false) String fields,
                                @RequestParam(required = false) String expand) {
         Collection c = find(collection);
-        return records.create(c, bodies.read(request), Caller.of(request), ResponseShape.of(fields, expand),
+        return records.create(c, bodies.readRecord(request), Caller.of(request), ResponseShape.of(fields, expand),
                 RequestInfos.of(request));
     }
 
@@ -65,7 +65,7 @@ class RecordController {
                                @RequestParam(required = false) String fields,
                                @RequestParam(required = false) String expand) {
         Collection c = find(collection);
-        return records.update(c, id, bodies.read(request), Caller.of(request), ResponseShape.of(fields, expand),
+        return records.update(c, id, bodies.readRecord(request), Caller.of(request), ResponseShape.of(fields, expand),
                 RequestInfos.of(request));
     }
 

@@ -2,6 +2,7 @@ package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.AutodateField;
+import dev.basalt.collections.fields.Casts;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.FieldValueException;
 import dev.basalt.collections.fields.FileField;
@@ -30,10 +31,14 @@ import java.util.Set;
  * @param changes the columns to write (store-ready values, e.g. hashed passwords)
  */
 public record RecordDraft(Map<String, Object> record, Map<String, Object> changes) {
-    /** Keys clients may send back unchanged (from a fetched record); they are ignored. */
-    private static final Set<String> IGNORED_KEYS = Set.of("collectionId", "collectionName", "expand");
+    /** PocketBase's text field modifier: the value followed by a string generated from the field's pattern. */
+    static final String AUTOGENERATE = ":autogenerate";
 
-    private enum Modifier { SET, APPEND, PREPEND, REMOVE }
+    private enum Modifier { SET, APPEND, PREPEND, REMOVE, AUTOGENERATE }
+
+    /** A body key resolved to the field it writes and how. */
+    private record Target(Field field, Modifier modifier) {
+    }
 
     /** Builds a new record from a create body. */
     public static RecordDraft forCreate(Collection collection, Map<String, Object> body) {
@@ -56,38 +61,22 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
         Set<String> touched = new LinkedHashSet<>();
         for (Map.Entry<String, Object> e : body.entrySet()) {
             String key = e.getKey();
-            if (IGNORED_KEYS.contains(key)) {
+            Target target = target(collection, key);
+            // As PocketBase: keys that write no field (unknown names, collectionId, collectionName, expand,
+            // modifiers a type lacks) and autodate values are ignored, so a fetched record can be sent back.
+            if (target == null || target.field().readOnly()) {
                 continue;
             }
-            Modifier modifier = Modifier.SET;
-            String name = key;
-            if (key.endsWith("+")) {
-                modifier = Modifier.APPEND;
-                name = key.substring(0, key.length() - 1);
-            } else if (key.startsWith("+")) {
-                modifier = Modifier.PREPEND;
-                name = key.substring(1);
-            } else if (key.endsWith("-")) {
-                modifier = Modifier.REMOVE;
-                name = key.substring(0, key.length() - 1);
-            }
-            Field field = collection.field(name).orElse(null);
-            if (field == null) {
-                errors.add(key, "validation_unknown_field", "Unknown field.");
-                continue;
-            }
-            if (field.readOnly()) {
-                errors.add(key, "validation_read_only", "This field is set by the server and cannot be changed.");
-                continue;
-            }
-            if (field.name().equals("id") && !creating) {
-                if (!String.valueOf(e.getValue()).equals(current.get("id"))) {
-                    errors.add(key, "validation_read_only", "The id of a record cannot be changed.");
+            Field field = target.field();
+            String name = field.name();
+            if (name.equals("id") && !creating) {
+                if (!Casts.text(e.getValue()).equals(current.get("id"))) {
+                    errors.add(name, "validation_pk_change", "The record primary key cannot be changed.");
                 }
                 continue;
             }
             try {
-                record.put(name, apply(field, modifier, e.getValue(), record.get(name)));
+                record.put(name, apply(field, target.modifier(), e.getValue(), record.get(name)));
                 touched.add(name);
             } catch (FieldValueException ex) {
                 errors.add(key, ex.error());
@@ -142,35 +131,66 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
         return f.check(value) != null && f.check(value).code().equals("validation_required");
     }
 
+    /** The field a key writes and how, as PocketBase's field setters; null when it writes none. */
+    private static Target target(Collection collection, String key) {
+        Field exact = collection.field(key).orElse(null);
+        if (exact != null) {
+            return new Target(exact, Modifier.SET);
+        }
+        if (key.endsWith(AUTOGENERATE)) {
+            return collection.field(key.substring(0, key.length() - AUTOGENERATE.length()))
+                    .filter(f -> f instanceof TextField).map(f -> new Target(f, Modifier.AUTOGENERATE)).orElse(null);
+        }
+        Modifier modifier;
+        String name;
+        if (key.startsWith("+")) {
+            modifier = Modifier.PREPEND;
+            name = key.substring(1);
+        } else if (key.endsWith("+") || key.endsWith("-")) {
+            modifier = key.endsWith("+") ? Modifier.APPEND : Modifier.REMOVE;
+            name = key.substring(0, key.length() - 1);
+        } else {
+            return null;
+        }
+        Field field = collection.field(name).orElse(null);
+        boolean list = field instanceof SelectField || field instanceof RelationField || field instanceof FileField;
+        boolean number = field != null && field.kind() == ColumnKind.NUMBER;
+        return list || (number && modifier != Modifier.PREPEND) ? new Target(field, modifier) : null;
+    }
+
     private static Object apply(Field field, Modifier modifier, Object input, Object current) {
         if (modifier == Modifier.SET) {
             return field.accept(input, current);
         }
-        if (field.kind() == ColumnKind.NUMBER && modifier != Modifier.PREPEND) {
+        if (modifier == Modifier.AUTOGENERATE) {
+            return Casts.text(input) + ((TextField) field).generate();
+        }
+        if (field.kind() == ColumnKind.NUMBER) {
             double base = current == null ? 0 : (Double) current;
             double delta = (Double) field.accept(input, current);
             return modifier == Modifier.APPEND ? base + delta : base - delta;
         }
-        if (field instanceof SelectField || field instanceof RelationField || field instanceof FileField) {
-            boolean multiple = field.kind() == ColumnKind.TEXT_ARRAY;
-            List<String> values = new ArrayList<>(currentValues(current));
-            Object given = field.accept(input, null);
-            List<String> items = given instanceof String[] arr ? List.of(arr)
-                    : ((String) given).isEmpty() ? List.of() : List.of((String) given);
-            switch (modifier) {
-                case APPEND -> items.stream().filter(v -> !values.contains(v)).forEach(values::add);
-                case PREPEND -> {
-                    List<String> head = new ArrayList<>(items.stream().filter(v -> !values.contains(v)).toList());
-                    head.addAll(values);
-                    values.clear();
-                    values.addAll(head);
-                }
-                default -> values.removeAll(items);
+        // select, relation and file fields, as PocketBase's setters: both sides as unique string lists, then the
+        // result normalised again (unique; a single-value field keeps the last)
+        List<String> items = Casts.uniqueStrings(input);
+        List<String> values = new ArrayList<>();
+        switch (modifier) {
+            case APPEND -> {
+                values.addAll(currentValues(current));
+                values.addAll(items);
             }
-            return multiple ? values.toArray(String[]::new) : (values.isEmpty() ? "" : values.getLast());
+            case PREPEND -> {
+                values.addAll(items);
+                values.addAll(currentValues(current));
+            }
+            default -> {
+                values.addAll(currentValues(current));
+                values.removeAll(items);
+            }
         }
-        throw new FieldValueException("validation_invalid_modifier",
-                "The " + field.type() + " field does not support + or - modifiers.");
+        List<String> unique = List.copyOf(new LinkedHashSet<>(values));
+        boolean multiple = field.kind() == ColumnKind.TEXT_ARRAY;
+        return multiple ? unique.toArray(String[]::new) : (unique.isEmpty() ? "" : unique.getLast());
     }
 
     private static List<String> currentValues(Object current) {

@@ -193,11 +193,11 @@ public class RecordService {
         refuseView(collection);
         RequestInfo request = info.withBody(info.method(), body);
         RuleDecision decision = allowed(collection, RuleType.CREATE, caller);
-        RoleInput.check(collection, body, caller.superuser(), "Failed to create record.");
         Map<String, Object> written = HiddenInput.strip(collection, body, caller.superuser());
         RecordFiles.Uploads uploads = files.accept(collection, written, "Failed to create record.");
         Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), null, caller.superuser());
         RecordDraft draft = RecordDraft.forCreate(collection, input);
+        RoleInput.check(collection, draft, null, caller.superuser(), "Failed to create record.");
         tx.executeWithoutResult(status -> {
             relations.checkTargetsExist(collection, draft.changes(), "Failed to create record.");
             authIds.claim(collection, (String) draft.record().get("id"), "Failed to create record.");
@@ -239,7 +239,6 @@ public class RecordService {
         RequestInfo request = info.withBody(info.method(), body);
         Condition where = ruleCondition(collection, RuleType.UPDATE, caller, request)
                 .and(RecordTables.id(collection).eq(id));
-        RoleInput.check(collection, body, caller.superuser(), "Failed to update record.");
         Map<String, Object> written = HiddenInput.strip(collection, body, caller.superuser());
         RecordFiles.Uploads uploads = files.accept(collection, written, "Failed to update record.");
         RecordDraft draft = tx.execute(status -> {
@@ -247,6 +246,7 @@ public class RecordService {
             boolean manager = collection.isAuth() && authRecords.canManage(collection, id, caller);
             Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), current, manager);
             RecordDraft d = RecordDraft.forUpdate(collection, input, current);
+            RoleInput.check(collection, d, current, caller.superuser(), "Failed to update record.");
             relations.checkTargetsExist(collection, d.changes(), "Failed to update record.");
             uploads.store(collection, current, d.record());
             writeErrors.run(collection, "Failed to update record.", () -> store.update(collection, id, d.changes()));

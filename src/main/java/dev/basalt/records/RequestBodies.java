@@ -1,5 +1,6 @@
 package dev.basalt.records;
 
+import dev.basalt.collections.fields.Casts;
 import dev.basalt.shared.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -32,11 +33,24 @@ public class RequestBodies {
         this.json = json;
     }
 
-    /** The submitted values; an empty body is an empty map. */
+    /** The submitted values; an empty body is an empty map. Form values stay strings. */
     public Map<String, Object> read(HttpServletRequest request) {
+        return read(request, false);
+    }
+
+    /**
+     * A record create or update body: like {@link #read}, but form values are inferred as PocketBase's form reader
+     * does ({@link Casts#formValue}: {@code "true"} is a bool, {@code "12"} a number, {@code "0.0"} stays text);
+     * the {@code @jsonPayload} part is taken as sent.
+     */
+    public Map<String, Object> readRecord(HttpServletRequest request) {
+        return read(request, true);
+    }
+
+    private Map<String, Object> read(HttpServletRequest request, boolean infer) {
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
         if (type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")) {
-            return readForm(request);
+            return readForm(request, infer);
         }
         try (InputStream in = request.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_JSON_BODY_BYTES + 1);
@@ -66,17 +80,23 @@ public class RequestBodies {
         }
     }
 
-    private Map<String, Object> readForm(HttpServletRequest request) {
+    private Map<String, Object> readForm(HttpServletRequest request, boolean infer) {
         Map<String, Object> out = new LinkedHashMap<>();
+        List<String> payloads = new ArrayList<>();
         for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
             if (e.getKey().equals(JSON_PAYLOAD)) {
-                for (String payload : e.getValue()) {
-                    out.putAll(parseObject(payload));
-                }
+                payloads.addAll(Arrays.asList(e.getValue()));
                 continue;
             }
-            String[] values = e.getValue();
-            out.put(e.getKey(), values.length == 1 ? values[0] : new ArrayList<>(Arrays.asList(values)));
+            List<Object> values = new ArrayList<>();
+            for (String v : e.getValue()) {
+                values.add(infer ? Casts.formValue(v) : v);
+            }
+            out.put(e.getKey(), values.size() == 1 ? values.getFirst() : values);
+        }
+        // as PocketBase, the JSON payload is applied after the plain values and wins over them
+        for (String payload : payloads) {
+            out.putAll(parseObject(payload));
         }
         if (request instanceof MultipartHttpServletRequest multipart) {
             for (String name : multipart.getMultiFileMap().keySet()) {

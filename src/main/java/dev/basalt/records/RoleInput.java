@@ -3,28 +3,36 @@ package dev.basalt.records;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.SystemRoles;
 import dev.basalt.shared.ValidationErrors;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Roles are managed by superusers: a body from anyone else that touches an auth record's {@code roles} field
- * (also {@code roles+}, {@code +roles}, {@code roles-}) is refused with 400, whatever the collection's rules say.
+ * Roles are managed by superusers: a body from anyone else that would change an auth record's {@code roles} field
+ * (also through {@code roles+}, {@code +roles}, {@code roles-}) is refused with 400, whatever the collection's
+ * rules say. Sending the stored roles back unchanged (a fetched record spread into an update) is fine, as
+ * PocketBase treats {@code verified}.
  */
 final class RoleInput {
-    private static final Set<String> KEYS = Set.of(SystemRoles.FIELD, SystemRoles.FIELD + "+", "+" + SystemRoles.FIELD,
-            SystemRoles.FIELD + "-");
-
     private RoleInput() {
     }
 
-    static void check(Collection collection, Map<String, Object> body, boolean superuser, String message) {
-        if (superuser || !collection.isAuth() || collection.field(SystemRoles.FIELD).isEmpty()) {
+    /** Checks the draft of a create ({@code current} null: no roles at all) or an update against the stored roles. */
+    static void check(Collection collection, RecordDraft draft, Map<String, Object> current, boolean superuser,
+                      String message) {
+        if (superuser || !collection.isAuth() || collection.field(SystemRoles.FIELD).isEmpty()
+                || !draft.changes().containsKey(SystemRoles.FIELD)) {
             return;
         }
-        if (body.keySet().stream().anyMatch(KEYS::contains)) {
+        Object after = draft.changes().get(SystemRoles.FIELD);
+        Object before = current == null ? new String[0] : current.get(SystemRoles.FIELD);
+        if (!Arrays.equals(roles(after), roles(before))) {
             ValidationErrors errors = new ValidationErrors();
             errors.add(SystemRoles.FIELD, "validation_values_mismatch", "Roles can be changed only by superusers.");
             errors.throwIfAny(message);
         }
+    }
+
+    private static String[] roles(Object value) {
+        return value instanceof String[] arr ? arr : new String[0];
     }
 }

@@ -164,15 +164,9 @@ class RecordsApiTest extends ApiTest {
         r = post(records(), Map.of("title", "x", "views", 1.5), null);
         assertThat(r.json().get("data").get("views").get("code").asString()).isEqualTo("validation_only_int_constraint");
 
-        r = post(records(), Map.of("title", "x", "nope", 1), null);
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("data").get("nope").get("code").asString()).isEqualTo("validation_unknown_field");
-
-        r = post(records(), Map.of("title", "x", "created", "2020-01-01"), null);
-        assertThat(r.json().get("data").get("created").get("code").asString()).isEqualTo("validation_read_only");
-
-        r = post(records(), Map.of("title", "x", "views", "many"), null);
-        assertThat(r.json().get("data").get("views").get("code").asString()).isEqualTo("validation_invalid_number");
+        // unknown keys, autodates and non-numeric text for a number are not errors (RecordBodiesApiTest)
+        r = post(records(), Map.of("title", "x", "views", "inf"), null);
+        assertThat(r.json().get("data").get("views").get("code").asString()).isEqualTo("validation_not_a_number");
 
         r = post(records(), Map.of("title", "x", "status", "other"), null);
         assertThat(r.json().get("data").get("status").get("code").asString()).isEqualTo("validation_invalid_value");

@@ -46,7 +46,8 @@ public record AutodateField(String id, String name, String type, boolean system,
 
     @Override
     public Object accept(Object input, Object current) {
-        throw new FieldValueException("validation_read_only", "This field is set by the server.");
+        // set by the server only: a submitted value changes nothing, as PocketBase's no-op setter
+        return current;
     }
 
     @Override

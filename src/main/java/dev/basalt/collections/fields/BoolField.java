@@ -37,7 +37,7 @@ public record BoolField(String id, String name, String type, boolean system, boo
 
     @Override
     public Object accept(Object input, Object current) {
-        return Values.bool(input);
+        return Casts.bool(input);
     }
 
     @Override

@@ -55,7 +55,7 @@ public record EditorField(String id, String name, String type, boolean system, b
     /** Checks the submitted size first (so oversized input is never parsed), then sanitises. */
     @Override
     public Object accept(Object input, Object current) {
-        String html = Values.text(input, name);
+        String html = Casts.text(input);
         long limit = sizeLimit();
         if (html.length() > limit || html.getBytes(StandardCharsets.UTF_8).length > limit) {
             throw new FieldValueException("validation_content_size_limit",

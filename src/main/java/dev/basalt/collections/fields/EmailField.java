@@ -43,7 +43,7 @@ public record EmailField(String id, String name, String type, boolean system, bo
 
     @Override
     public Object accept(Object input, Object current) {
-        return Values.text(input, name).trim();
+        return Casts.text(input).trim();
     }
 
     @Override

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.basalt.query.ColumnKind;
 import dev.basalt.shared.FieldError;
 import dev.basalt.shared.ValidationErrors;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jooq.DataType;
@@ -75,7 +74,7 @@ public record FileField(String id, String name, String type, boolean system, boo
     /** Keeps unique non-blank names; a single file field keeps the last one given (as PocketBase). */
     @Override
     public Object accept(Object input, Object current) {
-        List<String> names = List.copyOf(new LinkedHashSet<>(Values.strings(input)));
+        List<String> names = Casts.uniqueStrings(input);
         if (!multiple()) {
             return names.isEmpty() ? "" : names.getLast();
         }

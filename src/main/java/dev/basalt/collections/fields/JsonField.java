@@ -3,8 +3,11 @@ package dev.basalt.collections.fields;
 import dev.basalt.query.ColumnKind;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.basalt.shared.FieldError;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DataType;
 import org.jooq.JSONB;
 import org.jooq.impl.SQLDataType;
@@ -48,18 +51,44 @@ public record JsonField(String id, String name, String type, boolean system, boo
         if (input == null) {
             return null;
         }
-        if (input instanceof List<?> list && list.size() == 1 && list.getFirst() instanceof String s) {
-            input = s;
-        }
         if (input instanceof String s) {
-            // Form values: parse as JSON when they are JSON, else keep the text as a JSON string.
+            return JSONB.valueOf(fromText(s));
+        }
+        return JSONB.valueOf(JSON.writeValueAsString(goNumbers(input)));
+    }
+
+    /**
+     * PocketBase's reading of a plain string (a form value, or a JSON string): {@code null}, {@code true},
+     * {@code false} and valid JSON starting with a digit, {@code -}, {@code "}, {@code [} or {@code {} are taken
+     * as JSON; any other text (the empty string too) is stored as a JSON string.
+     */
+    private static String fromText(String s) {
+        if (s.equals("null") || s.equals("true") || s.equals("false")) {
+            return s;
+        }
+        if (!s.isEmpty() && "0123456789-\"[{".indexOf(s.charAt(0)) >= 0) {
             try {
-                return JSONB.valueOf(JSON.writeValueAsString(JSON.readTree(s)));
+                Casts.STRICT_JSON.readTree(s);
+                return s;
             } catch (JacksonException e) {
-                return JSONB.valueOf(JSON.writeValueAsString(s));
+                // not JSON: quoted below
             }
         }
-        return JSONB.valueOf(JSON.writeValueAsString(input));
+        return JSON.writeValueAsString(s);
+    }
+
+    /** Doubles as Go prints them ({@code 1}, not {@code 1.0}), inside lists and objects too. */
+    private static Object goNumbers(Object value) {
+        return switch (value) {
+            case Double d when Double.isFinite(d) -> new BigDecimal(Casts.formatNumber(d));
+            case List<?> list -> list.stream().map(JsonField::goNumbers).toList();
+            case Map<?, ?> map -> {
+                Map<Object, Object> out = new LinkedHashMap<>();
+                map.forEach((k, v) -> out.put(k, goNumbers(v)));
+                yield out;
+            }
+            case null, default -> value;
+        };
     }
 
     @Override

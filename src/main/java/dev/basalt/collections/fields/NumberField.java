@@ -38,12 +38,16 @@ public record NumberField(String id, String name, String type, boolean system, b
 
     @Override
     public Object accept(Object input, Object current) {
-        return Values.number(input);
+        return Casts.number(input);
     }
 
     @Override
     public FieldError check(Object value) {
         double d = (Double) value;
+        if (!Double.isFinite(d)) {
+            // "inf", "nan" and the like parse (as in Go) but are not storable numbers
+            return new FieldError("validation_not_a_number", "The submitted number is not properly formatted.");
+        }
         if (d == 0) {
             return required ? FieldError.required() : null;
         }

@@ -47,7 +47,7 @@ public record PasswordField(String id, String name, String type, boolean system,
 
     @Override
     public Object accept(Object input, Object current) {
-        return Values.text(input, name);
+        return Casts.text(input);
     }
 
     @Override

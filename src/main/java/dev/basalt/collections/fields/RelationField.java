@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.basalt.query.ColumnKind;
 import dev.basalt.shared.FieldError;
 import dev.basalt.shared.ValidationErrors;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.jooq.DataType;
 import org.jooq.impl.DSL;
@@ -56,7 +55,7 @@ public record RelationField(String id, String name, String type, boolean system,
     /** Keeps unique non-blank ids; a single relation keeps the last one given (as PocketBase). */
     @Override
     public Object accept(Object input, Object current) {
-        List<String> ids = List.copyOf(new LinkedHashSet<>(Values.strings(input)));
+        List<String> ids = Casts.uniqueStrings(input);
         if (!multiple()) {
             return ids.isEmpty() ? "" : ids.getLast();
         }

@@ -4,7 +4,6 @@ import dev.basalt.query.ColumnKind;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.basalt.shared.FieldError;
 import dev.basalt.shared.ValidationErrors;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.jooq.DataType;
 import org.jooq.impl.DSL;
@@ -50,14 +49,12 @@ public record SelectField(String id, String name, String type, boolean system, b
 
     @Override
     public Object accept(Object input, Object current) {
-        List<String> picked = Values.strings(input);
+        List<String> picked = Casts.uniqueStrings(input);
         if (!multiple()) {
-            if (picked.size() > 1) {
-                throw new FieldValueException("validation_too_many_values", "Select at most 1 value.");
-            }
-            return picked.isEmpty() ? "" : picked.getFirst();
+            // as PocketBase: a single select keeps the last of several values
+            return picked.isEmpty() ? "" : picked.getLast();
         }
-        return new LinkedHashSet<>(picked).toArray(String[]::new);
+        return picked.toArray(String[]::new);
     }
 
     @Override

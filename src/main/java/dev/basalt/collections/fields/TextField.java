@@ -56,7 +56,7 @@ public record TextField(String id, String name, String type, boolean system, boo
 
     @Override
     public Object accept(Object input, Object current) {
-        return Values.text(input, name);
+        return Casts.text(input);
     }
 
     /** Generates a value from {@link #autogeneratePattern()}, or returns "" when it has none. */

@@ -41,7 +41,7 @@ public record UrlField(String id, String name, String type, boolean system, bool
 
     @Override
     public Object accept(Object input, Object current) {
-        return Values.text(input, name).trim();
+        return Casts.text(input).trim();
     }
 
     @Override
