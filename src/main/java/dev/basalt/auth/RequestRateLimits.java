@@ -28,6 +28,8 @@ public class RequestRateLimits {
     /** Request attribute: the {@link Matched} rule of the request, for {@link #checkIdentity}. */
     static final String MATCHED = RequestRateLimits.class.getName() + ".matched";
     static final int MAX_TRACKED = 100_000;
+    static final String RECORDS = "/api/collections/{collection}/records";
+    static final String RECORD = RECORDS + "/{id}";
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
     private static final long MILLIS_PER_SECOND = 1000;
     private final SettingsStore settings;
@@ -76,12 +78,14 @@ public class RequestRateLimits {
 
     /**
      * Counts one sub-request of a batch ({@code action}: {@code create}, {@code update}, {@code delete}) under its
-     * own labels, as PocketBase does: the batch request itself was counted as {@code POST /api/batch}.
+     * own labels and with the same counters as the records API's route, as PocketBase does (an upsert, {@code PUT},
+     * has its own); the batch request itself was counted as {@code POST /api/batch}.
      */
     public void checkSubRequest(HttpServletRequest batch, Collection collection, String action, String method,
                                 String path) {
         if (enabled()) {
-            check(batch, collection, "batch " + action, List.of(action), method, path);
+            String pattern = method.equals("PATCH") || method.equals("DELETE") ? RECORD : RECORDS;
+            check(batch, collection, method + " " + pattern, List.of(action), method, path);
         }
     }
 
