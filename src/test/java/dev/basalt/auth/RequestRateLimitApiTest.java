@@ -148,6 +148,21 @@ class RequestRateLimitApiTest extends AuthFixtures {
     }
 
     @Test
+    void renamingACollectionRenamesItsLabels() throws Exception {
+        String posts = createPosts();
+        String renamed = posts + "_new";
+        enable(List.of(rule(posts + ":list", 1, 60, ""), rule("*:create", 9, 60, "")), List.of());
+        Response r = patch("/api/collections/" + posts, Map.of("name", renamed), superuser());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode rules = get("/api/settings", superuser()).json().get("rateLimits").get("rules");
+        assertThat(rules.get(0).get("label").asString()).isEqualTo(renamed + ":list");
+        assertThat(rules.get(1).get("label").asString()).isEqualTo("*:create");
+        String ip = "127.0.1.11";
+        assertThat(send(ip, "GET", records(renamed), null, null).statusCode()).isEqualTo(200);
+        assertThat(send(ip, "GET", records(renamed), null, null).statusCode()).isEqualTo(429);
+    }
+
+    @Test
     void offByDefaultWithPocketBasesFourRules() throws Exception {
         Table<?> params = DSL.table(DSL.name("_params"));
         Field<String> key = DSL.field(DSL.name("key"), String.class);
