@@ -122,7 +122,8 @@ class RequestRateLimitApiTest extends AuthFixtures {
                 rule("*:list", 10, 60, ""), rule("/api/health", 1, 60, "")), List.of());
         String ip = "127.0.1.8";
         assertThat(send(ip, "GET", records(posts), null, null).statusCode()).isEqualTo(200);
-        assertThat(send(ip, "GET", records(posts), null, null).statusCode()).as("posts:list over *:list").isEqualTo(429);
+        assertThat(send(ip, "GET", records(posts), null, null).statusCode()).as("posts:list over *:list")
+                .isEqualTo(429);
         assertThat(send(ip, "GET", "/api/health", null, null).statusCode()).isEqualTo(200);
         assertThat(send(ip, "GET", "/api/health", null, null).statusCode()).as("path over prefix").isEqualTo(429);
         assertThat(send(ip, "POST", records(posts), "{}", null).statusCode()).as("other actions: prefixes")

@@ -13,9 +13,10 @@ import java.util.Map;
 public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits, TrustedProxy trustedProxy) {
 
     /**
-     * PocketBase's request rate limits: off by default, as in PocketBase ({@code basalt.rate-limits.default-enabled=true}
-     * makes a fresh install start with them on). Superusers and the {@code excludedIPs} (addresses or CIDR subnets)
-     * are never limited. Guessing of passwords is stopped anyway by the always-on sign-in guard.
+     * PocketBase's request rate limits: off by default, as in PocketBase
+     * ({@code basalt.rate-limits.default-enabled=true} makes a fresh install start with them on). Superusers and the
+     * {@code excludedIPs} (addresses or CIDR subnets) are never limited. Guessing of passwords is stopped anyway by
+     * the always-on sign-in guard.
      */
     public record RateLimits(boolean enabled, List<RateLimitRule> rules, List<String> excludedIPs) {
         public RateLimits {
