@@ -24,7 +24,7 @@ public class ClientAddress {
 
     /** The address of the client that sent {@code request}. */
     public String of(HttpServletRequest request) {
-        Settings.TrustedProxy proxy = settings.current().trustedProxy();
+        Settings.TrustedProxy proxy = settings.recent().trustedProxy();
         for (String header : proxy.headers()) {
             String value = request.getHeader(header);
             if (value == null || value.isBlank()) {

@@ -48,6 +48,21 @@ abstract class AuthFixtures extends ApiTest {
                 Map.of("identity", identity, "password", password), null);
     }
 
+    /** Puts the rate limits back to PocketBase's defaults (off, its four rules, no excluded IPs). */
+    void resetRateLimits() {
+        Response r = patch("/api/settings", Map.of("rateLimits", Map.of("enabled", false, "excludedIPs", List.of(),
+                "rules", List.of(rule("*:auth", 2, 3, ""), rule("*:create", 20, 5, ""),
+                        rule("/api/batch", 3, 1, ""), rule("/api/", 300, 10, "")))), superuser());
+        if (r.status() != 200) {
+            throw new AssertionError("rate limits not reset: " + r.body());
+        }
+    }
+
+    /** One rate limit rule as the settings API takes it. */
+    static Map<String, Object> rule(String label, int maxRequests, int duration, String audience) {
+        return Map.of("label", label, "maxRequests", maxRequests, "duration", duration, "audience", audience);
+    }
+
     /** The claims of a JWT (not verified). */
     static JsonNode claims(String token) {
         String payload = token.split("\\.")[1];

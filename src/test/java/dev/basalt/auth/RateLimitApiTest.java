@@ -12,13 +12,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Rate limits of the auth endpoints, per client IP and per identity (clients bound to other loopback addresses). */
+/**
+ * Rate limits of the auth endpoints: per client IP as PocketBase, and per identity on top (clients bound to other
+ * loopback addresses).
+ */
 class RateLimitApiTest extends AuthFixtures {
 
     @AfterEach
     void disableRateLimits() {
-        patch("/api/settings", Map.of("rateLimits", Map.of("enabled", false,
-                "rules", List.of(Map.of("label", "*:auth", "maxRequests", 2, "duration", 3)))), superuser());
+        resetRateLimits();
     }
 
     @Test
@@ -47,11 +49,20 @@ class RateLimitApiTest extends AuthFixtures {
     }
 
     @Test
-    void onlyAuthRulesAreAccepted() {
+    void everyPocketBaseLabelIsAccepted() {
+        List<String> labels = List.of("posts:create", "*:list", "*:file", "users:listAuthMethods", "/api/batch",
+                "/api/", "POST /api/collections/", "/", "custom_tag");
         Response r = patch("/api/settings", Map.of("rateLimits", Map.of("rules",
-                List.of(Map.of("label", "posts:create", "maxRequests", 3, "duration", 60)))), superuser());
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("data").has("rateLimits.rules.0.label")).isTrue();
+                labels.stream().map(l -> rule(l, 3, 60, "")).toList())), superuser());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("rateLimits").get("rules").get(0).get("label").asString()).isEqualTo("posts:create");
+        assertThat(r.json().get("rateLimits").get("rules").size()).isEqualTo(labels.size());
+
+        Response bad = patch("/api/settings", Map.of("rateLimits", Map.of("rules",
+                List.of(rule("posts create", 3, 60, "")))), superuser());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("data").get("rateLimits.rules.0.label").get("code").asString())
+                .isEqualTo("validation_match_invalid");
     }
 
     private int signInFrom(String localAddress, String users, String identity) throws Exception {

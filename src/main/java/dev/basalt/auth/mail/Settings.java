@@ -6,25 +6,38 @@ import java.util.Map;
 
 /**
  * The application settings Basalt keeps, in PocketBase's shape: {@code meta} (application name and URL, mail
- * sender), {@code smtp} (mail server) and {@code rateLimits} (only {@code <collection>:auth} and {@code *:auth}
- * rules, applied to the sign-in, OTP, verification and reset endpoints) and {@code trustedProxy} (headers that carry
- * the client's address behind a reverse proxy). The SMTP password is write-only.
+ * sender), {@code smtp} (mail server), {@code rateLimits} (PocketBase's request rate limits, applied to every request
+ * by {@code auth.RateLimitInterceptor}) and {@code trustedProxy} (headers that carry the client's address behind a
+ * reverse proxy). The SMTP password is write-only.
  */
 public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits, TrustedProxy trustedProxy) {
 
     /**
-     * Rate limiting of the auth endpoints. Off until saved, as in PocketBase ({@code *:auth}: 2 requests per 3
-     * seconds, per client IP and per identity, once enabled; {@code basalt.rate-limits.default-enabled=true} starts
-     * with it on). Guessing is stopped anyway by the always-on sign-in guard, which counts failures only.
+     * PocketBase's request rate limits: off by default, as in PocketBase
+     * ({@code basalt.rate-limits.default-enabled=true} makes a fresh install start with them on). Superusers and the
+     * {@code excludedIPs} (addresses or CIDR subnets) are never limited. Guessing of passwords is stopped anyway by
+     * the always-on sign-in guard.
      */
-    public record RateLimits(boolean enabled, List<RateLimitRule> rules) {
+    public record RateLimits(boolean enabled, List<RateLimitRule> rules, List<String> excludedIPs) {
         public RateLimits {
             rules = List.copyOf(rules);
+            excludedIPs = List.copyOf(excludedIPs);
         }
     }
 
-    /** At most {@code maxRequests} per {@code duration} seconds, per client IP and per identity. */
-    public record RateLimitRule(String label, int maxRequests, long duration) {
+    /**
+     * At most {@code maxRequests} per {@code duration} seconds per client IP, for requests that {@code label} names:
+     * a tag ({@code users:create}, {@code *:auth}), a path ({@code /api/batch}), a path prefix ending in {@code /}
+     * ({@code /api/}), each path optionally after a method ({@code POST /api/}). {@code audience}: {@code ""} everyone,
+     * {@code @guest} only requests without auth, {@code @auth} only authenticated ones.
+     */
+    public record RateLimitRule(String label, int maxRequests, long duration, String audience) {
+        /** The audience of every request. */
+        public static final String EVERYONE = "";
+        /** Requests without an auth token. */
+        public static final String GUEST = "@guest";
+        /** Requests with an auth token (or an API key). */
+        public static final String AUTH = "@auth";
     }
 
     /**
@@ -50,11 +63,15 @@ public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits, TrustedProxy
                        boolean tls, String localName) {
     }
 
-    /** PocketBase's defaults (SMTP off), with the auth rate limit on or off as given. */
+    /** PocketBase's defaults (SMTP off, its four rate limit rules), with the rate limits on or off as given. */
     public static Settings defaults(boolean rateLimitsEnabled) {
         return new Settings(new Meta("Acme", "http://localhost:8090", "Support", "support@example.com", false),
                 new Smtp(false, "smtp.example.com", 587, "", "", "", false, ""),
-                new RateLimits(rateLimitsEnabled, List.of(new RateLimitRule("*:auth", 2, 3))),
+                new RateLimits(rateLimitsEnabled, List.of(
+                        new RateLimitRule("*:auth", 2, 3, RateLimitRule.EVERYONE),
+                        new RateLimitRule("*:create", 20, 5, RateLimitRule.EVERYONE),
+                        new RateLimitRule("/api/batch", 3, 1, RateLimitRule.EVERYONE),
+                        new RateLimitRule("/api/", 300, 10, RateLimitRule.EVERYONE)), List.of()),
                 new TrustedProxy(List.of(), false));
     }
 
@@ -89,11 +106,13 @@ public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits, TrustedProxy
             rule.put("label", r.label());
             rule.put("maxRequests", r.maxRequests());
             rule.put("duration", r.duration());
+            rule.put("audience", r.audience());
             return rule;
         }).toList();
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("enabled", rateLimits.enabled());
         limits.put("rules", rules);
+        limits.put("excludedIPs", rateLimits.excludedIPs());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("meta", m);
         json.put("smtp", s);

@@ -14,8 +14,6 @@ final class SettingsReader {
     private static final Set<String> AUTH_METHODS = Set.of("", "PLAIN", "LOGIN");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int MAX_PORT = 65_535;
-    private static final Pattern AUTH_LABEL = Pattern.compile("^(\\*|\\w+):auth$");
-    private static final long MAX_RULE_SECONDS = 86_400;
 
     private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -35,8 +33,7 @@ final class SettingsReader {
                 bool(smtp, "tls", "smtp", errors), text(smtp, "localName", "smtp", errors));
         check(m, s, errors);
         Map<String, Object> limits = merged(stored.get("rateLimits"), submitted.get("rateLimits"), "rateLimits", errors);
-        Settings.RateLimits rateLimits = new Settings.RateLimits(bool(limits, "enabled", "rateLimits", errors),
-                rules(limits.get("rules"), errors));
+        Settings.RateLimits rateLimits = RateLimitsReader.read(limits, errors);
         Map<String, Object> proxy = merged(stored.get("trustedProxy"), submitted.get("trustedProxy"), "trustedProxy",
                 errors);
         Settings.TrustedProxy trustedProxy = new Settings.TrustedProxy(headers(proxy.get("headers"), errors),
@@ -59,36 +56,6 @@ final class SettingsReader {
                 return List.of();
             }
             out.add(h.trim());
-        }
-        return out;
-    }
-
-    private static List<Settings.RateLimitRule> rules(Object value, ValidationErrors errors) {
-        List<Settings.RateLimitRule> out = new ArrayList<>();
-        if (!(value instanceof List<?> list)) {
-            errors.add("rateLimits.rules", "validation_invalid_value", "Must be a list of rules.");
-            return out;
-        }
-        for (int i = 0; i < list.size(); i++) {
-            String key = "rateLimits.rules." + i;
-            if (!(list.get(i) instanceof Map<?, ?> raw)) {
-                errors.add(key, "validation_invalid_value", "Must be an object.");
-                continue;
-            }
-            Map<String, Object> rule = new LinkedHashMap<>();
-            raw.forEach((k, v) -> rule.put(String.valueOf(k), v));
-            String label = text(rule, "label", key, errors);
-            int max = rule.get("maxRequests") instanceof Number n ? n.intValue() : 0;
-            long duration = rule.get("duration") instanceof Number n ? n.longValue() : 0;
-            if (!AUTH_LABEL.matcher(label).matches()) {
-                errors.add(key + ".label", "validation_invalid_label",
-                        "Only \"<collection>:auth\" and \"*:auth\" rules are supported.");
-            }
-            if (max < 1 || duration < 1 || duration > MAX_RULE_SECONDS) {
-                errors.add(key + ".maxRequests", "validation_invalid_range",
-                        "maxRequests must be at least 1 and duration between 1 and " + MAX_RULE_SECONDS + " seconds.");
-            }
-            out.add(new Settings.RateLimitRule(label, max, duration));
         }
         return out;
     }

@@ -37,7 +37,7 @@ class BatchController {
             return e.response();
         }
         try {
-            List<Map<String, Object>> results = processor.run(requests, caller, RequestInfos.of(request));
+            List<Map<String, Object>> results = processor.run(requests, caller, RequestInfos.of(request), request);
             return ResponseEntity.ok(results);
         } catch (BatchFailure e) {
             return e.response();

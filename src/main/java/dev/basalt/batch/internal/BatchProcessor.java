@@ -1,5 +1,6 @@
 package dev.basalt.batch.internal;
 
+import dev.basalt.auth.RequestRateLimits;
 import dev.basalt.batch.BatchSettings;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
@@ -10,6 +11,7 @@ import dev.basalt.shared.ApiException;
 import dev.basalt.access.RequestInfos;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs the sub-requests of a batch in order, in one transaction bounded by the batch timeout, through the same
  * {@link RecordService} calls as the single endpoints (so the same rules and validation apply; its own
- * transactions join this one). The first failure rolls everything back.
+ * transactions join this one). The first failure rolls everything back. Each sub-request is counted by the rate
+ * limits under its own labels ({@code posts:create}, {@code *:create}, its method and path), as in PocketBase.
  */
 @Component
 class BatchProcessor {
@@ -38,9 +41,11 @@ class BatchProcessor {
     private final RecordStore store;
     private final PlatformTransactionManager transactions;
     private final BatchSettings settings;
+    private final RequestRateLimits rateLimits;
 
     BatchProcessor(CollectionRegistry collections, RecordService records, RecordStore store,
-                   PlatformTransactionManager transactions, BatchSettings settings) {
+                   PlatformTransactionManager transactions, BatchSettings settings, RequestRateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.collections = collections;
         this.records = records;
         this.store = store;
@@ -49,7 +54,8 @@ class BatchProcessor {
     }
 
     /** The results ({@code [{status, body}]}) of every sub-request; throws {@link BatchFailure} otherwise. */
-    List<Map<String, Object>> run(List<BatchRequest> requests, Caller caller, RequestInfo batchInfo) {
+    List<Map<String, Object>> run(List<BatchRequest> requests, Caller caller, RequestInfo batchInfo,
+                                  HttpServletRequest batch) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setTimeout(settings.timeoutSeconds());
         long deadline = System.nanoTime() + settings.timeoutSeconds() * 1_000_000_000L;
@@ -60,7 +66,7 @@ class BatchProcessor {
                     if (System.nanoTime() > deadline) {
                         throw BatchFailure.whole();
                     }
-                    results.add(runOne(i, requests.get(i), caller, batchInfo));
+                    results.add(runOne(i, requests.get(i), caller, batchInfo, batch));
                 }
                 return results;
             });
@@ -74,9 +80,10 @@ class BatchProcessor {
         }
     }
 
-    private Map<String, Object> runOne(int index, BatchRequest request, Caller caller, RequestInfo batchInfo) {
+    private Map<String, Object> runOne(int index, BatchRequest request, Caller caller, RequestInfo batchInfo,
+                                       HttpServletRequest batch) {
         try {
-            return execute(request, caller, batchInfo);
+            return execute(request, caller, batchInfo, batch);
         } catch (ApiException e) {
             throw BatchFailure.at(index, e);
         } catch (BatchFailure e) {
@@ -90,7 +97,8 @@ class BatchProcessor {
         }
     }
 
-    private Map<String, Object> execute(BatchRequest request, Caller caller, RequestInfo batchInfo) {
+    private Map<String, Object> execute(BatchRequest request, Caller caller, RequestInfo batchInfo,
+                                        HttpServletRequest batch) {
         BatchRoute route = BatchRoute.match(request.method(), request.url())
                 .orElseThrow(() -> ApiException.badRequest("Unknown batch request action."));
         Collection collection = collections.find(route.collection())
@@ -98,16 +106,27 @@ class BatchProcessor {
         ResponseShape shape = ResponseShape.of(route.query().get("fields"), route.query().get("expand"));
         Map<String, Object> body = request.body();
         RequestInfo info = RequestInfos.subRequest(batchInfo, request.method(), route.query(), request.headers());
+        String path = request.url().split("\\?", 2)[0];
         return switch (route.action()) {
-            case CREATE -> result(200, records.create(collection, body, caller, shape, info));
-            case UPDATE -> result(200, records.update(collection, route.id(), body, caller, shape, info));
+            case CREATE -> {
+                rateLimits.checkSubRequest(batch, collection, "create", request.method(), path);
+                yield result(200, records.create(collection, body, caller, shape, info));
+            }
+            case UPDATE -> {
+                rateLimits.checkSubRequest(batch, collection, "update", request.method(), path);
+                yield result(200, records.update(collection, route.id(), body, caller, shape, info));
+            }
             case UPSERT -> {
                 Object id = body.get("id");
                 boolean exists = id instanceof String s && !s.isEmpty() && store.findById(collection, s).isPresent();
+                // PocketBase runs an upsert as the update (at the record's path) or the create it turns out to be.
+                rateLimits.checkSubRequest(batch, collection, exists ? "update" : "create", request.method(),
+                        exists ? path + "/" + id : path);
                 yield exists ? result(200, records.update(collection, (String) id, body, caller, shape, info))
                         : result(200, records.create(collection, body, caller, shape, info));
             }
             case DELETE -> {
+                rateLimits.checkSubRequest(batch, collection, "delete", request.method(), path);
                 records.delete(collection, route.id(), caller, info);
                 yield result(204, null);
             }

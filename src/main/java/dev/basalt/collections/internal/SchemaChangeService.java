@@ -4,6 +4,7 @@ import dev.basalt.cluster.ClusterSignals;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionDraft;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.collections.CollectionRenamed;
 import dev.basalt.collections.CollectionService;
 import dev.basalt.database.DatabaseTimeouts;
 import dev.basalt.shared.ApiException;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,18 +40,24 @@ public class SchemaChangeService implements CollectionService {
     private final DSLContext dsl;
     private final CollectionRegistry registry;
     private final ClusterSignals signals;
+    private final ApplicationEventPublisher events;
 
     /** A service for one node alone (tests): no cross-node announcements. */
     public SchemaChangeService(DSLContext dsl, CollectionRegistry registry) {
-        this(dsl, registry, null);
+        this(dsl, registry, null, null);
     }
 
-    /** The application's service: every committed change makes the other nodes reload their registries. */
+    /**
+     * The application's service: every committed change makes the other nodes reload their registries; a rename is
+     * published as {@link CollectionRenamed}.
+     */
     @Autowired
-    public SchemaChangeService(DSLContext dsl, CollectionRegistry registry, ClusterSignals signals) {
+    public SchemaChangeService(DSLContext dsl, CollectionRegistry registry, ClusterSignals signals,
+                               ApplicationEventPublisher events) {
         this.dsl = dsl;
         this.registry = registry;
         this.signals = signals;
+        this.events = events;
         if (signals != null) {
             signals.subscribe(SCHEMA_CHANNEL, sender -> {
                 if (sender == null || !sender.equals(signals.nodeId())) {
@@ -66,8 +74,16 @@ public class SchemaChangeService implements CollectionService {
 
     @Override
     public Collection update(String idOrName, CollectionDraft patch) {
-        return change("Failed to update collection.",
-                tx -> tx.apply(patch, existing(tx, idOrName), CollectionMerger.Mode.REPLACE));
+        String[] oldName = new String[1];
+        Collection updated = change("Failed to update collection.", tx -> {
+            Collection existing = existing(tx, idOrName);
+            oldName[0] = existing.name();
+            return tx.apply(patch, existing, CollectionMerger.Mode.REPLACE);
+        });
+        if (events != null && !updated.name().equals(oldName[0])) {
+            events.publishEvent(new CollectionRenamed(updated.id(), oldName[0], updated.name()));
+        }
+        return updated;
     }
 
     @Override
