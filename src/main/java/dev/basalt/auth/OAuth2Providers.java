@@ -71,8 +71,10 @@ class OAuth2Providers {
             scopes.add("openid");
         }
         boolean pkce = config.get("pkce") instanceof Boolean b ? b : spec.pkce();
+        // oidc, oidc2 and oidc3 share one definition; their kind stays "oidc" as code outside the catalogue expects.
+        String kind = spec.name().startsWith("oidc") ? "oidc" : spec.name();
         return Optional.of(new OAuth2Provider(name, or(text(config, "displayName"), spec.displayName()),
-                spec.name(), text(config, "clientId"), text(config, "clientSecret"), authURL, tokenURL, userInfoURL,
+                kind, text(config, "clientId"), text(config, "clientSecret"), authURL, tokenURL, userInfoURL,
                 String.join(" ", scopes), pkce, extra));
     }
 

@@ -36,7 +36,13 @@ final class ProviderQuirks {
      */
     static Map<String, Object> oidcUser(ProviderCall call) {
         if (!call.provider().userInfoURL().isEmpty()) {
-            return call.userInfo();
+            Map<String, Object> user = call.userInfo();
+            // OIDC Core 5.3.2: a verified id_token and the user info must name the same subject.
+            if (call.verifiedIdClaims().isPresent()
+                    && !text(call.verifiedIdClaims().get(), "/sub").equals(text(user, "/sub"))) {
+                throw new OAuth2Client.ProviderException("the user info and the id_token name different subjects");
+            }
+            return user;
         }
         Map<String, Object> extra = call.provider().extra();
         String jwksURL = extra.get("jwksURL") instanceof String s ? s : "";

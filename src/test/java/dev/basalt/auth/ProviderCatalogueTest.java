@@ -75,6 +75,7 @@ class ProviderCatalogueTest {
                 "tokenURL", "https://idp.example/t")).orElseThrow();
         assertThat(oidc2.scopes()).isEqualTo("openid email profile");
         assertThat(oidc2.displayName()).isEqualTo("OIDC");
+        assertThat(oidc2.kind()).as("generic providers share one definition").isEqualTo("oidc");
     }
 
     static Stream<Arguments> users() {
@@ -90,6 +91,25 @@ class ProviderCatalogueTest {
                 .as(name).containsExactlyElementsOf(sample.expected());
         assertThat(user.emailVerified()).as(name + " vouches for the email").isEqualTo(sample.verified());
         assertThat(user.accessToken()).isEqualTo("access-1");
+    }
+
+    @Test
+    void claimsVerifiedElsewhereStandForTheIdTokenAndMustMatchTheUserInfo() {
+        Map<String, Object> settings = Map.of("name", "oidc", "clientId", "c", "clientSecret", "s",
+                "authURL", "https://idp.example/auth", "tokenURL", "https://idp.example/token");
+        OAuth2Provider noUserInfo = new OAuth2Providers(new OAuth2Client()).resolve(settings).orElseThrow();
+        Map<String, Object> token = Map.of("access_token", "t");
+        ProviderCall.Transport none = request -> new ProviderCall.Answer(404, "{}");
+        OAuth2User user = new ProviderCall(noUserInfo, token, none, java.util.Optional.of(Map.of("sub", "v-1",
+                "email", "v@example.com", "email_verified", true))).user();
+        assertThat(user.id()).isEqualTo("v-1");
+        assertThat(user.emailVerified()).isTrue();
+        Map<String, Object> withUserInfo = new HashMap<>(settings);
+        withUserInfo.put("userInfoURL", "https://idp.example/userinfo");
+        OAuth2Provider p = new OAuth2Providers(new OAuth2Client()).resolve(withUserInfo).orElseThrow();
+        ProviderCall.Transport info = request -> new ProviderCall.Answer(200, "{\"sub\": \"someone-else\"}");
+        assertThatThrownBy(() -> new ProviderCall(p, token, info, java.util.Optional.of(Map.of("sub", "v-1"))).user())
+                .hasMessageContaining("different subjects");
     }
 
     @Test

@@ -24,11 +24,11 @@ import java.util.function.Function;
  * token endpoint over TLS, which is why the signature check is optional for generic OpenID Connect, as in
  * PocketBase.
  */
-final class IdTokens {
+final class IdTokenClaims {
     /** PocketBase's default leeway of the time claims ({@code PB_ID_TOKEN_LEEWAY}). */
     static final Duration LEEWAY = Duration.ofMinutes(5);
 
-    private IdTokens() {
+    private IdTokenClaims() {
     }
 
     static Map<String, Object> claims(String idToken, String audience, String jwksURL, List<String> issuers,
