@@ -1,6 +1,5 @@
 package dev.basalt.auth;
 
-import dev.basalt.collections.CollectionJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,10 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -21,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP side of OAuth2: exchanges an authorization code (with its PKCE verifier) for tokens at the provider's
- * token endpoint ({@code client_secret_post}) and reads the user from its user-info endpoint, mapping each
- * provider's fields to an {@link OAuth2User}.
+ * token endpoint ({@code client_secret_post}); the user is read as the provider's {@link ProviderCatalogue} entry
+ * says ({@link ProviderCall}).
  */
 @Component
 class OAuth2Client {
@@ -63,39 +59,9 @@ class OAuth2Client {
         return token;
     }
 
-    /** The user the access token belongs to. */
+    /** The user the access token belongs to, read as the provider's {@link ProviderCatalogue} entry says. */
     OAuth2User user(OAuth2Provider p, Map<String, Object> token) {
-        String accessToken = (String) token.get("access_token");
-        Map<String, Object> raw = getJson(p.userInfoURL(), accessToken);
-        String refreshToken = token.get("refresh_token") instanceof String r ? r : "";
-        String expiry = token.get("expires_in") instanceof Number n
-                ? CollectionJson.formatDate(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(n.longValue())) : "";
-        return switch (p.kind()) {
-            case "github" -> {
-                String email = text(raw, "email");
-                boolean verified = false;
-                if (getAny(p.userInfoURL().replaceAll("/+$", "") + "/emails", accessToken) instanceof List<?> emails) {
-                    for (Object e : emails) {
-                        if (e instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("primary"))
-                                && Boolean.TRUE.equals(m.get("verified")) && m.get("email") instanceof String s) {
-                            email = s;
-                            verified = true;
-                        }
-                    }
-                }
-                yield new OAuth2User(text(raw, "id"), text(raw, "name"), text(raw, "login"), email, verified,
-                        text(raw, "avatar_url"), raw, accessToken, refreshToken, expiry);
-            }
-            case "gitlab" -> new OAuth2User(text(raw, "id"), text(raw, "name"), text(raw, "username"),
-                    text(raw, "email"), !text(raw, "email").isEmpty(), text(raw, "avatar_url"), raw, accessToken,
-                    refreshToken, expiry);
-            case "microsoft" -> new OAuth2User(text(raw, "id"), text(raw, "displayName"), "",
-                    text(raw, "mail"), false, "", raw, accessToken, refreshToken, expiry);
-            default -> new OAuth2User(text(raw, "sub"), text(raw, "name"), text(raw, "preferred_username"),
-                    text(raw, "email"), Boolean.TRUE.equals(raw.get("email_verified"))
-                    || "true".equals(raw.get("email_verified")), text(raw, "picture"), raw, accessToken, refreshToken,
-                    expiry);
-        };
+        return ProviderCall.read(p, token);
     }
 
     /** GETs a JSON object, with a bearer token when given. */
@@ -156,14 +122,6 @@ class OAuth2Client {
         } catch (IllegalArgumentException e) {
             throw new ProviderException("invalid URL");
         }
-    }
-
-    private static String text(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return String.valueOf(n.longValue());
-        }
-        return v == null ? "" : String.valueOf(v);
     }
 
     private static String enc(String s) {

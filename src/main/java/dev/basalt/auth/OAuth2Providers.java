@@ -8,8 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,9 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves a collection's provider configuration: presets for Google, GitHub, GitLab and Microsoft (any URL the
- * configuration gives overrides the preset's), and generic OpenID Connect providers ({@code oidc},
- * {@code oidc2}, {@code oidc3}) by their URLs or by discovery from {@code extra.issuer}
+ * Resolves a collection's provider configuration against the {@link ProviderCatalogue} (any URL, display name
+ * or {@code pkce} the configuration gives overrides the catalogue's); providers without endpoints of their own
+ * (generic OpenID Connect, mailcow) take them from the configuration or by discovery from {@code extra.issuer}
  * ({@code /.well-known/openid-configuration}, cached for {@link #DISCOVERY_CACHE}).
  */
 @Component
@@ -30,20 +32,6 @@ class OAuth2Providers {
     /** 32 random bytes: a 43-character PKCE verifier (RFC 7636 asks for 43 to 128). */
     private static final int VERIFIER_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Map<String, OAuth2Provider> PRESETS = Map.of(
-            "google", new OAuth2Provider("google", "Google", "oidc", "", "",
-                    "https://accounts.google.com/o/oauth2/v2/auth", "https://oauth2.googleapis.com/token",
-                    "https://www.googleapis.com/oauth2/v3/userinfo", "openid email profile", true),
-            "github", new OAuth2Provider("github", "GitHub", "github", "", "",
-                    "https://github.com/login/oauth/authorize", "https://github.com/login/oauth/access_token",
-                    "https://api.github.com/user", "read:user user:email", true),
-            "gitlab", new OAuth2Provider("gitlab", "GitLab", "gitlab", "", "",
-                    "https://gitlab.com/oauth/authorize", "https://gitlab.com/oauth/token",
-                    "https://gitlab.com/api/v4/user", "read_user", true),
-            "microsoft", new OAuth2Provider("microsoft", "Microsoft", "microsoft", "", "",
-                    "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
-                    "https://login.microsoftonline.com/common/oauth2/v2.0/token",
-                    "https://graph.microsoft.com/v1.0/me", "User.Read", true));
     private final OAuth2Client client;
     private final Cache<String, Map<String, Object>> discovered = Caffeine.newBuilder()
             .expireAfterWrite(DISCOVERY_CACHE).maximumSize(100).build();
@@ -55,12 +43,19 @@ class OAuth2Providers {
     /** The provider a configuration describes; empty when an OpenID Connect issuer cannot be discovered. */
     Optional<OAuth2Provider> resolve(Map<String, Object> config) {
         String name = text(config, "name");
-        OAuth2Provider preset = PRESETS.getOrDefault(name,
-                new OAuth2Provider(name, "OpenID Connect", "oidc", "", "", "", "", "", "openid profile email", true));
-        String authURL = or(text(config, "authURL"), preset.authURL());
-        String tokenURL = or(text(config, "tokenURL"), preset.tokenURL());
-        String userInfoURL = or(text(config, "userInfoURL"), preset.userInfoURL());
-        if (config.get("extra") instanceof Map<?, ?> extra && extra.get("issuer") instanceof String issuer
+        ProviderSpec spec = ProviderCatalogue.spec(name);
+        String authURL = or(text(config, "authURL"), spec.authURL());
+        String tokenURL = or(text(config, "tokenURL"), spec.tokenURL());
+        String userInfoURL = or(text(config, "userInfoURL"), spec.userInfoURL());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (config.get("extra") instanceof Map<?, ?> given) {
+            given.forEach((k, v) -> {
+                if (v != null) {
+                    extra.put(String.valueOf(k), v);
+                }
+            });
+        }
+        if (extra.get("issuer") instanceof String issuer
                 && (authURL.isEmpty() || tokenURL.isEmpty() || userInfoURL.isEmpty())) {
             Map<String, Object> doc = discover(issuer);
             if (doc == null) {
@@ -70,10 +65,17 @@ class OAuth2Providers {
             tokenURL = or(tokenURL, text(doc, "token_endpoint"));
             userInfoURL = or(userInfoURL, text(doc, "userinfo_endpoint"));
         }
-        boolean pkce = config.get("pkce") instanceof Boolean b ? b : preset.pkce();
-        return Optional.of(new OAuth2Provider(name, or(text(config, "displayName"), preset.displayName()),
-                preset.kind(), text(config, "clientId"), text(config, "clientSecret"), authURL, tokenURL, userInfoURL,
-                preset.scopes(), pkce));
+        List<String> scopes = new ArrayList<>(spec.scopes());
+        // As PocketBase: Microsoft's email from the id_token needs the openid scope.
+        if (extra.get("idTokenEmailClaim") instanceof String claim && !claim.isEmpty() && !scopes.contains("openid")) {
+            scopes.add("openid");
+        }
+        boolean pkce = config.get("pkce") instanceof Boolean b ? b : spec.pkce();
+        // oidc, oidc2 and oidc3 share one definition; their kind stays "oidc" as code outside the catalogue expects.
+        String kind = spec.name().startsWith("oidc") ? "oidc" : spec.name();
+        return Optional.of(new OAuth2Provider(name, or(text(config, "displayName"), spec.displayName()),
+                kind, text(config, "clientId"), text(config, "clientSecret"), authURL, tokenURL, userInfoURL,
+                String.join(" ", scopes), pkce, extra));
     }
 
     /**

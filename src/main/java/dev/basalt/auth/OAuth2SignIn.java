@@ -33,18 +33,20 @@ class OAuth2SignIn {
     private final OAuth2Client client;
     private final RecordStore store;
     private final RecordService records;
+    private final OAuth2Avatars avatars;
 
     /** The record to sign in, whether it was created now, and the provider's user. */
     record Outcome(Map<String, Object> row, boolean isNew, OAuth2User user) {
     }
 
     OAuth2SignIn(CollectionRegistry collections, OAuth2Providers providers, OAuth2Client client, RecordStore store,
-                 RecordService records) {
+                 RecordService records, OAuth2Avatars avatars) {
         this.collections = collections;
         this.providers = providers;
         this.client = client;
         this.store = store;
         this.records = records;
+        this.avatars = avatars;
     }
 
     Outcome authenticate(Collection c, String providerName, String code, String codeVerifier, String redirectURL,
@@ -106,7 +108,7 @@ class OAuth2SignIn {
         map(c, body, options.mappedFields().get("id"), user.id());
         map(c, body, options.mappedFields().get("name"), user.name());
         map(c, body, options.mappedFields().get("username"), user.username());
-        map(c, body, options.mappedFields().get("avatarURL"), user.avatarURL());
+        avatars.map(c, body, options.mappedFields().get("avatarURL"), user.avatarURL());
         String id = String.valueOf(records.create(c, body, Caller.ANONYMOUS, null).get("id"));
         return store.findById(c, id).orElseThrow();
     }

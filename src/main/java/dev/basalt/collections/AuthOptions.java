@@ -47,9 +47,16 @@ public record AuthOptions(String authRule, String manageRule, AuthAlert authAler
     public record OAuth2(boolean enabled, Map<String, Object> mappedFields, List<Map<String, Object>> providers) {
         /** The provider key holding its client secret, which is stored but never printed. */
         public static final String CLIENT_SECRET = "clientSecret";
-        /** Provider names: presets, and generic OpenID Connect providers ({@code oidc*}). */
-        public static final Set<String> PROVIDERS = Set.of("google", "github", "gitlab", "microsoft", "oidc", "oidc2",
-                "oidc3");
+        /**
+         * PocketBase's provider names (its {@code tools/auth}), including the generic OpenID Connect ones
+         * ({@code oidc*}); the auth module's catalogue defines each of them.
+         */
+        public static final Set<String> PROVIDERS = Set.of("apple", "bitbucket", "box", "discord", "facebook",
+                "gitea", "gitee", "github", "gitlab", "google", "instagram2", "kakao", "lark", "linear", "livechat",
+                "mailcow", "microsoft", "monday", "notion", "oidc", "oidc2", "oidc3", "patreon", "planningcenter",
+                "spotify", "strava", "trakt", "twitch", "twitter", "vk", "wakatime", "yandex");
+        /** Providers without endpoints of their own: the settings (or an OpenID Connect issuer) give them. */
+        public static final Set<String> SELF_HOSTED = Set.of("mailcow", "oidc", "oidc2", "oidc3");
 
         public OAuth2 {
             mappedFields = Map.copyOf(mappedFields);

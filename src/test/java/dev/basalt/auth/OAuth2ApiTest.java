@@ -2,6 +2,7 @@ package dev.basalt.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.basalt.collections.AuthOptions;
 import dev.basalt.testing.FakeOidcProvider;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -107,6 +108,65 @@ class OAuth2ApiTest extends AuthFixtures {
         assertThat(oauth2(users, "after-edit@example.com", Map.of()).get("token").asString()).isNotBlank();
         assertThat(patch("/api/collections/" + users, Map.of("oauth2", Map.of("providers", List.of(Map.of(
                 "name", "myspace", "clientId", "a", "clientSecret", "b")))), superuser()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void signUpDownloadsTheAvatarIntoTheMappedFileFieldAndTheURLIntoATextField() throws Exception {
+        Map<String, Object> options = new java.util.HashMap<>(Map.of("createRule", "",
+                "fields", List.of(Map.of("name", "name", "type", "text"), Map.of("name", "role", "type", "text"),
+                        Map.of("name", "avatar", "type", "file", "maxSelect", 1, "mimeTypes", List.of("image/png"))),
+                "oauth2", oauth2Options(Map.of("name", "name", "avatarURL", "avatar"))));
+        String users = createUsers(options);
+        JsonNode record = oauth2(users, "avatar-person@example.com", Map.of()).get("record");
+        String file = record.get("avatar").asString();
+        assertThat(file).as("stored under a generated name").matches("avatar_\\w{10}\\.png");
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/api/files/" + users + "/" + record.get("id").asString() + "/" + file))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(FakeOidcProvider.AVATAR);
+        JsonNode explicit = oauth2(users, "own-avatar@example.com", Map.of("avatar", List.of())).get("record");
+        assertThat(explicit.get("avatar").asString()).as("createData wins over the mapping").isEmpty();
+
+        String texts = createUsers(Map.of("createRule", "", "oauth2", oauth2Options(Map.of("role", "role",
+                "avatarURL", "role"))));
+        assertThat(oauth2(texts, "url-person@example.com", Map.of()).get("record").get("role").asString())
+                .isEqualTo(provider.issuer() + "/avatar.png");
+    }
+
+    @Test
+    void everyPocketBaseProviderAndSettingsKeyIsAccepted() {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        for (String name : AuthOptions.OAuth2.PROVIDERS) {
+            Map<String, Object> p = new java.util.LinkedHashMap<>(Map.of("name", name, "clientId", "id-" + name,
+                    "clientSecret", "secret-" + name, "displayName", "My " + name, "pkce", false,
+                    "extra", Map.of("note", "kept")));
+            if (AuthOptions.OAuth2.SELF_HOSTED.contains(name)) {
+                p.putAll(Map.of("authURL", "https://sso.example/auth", "tokenURL", "https://sso.example/token"));
+            }
+            if (name.equals("mailcow")) {
+                p.put("userInfoURL", "https://sso.example/profile");
+            }
+            all.add(p);
+        }
+        Response created = post("/api/collections", Map.of("name", "all_providers_" + System.nanoTime() % 100_000,
+                "type", "auth", "oauth2", Map.of("enabled", true, "providers", all)), superuser());
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        JsonNode saved = created.json().get("oauth2").get("providers");
+        assertThat(saved).hasSize(AuthOptions.OAuth2.PROVIDERS.size());
+        assertThat(saved.get(0).get("pkce").asBoolean()).isFalse();
+        assertThat(saved.get(0).get("extra").get("note").asString()).isEqualTo("kept");
+        Response mailcow = post("/api/collections", Map.of("name", "mailcow_" + System.nanoTime() % 100_000,
+                "type", "auth", "oauth2", Map.of("enabled", true, "providers", List.of(Map.of("name", "mailcow",
+                        "clientId", "a", "clientSecret", "b")))), superuser());
+        assertThat(mailcow.status()).as("mailcow has no endpoints of its own").isEqualTo(400);
+        assertThat(mailcow.body()).contains("authURL");
+    }
+
+    private Map<String, Object> oauth2Options(Map<String, Object> mappedFields) {
+        return Map.of("enabled", true, "mappedFields", mappedFields,
+                "providers", List.of(Map.of("name", "oidc", "clientId", FakeOidcProvider.CLIENT_ID,
+                        "clientSecret", FakeOidcProvider.CLIENT_SECRET, "extra", Map.of("issuer", provider.issuer()))));
     }
 
     private String createOAuthUsers(Map<String, Object> extra) {

@@ -102,13 +102,16 @@ class CollectionMetaApiTest extends ApiTest {
     void oauth2ProvidersAreListedInPocketBasesOrder() {
         Response r = get("/api/collections/meta/oauth2-providers", superuser());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        assertThat(names(r.json())).containsExactly("google", "microsoft", "github", "gitlab", "oidc", "oidc2",
-                "oidc3");
+        assertThat(names(r.json())).containsExactly("apple", "google", "microsoft", "yandex", "facebook",
+                "instagram2", "github", "gitlab", "bitbucket", "gitee", "gitea", "discord", "twitter", "kakao", "vk",
+                "linear", "notion", "monday", "lark", "box", "spotify", "trakt", "twitch", "patreon", "strava",
+                "wakatime", "livechat", "mailcow", "planningcenter", "oidc", "oidc2", "oidc3");
         assertThat(names(r.json())).containsExactlyInAnyOrderElementsOf(AuthOptions.OAuth2.PROVIDERS);
-        JsonNode google = r.json().get(0);
+        JsonNode google = r.json().get(1);
         assertThat(google.get("displayName").asString()).isEqualTo("Google");
         assertThat(google.get("logo").asString()).startsWith("<svg");
-        assertThat(r.json().get(4).get("displayName").asString()).isEqualTo("OIDC");
+        assertThat(r.json().get(12).get("displayName").asString()).isEqualTo("X/Twitter");
+        assertThat(r.json().get(29).get("displayName").asString()).isEqualTo("OIDC");
     }
 
     @Test

@@ -48,6 +48,8 @@ public abstract class ApiTest {
         registry.add("basalt.rate-limits.default-enabled", () -> "false");
         // The shared server sees many deliberate wrong passwords from 127.0.0.1; SignInGuardHttpTest runs its own.
         registry.add("basalt.sign-in-guard.enabled", () -> "false");
+        // OAuth2 test providers serve avatars from 127.0.0.1, which production refuses to fetch.
+        registry.add("basalt.oauth2.avatar-private-addresses", () -> "true");
     }
 
     /** An HTTP answer: status and parsed JSON body (null when empty). */

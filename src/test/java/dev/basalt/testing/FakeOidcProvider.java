@@ -20,11 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A small but real OpenID Connect provider on 127.0.0.1 for the OAuth2 tests: discovery, an authorization
  * endpoint that signs in the user named by {@code login_hint} (an email) and redirects with a code, a token
- * endpoint that checks the client credentials, the redirect URI and the PKCE verifier (S256), and user info.
+ * endpoint that checks the client credentials, the redirect URI and the PKCE verifier (S256), user info, and the
+ * users' avatar picture.
  */
 public final class FakeOidcProvider implements AutoCloseable {
     public static final String CLIENT_ID = "basalt-test-client";
     public static final String CLIENT_SECRET = "basalt-test-secret";
+    /** The PNG served as every user's {@code picture} ({@code <issuer>/avatar.png}). */
+    public static final byte[] AVATAR = png();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpServer http;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
@@ -44,6 +47,13 @@ public final class FakeOidcProvider implements AutoCloseable {
         http.createContext("/authorize", this::authorize);
         http.createContext("/token", this::token);
         http.createContext("/userinfo", this::userInfo);
+        http.createContext("/avatar.png", e -> {
+            e.getResponseHeaders().add("Content-Type", "image/png");
+            e.sendResponseHeaders(200, AVATAR.length);
+            try (OutputStream out = e.getResponseBody()) {
+                out.write(AVATAR);
+            }
+        });
         http.start();
     }
 
@@ -137,6 +147,17 @@ public final class FakeOidcProvider implements AutoCloseable {
                     MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
+        }
+    }
+
+    private static byte[] png() {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(4, 4,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -118,8 +118,9 @@ final class AuthOptionRules {
     }
 
     /**
-     * Each provider: a known name (once), a client id and secret, and for generic OpenID Connect providers either
-     * their three URLs or {@code extra.issuer} (discovery); given URLs must be http(s).
+     * Each provider: a known name (once), a client id and secret, and for providers without endpoints of their own
+     * (generic OpenID Connect, mailcow) either their URLs (OpenID Connect may leave out {@code userInfoURL}) or
+     * {@code extra.issuer} (discovery); given URLs must be http(s).
      */
     private static void checkProviders(List<Map<String, Object>> providers, ValidationErrors errors) {
         Set<String> seen = new HashSet<>();
@@ -144,13 +145,15 @@ final class AuthOptionRules {
                     errors.add(key + "." + url, "validation_is_url", "Must be an http(s) URL.");
                 }
             }
-            boolean urls = List.of("authURL", "tokenURL", "userInfoURL").stream()
-                    .allMatch(u -> p.get(u) instanceof String s && !s.isBlank());
+            // Generic OpenID Connect reads the user from the id_token when there is no user-info URL.
+            List<String> needed = name.startsWith("oidc") ? List.of("authURL", "tokenURL")
+                    : List.of("authURL", "tokenURL", "userInfoURL");
+            boolean urls = needed.stream().allMatch(u -> p.get(u) instanceof String s && !s.isBlank());
             boolean issuer = p.get("extra") instanceof Map<?, ?> extra && extra.get("issuer") instanceof String s
                     && s.matches("^https?://\\S+$");
-            if (name.startsWith("oidc") && !urls && !issuer) {
+            if (AuthOptions.OAuth2.SELF_HOSTED.contains(name) && !urls && !issuer) {
                 errors.add(key + ".authURL", "validation_required",
-                        "Give authURL, tokenURL and userInfoURL, or the issuer URL in extra.issuer.");
+                        "Give " + String.join(", ", needed) + ", or the issuer URL in extra.issuer.");
             }
         }
     }
