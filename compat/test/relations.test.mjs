@@ -91,3 +91,24 @@ test('expand: relation objects, arrays, back-relations, nested, and fields insid
   });
   assert.deepEqual(slim.items[0], { id: post.id, body: 'long...', expand: { author: { name: 'Exp' } } });
 });
+
+test('truncate deletes record by record: cascades, and references elsewhere are removed and saved', async () => {
+  const parents = await pb.collections.create({ name: uniqueName('parents'), type: 'base', ...open,
+    fields: [{ name: 'title', type: 'text' }] });
+  const children = await pb.collections.create({ name: uniqueName('children'), type: 'base', ...open,
+    fields: [{ name: 'parent', type: 'relation', collectionId: parents.id, maxSelect: 1, cascadeDelete: true }] });
+  const pins = await pb.collections.create({ name: uniqueName('pins'), type: 'base', ...open,
+    fields: [{ name: 'parents', type: 'relation', collectionId: parents.id, maxSelect: 5 }] });
+  const a = await pb.collection(parents.name).create({ title: 'a' });
+  const b = await pb.collection(parents.name).create({ title: 'b' });
+  const child = await pb.collection(children.name).create({ parent: a.id });
+  const pin = await pb.collection(pins.name).create({ parents: [a.id, b.id] });
+  await new Promise((r) => setTimeout(r, 5)); // `updated` has milliseconds
+
+  assert.equal(await pb.collections.truncate(parents.name), true);
+  assert.equal((await pb.collection(parents.name).getList(1, 1)).totalItems, 0);
+  await rejectsWith(pb.collection(children.name).getOne(child.id), 404);
+  const saved = await pb.collection(pins.name).getOne(pin.id);
+  assert.deepEqual(saved.parents, []);
+  assert.ok(saved.updated > pin.updated, `${saved.updated} > ${pin.updated}`);
+});

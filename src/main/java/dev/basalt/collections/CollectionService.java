@@ -19,9 +19,6 @@ public interface CollectionService {
     /** Drops a non-system collection and its table. */
     void delete(String idOrName);
 
-    /** Deletes every record of a collection. */
-    void truncate(String idOrName);
-
     /**
      * Creates or updates each given collection (matched by id, else by name), in one transaction. With
      * {@code deleteMissing}, non-system collections not given are deleted, and so are non-system fields not given

@@ -268,8 +268,7 @@ public class RecordService {
                 .and(RecordTables.id(collection).eq(id));
         tx.executeWithoutResult(status -> {
             Map<String, Object> row = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
-            relations.delete(collection, RecordTables.id(collection).eq((String) row.get("id")));
-            changes.announce(dsl, collection, "delete", row);
+            relations.delete(collection, RecordTables.id(collection).eq((String) row.get("id"))); // announces it
         });
     }
 

@@ -2,10 +2,14 @@ package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.collections.fields.AutodateField;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.RelationField;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,25 +24,35 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps relation fields consistent, as PocketBase does: written ids must exist (one query per write), and deleting
  * records releases every reference to them in the same transaction: a reference field with {@code cascadeDelete}
- * whose last id goes loses its record too (recursively), a required one refuses the delete, any other just drops
- * the id. Deleted records (cascades included) are reported to {@link RecordFiles} so that their files go after
- * the commit. Callers run these methods inside their transaction.
+ * whose last id goes loses its record too (recursively, through {@link #delete}), a required one refuses the
+ * delete, any other just drops the id. As PocketBase saves every record it changes this way, a record that loses
+ * an id gets its {@code onUpdate} autodates set and an update event, and every deleted record (cascades included)
+ * a delete event and its files removed after the commit ({@link RecordFiles}). Callers run these methods inside
+ * their transaction.
  */
 @Component
 class RelationIntegrity {
     /** PocketBase's message when a delete would empty a required relation. */
     static final String REQUIRED_REFERENCE = "Failed to delete record. Make sure that the record is not part of a "
             + "required relation reference.";
+    /**
+     * Most referencing records deleted or changed by one statement (PocketBase's cascade batch): bounds the rows
+     * one statement returns, however many records refer to the deleted ones.
+     */
+    static final int RELEASE_BATCH = 4000;
     private static final org.jooq.DataType<String[]> IDS = SQLDataType.CLOB.array();
 
     private final DSLContext dsl;
     private final CollectionRegistry registry;
     private final RecordFiles files;
+    private final RecordChanges changes;
 
-    RelationIntegrity(DSLContext dsl, CollectionRegistry registry, ObjectProvider<RecordFiles> files) {
+    RelationIntegrity(DSLContext dsl, CollectionRegistry registry, ObjectProvider<RecordFiles> files,
+                      RecordChanges changes) {
         this.dsl = dsl;
         this.registry = registry;
         this.files = files.getIfAvailable(() -> RecordFiles.NONE);
+        this.changes = changes;
     }
 
     /** Checks that every id written to a relation field exists, with one query for all fields; 400 otherwise. */
@@ -80,15 +94,20 @@ class RelationIntegrity {
         }
     }
 
-    /** Deletes the rows matching {@code where} and releases the references to them; returns how many were deleted. */
-    int delete(Collection collection, Condition where) {
-        List<String> ids = dsl.deleteFrom(RecordTables.table(collection)).where(where)
-                .returning(RecordTables.id(collection)).fetch(RecordTables.id(collection));
-        if (!ids.isEmpty()) {
+    /**
+     * Deletes the rows matching {@code where}, announces each deletion, schedules their files' removal and releases
+     * the references to them; returns the deleted rows as they were.
+     */
+    List<Map<String, Object>> delete(Collection collection, Condition where) {
+        List<Map<String, Object>> rows = dsl.deleteFrom(RecordTables.table(collection)).where(where)
+                .returning(RecordStore.columns(collection)).fetch().map(r -> RecordStore.toMap(collection, r));
+        if (!rows.isEmpty()) {
+            List<String> ids = rows.stream().map(row -> (String) row.get("id")).toList();
+            rows.forEach(row -> changes.announce(dsl, collection, "delete", row));
             files.deleted(collection, ids);
             release(collection, ids);
         }
-        return ids.size();
+        return rows;
     }
 
     private void release(Collection target, List<String> deleted) {
@@ -123,15 +142,33 @@ class RelationIntegrity {
             emptied = refers;
         }
         if (r.cascadeDelete()) {
-            List<String> cascaded = dsl.deleteFrom(RecordTables.table(c)).where(emptied)
-                    .returning(RecordTables.id(c)).fetch(RecordTables.id(c));
-            if (!cascaded.isEmpty()) {
-                files.deleted(c, cascaded);
-                release(c, cascaded);
-            }
+            int deleted;
+            do { // each round deletes its rows, so the next one finds the rest
+                deleted = delete(c, batchOf(c, emptied)).size();
+            } while (deleted == RELEASE_BATCH);
         } else if (r.required() && dsl.fetchExists(dsl.selectOne().from(RecordTables.table(c)).where(emptied))) {
             throw ApiException.badRequest(REQUIRED_REFERENCE);
         }
-        dsl.update(RecordTables.table(c)).set(column, remaining).where(refers).execute();
+        Map<org.jooq.Field<?>, Object> set = new LinkedHashMap<>();
+        set.put(column, remaining);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        for (Field f : c.fields()) {
+            if (f instanceof AutodateField a && a.onUpdate()) {
+                set.put(RecordTables.column(c, a), now);
+            }
+        }
+        // each round removes the ids from its rows, so the next one finds the rest
+        List<Map<String, Object>> updated;
+        do {
+            updated = dsl.update(RecordTables.table(c)).set(set).where(batchOf(c, refers))
+                    .returning(RecordStore.columns(c)).fetch().map(row -> RecordStore.toMap(c, row));
+            updated.forEach(row -> changes.announce(dsl, c, "update", row));
+        } while (updated.size() == RELEASE_BATCH);
+    }
+
+    /** The first {@link #RELEASE_BATCH} rows of {@code c} matching {@code where}, by id. */
+    private static Condition batchOf(Collection c, Condition where) {
+        return RecordTables.id(c).in(DSL.select(RecordTables.id(c)).from(RecordTables.table(c)).where(where)
+                .limit(DSL.inline(RELEASE_BATCH)));
     }
 }

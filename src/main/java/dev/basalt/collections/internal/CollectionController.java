@@ -36,7 +36,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** PocketBase's Collections API ({@code /api/collections}); every endpoint requires a superuser. */
+/**
+ * PocketBase's Collections API ({@code /api/collections}); every endpoint requires a superuser. Truncate is the
+ * records module's ({@code records.TruncateController}): it deletes through the records' delete path.
+ */
 @RestController
 @RequestMapping("/api/collections")
 public class CollectionController {
@@ -114,13 +117,6 @@ public class CollectionController {
     public ResponseEntity<Void> delete(HttpServletRequest request, @PathVariable String idOrName) {
         Caller.of(request).requireSuperuser();
         service.delete(idOrName);
-        return ResponseEntity.noContent().build();
-    }
-
-    @DeleteMapping("/{idOrName}/truncate")
-    public ResponseEntity<Void> truncate(HttpServletRequest request, @PathVariable String idOrName) {
-        Caller.of(request).requireSuperuser();
-        service.truncate(idOrName);
         return ResponseEntity.noContent().build();
     }
 

@@ -2,6 +2,7 @@ package dev.basalt.collections.internal;
 
 import dev.basalt.cluster.ClusterSignals;
 import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionDeleted;
 import dev.basalt.collections.CollectionDraft;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.CollectionRenamed;
@@ -13,6 +14,7 @@ import dev.basalt.shared.ValidationErrors;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The {@link CollectionService}: every change runs in one transaction, serialized across nodes by a PostgreSQL
- * advisory lock, and the registry is reloaded after the commit.
+ * advisory lock, and the registry is reloaded after the commit; then a {@link CollectionDeleted} event goes out for
+ * every collection it deleted (the files module removes their files).
  */
 @Service
 public class SchemaChangeService implements CollectionService {
@@ -42,9 +45,9 @@ public class SchemaChangeService implements CollectionService {
     private final ClusterSignals signals;
     private final ApplicationEventPublisher events;
 
-    /** A service for one node alone (tests): no cross-node announcements. */
+    /** A service for one node alone (tests): no cross-node announcements, no events. */
     public SchemaChangeService(DSLContext dsl, CollectionRegistry registry) {
-        this(dsl, registry, null, null);
+        this(dsl, registry, null, event -> { });
     }
 
     /**
@@ -99,18 +102,6 @@ public class SchemaChangeService implements CollectionService {
                         + referrer.name() + "\"; remove that field first.");
             }
             tx.delete(c);
-            return c;
-        });
-    }
-
-    @Override
-    public void truncate(String idOrName) {
-        change("Failed to truncate collection.", tx -> {
-            Collection c = existing(tx, idOrName);
-            if (c.system()) {
-                throw ApiException.badRequest("System collections cannot be truncated.");
-            }
-            tx.truncate(c);
             return c;
         });
     }
@@ -191,6 +182,7 @@ public class SchemaChangeService implements CollectionService {
 
     private <T> T change(String message, Function<SchemaTransaction, T> work) {
         T result;
+        List<Collection> deleted = new ArrayList<>();
         try {
             result = dsl.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
@@ -198,7 +190,9 @@ public class SchemaChangeService implements CollectionService {
                 tx.connection(DatabaseTimeouts::allowLongStatements);
                 tx.select(DSL.function(DSL.name("pg_advisory_xact_lock"), Object.class, DSL.inline(LOCK_KEY)))
                         .fetch();
-                T done = work.apply(new SchemaTransaction(tx, now()));
+                SchemaTransaction schema = new SchemaTransaction(tx, now());
+                T done = work.apply(schema);
+                deleted.addAll(schema.deleted());
                 if (signals != null) {
                     signals.send(tx, SCHEMA_CHANNEL, signals.nodeId());
                 }
@@ -208,6 +202,7 @@ public class SchemaChangeService implements CollectionService {
             throw ApiException.badRequest(message, e.errors());
         }
         registry.reload();
+        deleted.forEach(c -> events.publishEvent(new CollectionDeleted(c)));
         if (result instanceof Collection c) {
             @SuppressWarnings("unchecked")
             T fresh = (T) registry.find(c.id()).orElse(c);

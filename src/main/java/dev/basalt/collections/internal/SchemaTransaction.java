@@ -26,6 +26,7 @@ final class SchemaTransaction {
     private final SchemaLookup lookup;
     private final TableDdl ddl;
     private final ViewDdl views;
+    private final List<Collection> deleted = new ArrayList<>();
 
     SchemaTransaction(DSLContext dsl, OffsetDateTime now) {
         this.dsl = dsl;
@@ -38,6 +39,11 @@ final class SchemaTransaction {
 
     List<Collection> stored() {
         return List.copyOf(stored);
+    }
+
+    /** The collections this transaction deleted, as they were. */
+    List<Collection> deleted() {
+        return List.copyOf(deleted);
     }
 
     /** The stored collection with this id, or with this name (case-insensitive). */
@@ -139,21 +145,12 @@ final class SchemaTransaction {
     void delete(Collection c) {
         if (c.isView()) {
             views.drop(c);
-            CollectionRows.delete(dsl, c.id());
-            stored.removeIf(s -> s.id().equals(c.id()));
-            return;
+        } else {
+            ddl.drop(c);
         }
-        ddl.drop(c);
         CollectionRows.delete(dsl, c.id());
         stored.removeIf(s -> s.id().equals(c.id()));
-    }
-
-    void truncate(Collection c) {
-        if (c.isView()) {
-            throw new InvalidCollectionException("type", new dev.basalt.shared.FieldError(
-                    "validation_view_truncate", "View collections cannot be truncated."));
-        }
-        ddl.truncate(c);
+        deleted.add(c);
     }
 
     private String generateId(String type, String name) {

@@ -79,10 +79,6 @@ final class TableDdl {
         run(dsl.dropTable(DSL.name(c.name())), "name", "Failed to drop the table");
     }
 
-    void truncate(Collection c) {
-        run(dsl.truncate(DSL.table(DSL.name(c.name()))), "name", "Failed to delete the records");
-    }
-
     private void alterColumns(Collection old, Collection now, Name table) {
         Map<String, Field> oldById = new HashMap<>();
         old.fields().forEach(f -> oldById.put(f.id(), f));

@@ -7,9 +7,14 @@ final class StorageKeys {
     private StorageKeys() {
     }
 
+    /** The folder of all files of a collection's records. */
+    static String collection(Collection collection) {
+        return collection.id();
+    }
+
     /** The folder of one record's files. */
     static String record(Collection collection, String recordId) {
-        return collection.id() + "/" + recordId;
+        return collection(collection) + "/" + recordId;
     }
 
     /** The key of a stored file. */

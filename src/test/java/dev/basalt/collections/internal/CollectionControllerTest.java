@@ -47,14 +47,13 @@ class CollectionControllerTest {
         mvc.perform(get("/api/collections").with(USER)).andExpect(status().isForbidden());
         mvc.perform(post("/api/collections").with(USER).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"nope\"}")).andExpect(status().isForbidden());
-        mvc.perform(delete("/api/collections/x/truncate")).andExpect(status().isUnauthorized());
         mvc.perform(put("/api/collections/import").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"collections\":[]}")).andExpect(status().isUnauthorized());
         assertThat(db.tableExists("nope")).isFalse();
     }
 
     @Test
-    void createViewUpdateTruncateDelete() throws Exception {
+    void createViewUpdateDelete() throws Exception {
         mvc.perform(post("/api/collections").with(SUPERUSER).contentType(MediaType.APPLICATION_JSON).content("""
                         {"name":"articles","type":"base","listRule":"","fields":[
                           {"name":"title","type":"text","required":true,"max":120},
@@ -82,8 +81,6 @@ class CollectionControllerTest {
                 .andExpect(jsonPath("$.viewRule").value("@request.auth.id != ''"))
                 .andExpect(jsonPath("$.listRule").value(""));
         db.insert("articles", Map.of("id", "a1", "title", "x"));
-        mvc.perform(delete("/api/collections/articles/truncate").with(SUPERUSER)).andExpect(status().isNoContent());
-        assertThat(db.count("articles")).isZero();
         mvc.perform(delete("/api/collections/articles").with(SUPERUSER)).andExpect(status().isNoContent());
         assertThat(db.tableExists("articles")).isFalse();
         mvc.perform(get("/api/collections/articles").with(SUPERUSER)).andExpect(status().isNotFound())
@@ -103,7 +100,6 @@ class CollectionControllerTest {
                 .andExpect(jsonPath("$.status").value(400));
         mvc.perform(patch("/api/collections/missing").with(SUPERUSER).contentType(MediaType.APPLICATION_JSON)
                 .content("{}")).andExpect(status().isNotFound());
-        mvc.perform(delete("/api/collections/missing/truncate").with(SUPERUSER)).andExpect(status().isNotFound());
         mvc.perform(put("/api/collections/import").with(SUPERUSER).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"collections\":\"nope\"}")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.data.collections.code").value("validation_required"));

@@ -217,12 +217,9 @@ class SchemaChangeServiceTest {
     }
 
     @Test
-    void truncateDeletesRowsAndDeleteDropsTheTable() {
+    void deleteDropsTheTable() {
         db.service.create(draft("name", "doomed", "fields", List.of(field("name", "t", "type", "text"))));
         db.insert("doomed", Map.of("id", "r1", "t", "x"));
-
-        db.service.truncate("doomed");
-        assertThat(db.count("doomed")).isZero();
 
         db.service.delete("DOOMED");
         assertThat(db.tableExists("doomed")).isFalse();
