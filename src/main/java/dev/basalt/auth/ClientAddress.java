@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * instead of one limit for the whole site; without trusted headers, forged headers are ignored.
  */
 @Component
-public class ClientAddress {
+public class ClientAddress implements dev.basalt.realtime.RequestAddress {
     /** IPv4 or IPv6 text, nothing else (a header value is client input). */
     private static final Pattern IP = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:.]{2,45}");
     private final SettingsStore settings;
@@ -23,6 +23,7 @@ public class ClientAddress {
     }
 
     /** The address of the client that sent {@code request}. */
+    @Override
     public String of(HttpServletRequest request) {
         Settings.TrustedProxy proxy = settings.recent().trustedProxy();
         for (String header : proxy.headers()) {

@@ -77,4 +77,23 @@ class RealtimeTwoNodesTest {
             }
         }
     }
+
+    @Test
+    void anOAuth2RedirectOnOneNodeReachesTheClientOfTheOther() throws Exception {
+        String db = TestDatabase.createDatabase();
+        try (ConfigurableApplicationContext a = node(db); ConfigurableApplicationContext b = node(db);
+             SseStream onB = new SseStream(url(b))) {
+            assertThat(send(b, "POST", "/api/realtime", Map.of("clientId", onB.clientId,
+                    "subscriptions", List.of("@oauth2")), null).statusCode()).isEqualTo(204);
+            HttpResponse<String> redirect = send(a, "GET", "/api/oauth2-redirect?state=" + onB.clientId
+                    + "&code=code-via-a", null, null);
+            assertThat(redirect.body()).contains("Authentication completed");
+            SseStream.Event e = onB.next(Duration.ofSeconds(10));
+            assertThat(e).isNotNull();
+            assertThat(e.name()).isEqualTo("@oauth2");
+            assertThat(e.data().get("code").asString()).isEqualTo("code-via-a");
+            assertThat(send(a, "GET", "/api/oauth2-redirect?state=" + onB.clientId + "&code=again", null, null)
+                    .body()).as("B unsubscribed it and said so").contains("Authentication failed");
+        }
+    }
 }

@@ -35,6 +35,7 @@ public final class Client {
     private volatile long lastEventNanos = System.nanoTime();
     private volatile Session session = Session.ANONYMOUS;
     private volatile Map<String, Broker.Entry> subscriptions = Map.of();
+    private volatile String address = "";
 
     Client(String id) {
         this.id = id;
@@ -42,6 +43,15 @@ public final class Client {
 
     public String id() {
         return id;
+    }
+
+    /** The IP address the stream was opened from (PocketBase checks it when an OAuth2 redirect names the client). */
+    String address() {
+        return address;
+    }
+
+    void address(String value) {
+        address = value == null ? "" : value;
     }
 
     Session session() {

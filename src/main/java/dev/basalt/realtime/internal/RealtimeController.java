@@ -1,5 +1,6 @@
 package dev.basalt.realtime.internal;
 
+import dev.basalt.realtime.RequestAddress;
 import dev.basalt.realtime.SessionCheck;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
@@ -33,16 +34,20 @@ class RealtimeController {
 
     private final Broker broker;
     private final ObjectProvider<SessionCheck> sessions;
+    private final ObjectProvider<RequestAddress> addresses;
 
-    RealtimeController(Broker broker, ObjectProvider<SessionCheck> sessions) {
+    RealtimeController(Broker broker, ObjectProvider<SessionCheck> sessions, ObjectProvider<RequestAddress> addresses) {
         this.broker = broker;
         this.sessions = sessions;
+        this.addresses = addresses;
     }
 
     @GetMapping
-    ResponseEntity<ResponseBodyEmitter> connect() throws IOException {
+    ResponseEntity<ResponseBodyEmitter> connect(HttpServletRequest request) throws IOException {
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(NO_TIMEOUT);
         Client client = broker.register();
+        RequestAddress address = addresses.getIfAvailable();
+        client.address(address == null ? request.getRemoteAddr() : address.of(request));
         emitter.onCompletion(() -> broker.unregister(client));
         emitter.onError(e -> broker.unregister(client));
         emitter.onTimeout(() -> broker.unregister(client));
