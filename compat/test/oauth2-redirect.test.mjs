@@ -1,0 +1,51 @@
+// The SDK's all-in-one OAuth2 flow: authWithOAuth2({provider, urlCallback}) subscribes to the realtime topic
+// @oauth2, opens the provider's page, and waits for Basalt's /api/oauth2-redirect to pass the code back.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventSource } from 'eventsource';
+import { anonymous, superuser, uniqueName } from './support.mjs';
+
+// Node has no EventSource of its own; the SDK expects a global one.
+globalThis.EventSource = EventSource;
+
+const NEEDS_OIDC = !process.env.BASALT_OIDC_ISSUER && 'needs BASALT_OIDC_ISSUER (set by SdkCompatibilityTest)';
+
+test('authWithOAuth2({provider}) signs up through the realtime redirect flow', { skip: NEEDS_OIDC }, async () => {
+  const pb = await superuser();
+  const users = await pb.collections.create({
+    name: uniqueName('users'),
+    type: 'auth',
+    fields: [{ name: 'name', type: 'text' }],
+    listRule: '', viewRule: '', createRule: '',
+    oauth2: {
+      enabled: true,
+      mappedFields: { name: 'name' },
+      providers: [{
+        name: 'oidc',
+        clientId: process.env.BASALT_OIDC_CLIENT_ID,
+        clientSecret: process.env.BASALT_OIDC_CLIENT_SECRET,
+        extra: { issuer: process.env.BASALT_OIDC_ISSUER },
+      }],
+    },
+  });
+  const client = anonymous();
+  let redirected;
+  const auth = await client.collection(users.name).authWithOAuth2({
+    provider: 'oidc',
+    // the "browser": the provider consents at once and sends it to Basalt's redirect page
+    urlCallback: async (url) => {
+      const consent = await fetch(`${url}&login_hint=${encodeURIComponent('sdk-popup@example.com')}`,
+        { redirect: 'manual' });
+      assert.equal(consent.status, 302);
+      const location = consent.headers.get('location');
+      assert.ok(location.includes('/api/oauth2-redirect'), location);
+      redirected = await fetch(location);
+    },
+  });
+  assert.equal(redirected.status, 200);
+  assert.ok(client.authStore.isValid);
+  assert.equal(auth.meta.isNew, true);
+  assert.equal(auth.record.email, 'sdk-popup@example.com');
+  assert.equal(auth.record.name, 'Name of sdk-popup@example.com');
+  client.realtime.unsubscribe();
+});
