@@ -49,11 +49,6 @@ public record RequestContext(Map<String, Object> auth, Map<String, Object> place
         return new RequestContext(auth, placeholders, value, info);
     }
 
-    /** A copy with this request data. */
-    public RequestContext withInfo(RequestInfo value) {
-        return new RequestContext(auth, placeholders, clock, value);
-    }
-
     /** True when no auth record is known. */
     public boolean isAnonymous() {
         return auth.isEmpty();

@@ -29,12 +29,6 @@ public class RecordStore {
         return byId.fetch(collection, id).map(row -> toMap(collection, row));
     }
 
-    /** The first row whose field equals the value (bound), optionally locked FOR UPDATE. */
-    public Optional<Map<String, Object>> findBy(Collection collection, String fieldName, Object value) {
-        Field field = collection.field(fieldName).orElseThrow();
-        return findWhere(collection, RecordTables.column(collection, field).eq(value), false);
-    }
-
     /** The row matching the condition, optionally locked FOR UPDATE within the current transaction. */
     public Optional<Map<String, Object>> findWhere(Collection collection, Condition condition, boolean lock) {
         var select = dsl.select(columns(collection)).from(RecordTables.table(collection)).where(condition).limit(1);
@@ -63,13 +57,6 @@ public class RecordStore {
     /** Deletes rows matching the condition; returns how many. */
     public int deleteWhere(Collection collection, Condition condition) {
         return dsl.deleteFrom(RecordTables.table(collection)).where(condition).execute();
-    }
-
-    /** Deletes the first row matching the condition and returns it as it was. */
-    public Optional<Map<String, Object>> deleteReturning(Collection collection, Condition condition) {
-        Record r = dsl.deleteFrom(RecordTables.table(collection)).where(condition).returning(columns(collection))
-                .fetchOne();
-        return Optional.ofNullable(r).map(row -> toMap(collection, row));
     }
 
     /** True when a row matches the condition. */
