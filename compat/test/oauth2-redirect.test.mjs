@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventSource } from 'eventsource';
-import { anonymous, superuser, uniqueName } from './support.mjs';
+import { anonymous, rejectsWith, superuser, uniqueName } from './support.mjs';
 
 // Node has no EventSource of its own; the SDK expects a global one.
 globalThis.EventSource = EventSource;
@@ -48,4 +48,41 @@ test('authWithOAuth2({provider}) signs up through the realtime redirect flow', {
   assert.equal(auth.record.email, 'sdk-popup@example.com');
   assert.equal(auth.record.name, 'Name of sdk-popup@example.com');
   client.realtime.unsubscribe();
+});
+
+// The provider's id_token is checked against its JWKS (found by discovery) although the user comes from its user
+// info; the test provider signs a bad token for login hints starting with "forged-", "expired-", "wrongaud-".
+test('authWithOAuth2Code refuses a bad id_token and accepts a valid one', { skip: NEEDS_OIDC }, async () => {
+  const pb = await superuser();
+  const users = await pb.collections.create({
+    name: uniqueName('users'),
+    type: 'auth',
+    listRule: '', viewRule: '', createRule: '',
+    oauth2: {
+      enabled: true,
+      providers: [{
+        name: 'oidc',
+        clientId: process.env.BASALT_OIDC_CLIENT_ID,
+        clientSecret: process.env.BASALT_OIDC_CLIENT_SECRET,
+        extra: { issuer: process.env.BASALT_OIDC_ISSUER },
+      }],
+    },
+  });
+  const redirectURL = 'http://127.0.0.1:9/callback';
+  const signIn = async (email) => {
+    const client = anonymous();
+    const methods = await client.collection(users.name).listAuthMethods();
+    const provider = methods.oauth2.providers[0];
+    const consent = await fetch(`${provider.authURL}${encodeURIComponent(redirectURL)}`
+      + `&login_hint=${encodeURIComponent(email)}`, { redirect: 'manual' });
+    const code = new URL(consent.headers.get('location')).searchParams.get('code');
+    return client.collection(users.name).authWithOAuth2Code('oidc', code, provider.codeVerifier, redirectURL);
+  };
+  for (const prefix of ['forged-', 'expired-', 'wrongaud-']) {
+    const err = await rejectsWith(signIn(`${prefix}sdk@example.com`), 400);
+    assert.equal(err.response.message, 'Failed to authenticate with the OAuth2 provider.');
+  }
+  assert.equal((await pb.collection(users.name).getList(1, 1)).totalItems, 0);
+  const auth = await signIn('sdk-idtoken@example.com');
+  assert.equal(auth.record.email, 'sdk-idtoken@example.com');
 });

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Resolves a collection's provider configuration against the {@link ProviderCatalogue} (any URL, display name
  * or {@code pkce} the configuration gives overrides the catalogue's); providers without endpoints of their own
  * (generic OpenID Connect, mailcow) take them from the configuration or by discovery from {@code extra.issuer}
- * ({@code /.well-known/openid-configuration}, cached for {@link #DISCOVERY_CACHE}).
+ * ({@code /.well-known/openid-configuration}, cached for {@link #DISCOVERY_CACHE}), whose {@code jwks_uri} and
+ * {@code issuer} then check the {@code id_token} unless {@code extra.jwksURL} and {@code extra.issuers} are given.
  */
 @Component
 class OAuth2Providers {
@@ -64,6 +65,13 @@ class OAuth2Providers {
             authURL = or(authURL, text(doc, "authorization_endpoint"));
             tokenURL = or(tokenURL, text(doc, "token_endpoint"));
             userInfoURL = or(userInfoURL, text(doc, "userinfo_endpoint"));
+            // The discovered keys and issuer check the id_token unless the settings name their own.
+            if (!text(doc, "jwks_uri").isEmpty()) {
+                extra.putIfAbsent("jwksURL", text(doc, "jwks_uri"));
+            }
+            if (!text(doc, "issuer").isEmpty()) {
+                extra.putIfAbsent("issuers", List.of(text(doc, "issuer")));
+            }
         }
         List<String> scopes = new ArrayList<>(spec.scopes());
         // As PocketBase: Microsoft's email from the id_token needs the openid scope.

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +25,6 @@ final class ProviderCall {
     private final OAuth2Provider provider;
     private final Map<String, Object> token;
     private final Transport transport;
-    private final Optional<Map<String, Object>> verifiedIdClaims;
 
     /** Sends a request; tests replace the network with canned answers. */
     @FunctionalInterface
@@ -39,29 +37,14 @@ final class ProviderCall {
     }
 
     ProviderCall(OAuth2Provider provider, Map<String, Object> token, Transport transport) {
-        this(provider, token, transport, Optional.empty());
-    }
-
-    ProviderCall(OAuth2Provider provider, Map<String, Object> token, Transport transport,
-                 Optional<Map<String, Object>> verifiedIdClaims) {
         this.provider = provider;
         this.token = token;
         this.transport = transport;
-        this.verifiedIdClaims = verifiedIdClaims;
     }
 
     /** The user the token response belongs to, as the provider's catalogue entry reads it. */
     static OAuth2User read(OAuth2Provider provider, Map<String, Object> token) {
-        return read(provider, token, Optional.empty());
-    }
-
-    /**
-     * Like {@link #read(OAuth2Provider, Map)}, with {@code id_token} claims some other step has verified already
-     * (they then stand for the token's claims, and a user-info answer must name the same {@code sub}).
-     */
-    static OAuth2User read(OAuth2Provider provider, Map<String, Object> token,
-                           Optional<Map<String, Object>> verifiedIdClaims) {
-        return new ProviderCall(provider, token, NETWORK, verifiedIdClaims).user();
+        return new ProviderCall(provider, token, NETWORK).user();
     }
 
     OAuth2User user() {
@@ -69,6 +52,7 @@ final class ProviderCall {
         Map<String, Object> raw = spec.source().fetch(this);
         UserDraft draft = spec.mapping().apply(raw);
         spec.quirk().adjust(this, raw, draft);
+        UserInfoIdTokens.check(this, draft);
         if (!draft.active) {
             throw new OAuth2Client.ProviderException(provider.name() + " reports the account as not active");
         }
@@ -87,11 +71,6 @@ final class ProviderCall {
     /** The default source: GET of the user-info URL. */
     Map<String, Object> userInfo() {
         return object(get(provider.userInfoURL(), Map.of(), false));
-    }
-
-    /** Already verified {@code id_token} claims, if any (see {@link #read(OAuth2Provider, Map, Optional)}). */
-    Optional<Map<String, Object>> verifiedIdClaims() {
-        return verifiedIdClaims;
     }
 
     /** GET of the user-info URL with extra headers (client ids, API versions). */
@@ -116,9 +95,6 @@ final class ProviderCall {
      * signature only when a key set URL is given).
      */
     Map<String, Object> idTokenClaims(String jwksURL, List<String> issuers, boolean expiryRequired) {
-        if (verifiedIdClaims.isPresent()) {
-            return verifiedIdClaims.get();
-        }
         String idToken = token.get("id_token") instanceof String s ? s : "";
         return IdTokenClaims.claims(idToken, provider.clientId(), jwksURL, issuers, expiryRequired, this::anonymous);
     }

@@ -31,24 +31,17 @@ final class ProviderQuirks {
     }
 
     /**
-     * Generic OpenID Connect: the user-info endpoint when there is one, else the {@code id_token} claims (its
-     * signature checked against {@code extra.jwksURL} and its issuer against {@code extra.issuers} when given).
+     * Generic OpenID Connect: the user-info endpoint when there is one (its {@code id_token} then checked by
+     * {@link UserInfoIdTokens}), else the {@code id_token} claims (its signature checked against
+     * {@code extra.jwksURL} and its issuer against {@code extra.issuers} when given).
      */
     static Map<String, Object> oidcUser(ProviderCall call) {
         if (!call.provider().userInfoURL().isEmpty()) {
-            Map<String, Object> user = call.userInfo();
-            // OIDC Core 5.3.2: a verified id_token and the user info must name the same subject.
-            if (call.verifiedIdClaims().isPresent()
-                    && !text(call.verifiedIdClaims().get(), "/sub").equals(text(user, "/sub"))) {
-                throw new OAuth2Client.ProviderException("the user info and the id_token name different subjects");
-            }
-            return user;
+            return call.userInfo();
         }
         Map<String, Object> extra = call.provider().extra();
-        String jwksURL = extra.get("jwksURL") instanceof String s ? s : "";
-        List<String> issuers = extra.get("issuers") instanceof List<?> l
-                ? l.stream().map(String::valueOf).toList() : List.of();
-        return new LinkedHashMap<>(call.idTokenClaims(jwksURL, issuers, false));
+        return new LinkedHashMap<>(call.idTokenClaims(UserInfoIdTokens.jwksURL(extra),
+                UserInfoIdTokens.issuers(extra), false));
     }
 
     /** GitHub and Gitea: the primary verified address of {@code <userInfoURL>/emails}. */

@@ -78,6 +78,30 @@ class OAuth2ApiTest extends AuthFixtures {
         assertThat(linked.get("meta").get("isNew").asBoolean()).isFalse();
     }
 
+    /** The provider's id_token is checked against its JWKS although the user comes from its user info. */
+    @Test
+    void badIdTokensOfAUserInfoProviderAreRefused() throws Exception {
+        String discovered = createOAuthUsers(Map.of("createRule", ""));
+        String configured = createOAuthUsers(Map.of("createRule", "", "oauth2", Map.of("enabled", true,
+                "providers", List.of(Map.of("name", "oidc", "clientId", FakeOidcProvider.CLIENT_ID,
+                        "clientSecret", FakeOidcProvider.CLIENT_SECRET, "authURL", provider.issuer() + "/authorize",
+                        "tokenURL", provider.issuer() + "/token", "userInfoURL", provider.issuer() + "/userinfo",
+                        "extra", Map.of("jwksURL", provider.issuer() + "/jwks"))))));
+        for (String users : List.of(discovered, configured)) {
+            for (String prefix : List.of(FakeOidcProvider.FORGED_PREFIX, FakeOidcProvider.EXPIRED_PREFIX,
+                    FakeOidcProvider.WRONG_AUDIENCE_PREFIX, FakeOidcProvider.OTHER_SUBJECT_PREFIX)) {
+                Response refused = send(users, prefix + "idt@example.com", Map.of());
+                assertThat(refused.status()).as(prefix + " " + refused.body()).isEqualTo(400);
+                assertThat(refused.json().get("message").asString())
+                        .isEqualTo("Failed to authenticate with the OAuth2 provider.");
+            }
+            assertThat(get("/api/collections/" + users + "/records", superuser()).json().get("totalItems").asInt())
+                    .as("nothing signed up").isZero();
+            assertThat(oauth2(users, "valid-idt@example.com", Map.of()).get("record").get("email").asString())
+                    .isEqualTo("valid-idt@example.com");
+        }
+    }
+
     @Test
     void refusalsAndAuthMethods() throws Exception {
         String closed = createOAuthUsers(Map.of());

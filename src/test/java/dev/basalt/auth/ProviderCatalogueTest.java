@@ -93,23 +93,31 @@ class ProviderCatalogueTest {
         assertThat(user.accessToken()).isEqualTo("access-1");
     }
 
+    /** Google's id_token, when the token response has one, is checked against its JWKS and the user info. */
     @Test
-    void claimsVerifiedElsewhereStandForTheIdTokenAndMustMatchTheUserInfo() {
-        Map<String, Object> settings = Map.of("name", "oidc", "clientId", "c", "clientSecret", "s",
-                "authURL", "https://idp.example/auth", "tokenURL", "https://idp.example/token");
-        OAuth2Provider noUserInfo = new OAuth2Providers(new OAuth2Client()).resolve(settings).orElseThrow();
-        Map<String, Object> token = Map.of("access_token", "t");
-        ProviderCall.Transport none = request -> new ProviderCall.Answer(404, "{}");
-        OAuth2User user = new ProviderCall(noUserInfo, token, none, java.util.Optional.of(Map.of("sub", "v-1",
-                "email", "v@example.com", "email_verified", true))).user();
-        assertThat(user.id()).isEqualTo("v-1");
-        assertThat(user.emailVerified()).isTrue();
-        Map<String, Object> withUserInfo = new HashMap<>(settings);
-        withUserInfo.put("userInfoURL", "https://idp.example/userinfo");
-        OAuth2Provider p = new OAuth2Providers(new OAuth2Client()).resolve(withUserInfo).orElseThrow();
-        ProviderCall.Transport info = request -> new ProviderCall.Answer(200, "{\"sub\": \"someone-else\"}");
-        assertThatThrownBy(() -> new ProviderCall(p, token, info, java.util.Optional.of(Map.of("sub", "v-1"))).user())
+    void googleIdTokenIsVerifiedAgainstItsKeysAndTheUserInfo() {
+        String userInfo = "https://www.googleapis.com/oauth2/v3/userinfo";
+        Map<String, String> answers = Map.of(userInfo, "{\"sub\": \"g-1\", \"email\": \"g@example.com\", "
+                + "\"email_verified\": true}", UserInfoIdTokens.GOOGLE_KEYS, ProviderSamples.jwks());
+        String valid = ProviderSamples.idToken("https://accounts.google.com", Map.of("sub", "g-1"));
+        assertThat(ProviderSamples.read("google", answers, Map.of("id_token", valid), Map.of()).id()).isEqualTo("g-1");
+        assertThat(ProviderSamples.read("google", answers, Map.of(), Map.of()).id())
+                .as("no id_token: the user info alone, as PocketBase").isEqualTo("g-1");
+
+        Map<String, String> otherKeys = new HashMap<>(answers);
+        otherKeys.put(UserInfoIdTokens.GOOGLE_KEYS, ProviderSamples.otherJwks());
+        assertThatThrownBy(() -> ProviderSamples.read("google", otherKeys, Map.of("id_token", valid), Map.of()))
+                .hasMessageContaining("signature");
+        String otherUser = ProviderSamples.idToken("https://accounts.google.com", Map.of("sub", "g-2"));
+        assertThatThrownBy(() -> ProviderSamples.read("google", answers, Map.of("id_token", otherUser), Map.of()))
                 .hasMessageContaining("different subjects");
+        String otherIssuer = ProviderSamples.idToken("https://evil.example", Map.of("sub", "g-1"));
+        assertThatThrownBy(() -> ProviderSamples.read("google", answers, Map.of("id_token", otherIssuer), Map.of()))
+                .hasMessageContaining("issuer");
+        String otherClient = ProviderSamples.idToken("https://accounts.google.com", Map.of("sub", "g-1",
+                "aud", "someone-else"));
+        assertThatThrownBy(() -> ProviderSamples.read("google", answers, Map.of("id_token", otherClient), Map.of()))
+                .hasMessageContaining("audience");
     }
 
     @Test

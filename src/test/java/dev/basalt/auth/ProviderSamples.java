@@ -245,6 +245,11 @@ final class ProviderSamples {
         return new JWKSet(KEY.toPublicJWK()).toString();
     }
 
+    /** A key set of another key with the same {@code kid}: it verifies nothing {@link #idToken} signs. */
+    static String otherJwks() {
+        return new JWKSet(rsaKey().toPublicJWK()).toString();
+    }
+
     private static RSAKey rsaKey() {
         try {
             return new RSAKeyGenerator(2048).keyID("test-key").generate();

@@ -1,5 +1,14 @@
 package dev.basalt.testing;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -10,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,15 +30,28 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A small but real OpenID Connect provider on 127.0.0.1 for the OAuth2 tests: discovery, an authorization
  * endpoint that signs in the user named by {@code login_hint} (an email) and redirects with a code, a token
- * endpoint that checks the client credentials, the redirect URI and the PKCE verifier (S256), user info, and the
- * users' avatar picture.
+ * endpoint that checks the client credentials, the redirect URI and the PKCE verifier (S256) and answers with an
+ * RS256 {@code id_token} signed by the key of its JWKS ({@code jwks_uri}), user info, and the users' avatar picture.
+ * A {@code login_hint} starting with one of the {@code *_PREFIX} constants gets a bad {@code id_token} of that kind
+ * (everything else in the flow stays valid), so that clients can test its refusal.
  */
 public final class FakeOidcProvider implements AutoCloseable {
     public static final String CLIENT_ID = "basalt-test-client";
     public static final String CLIENT_SECRET = "basalt-test-secret";
     /** The PNG served as every user's {@code picture} ({@code <issuer>/avatar.png}). */
     public static final byte[] AVATAR = png();
+    /** An {@code id_token} signed by a key that is not in the JWKS (same {@code kid}). */
+    public static final String FORGED_PREFIX = "forged-";
+    /** An {@code id_token} that expired an hour ago. */
+    public static final String EXPIRED_PREFIX = "expired-";
+    /** An {@code id_token} issued to another client. */
+    public static final String WRONG_AUDIENCE_PREFIX = "wrongaud-";
+    /** An {@code id_token} of another subject than the user info's. */
+    public static final String OTHER_SUBJECT_PREFIX = "othersub-";
+    private static final long ID_TOKEN_LIFETIME_MS = 600_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final RSAKey key = rsaKey();
+    private final RSAKey forger = rsaKey();
     private final HttpServer http;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -43,7 +66,9 @@ public final class FakeOidcProvider implements AutoCloseable {
                 "issuer", issuer(),
                 "authorization_endpoint", issuer() + "/authorize",
                 "token_endpoint", issuer() + "/token",
-                "userinfo_endpoint", issuer() + "/userinfo")));
+                "userinfo_endpoint", issuer() + "/userinfo",
+                "jwks_uri", issuer() + "/jwks")));
+        http.createContext("/jwks", e -> json(e, 200, new JWKSet(key.toPublicJWK()).toJSONObject()));
         http.createContext("/authorize", this::authorize);
         http.createContext("/token", this::token);
         http.createContext("/userinfo", this::userInfo);
@@ -98,7 +123,38 @@ public final class FakeOidcProvider implements AutoCloseable {
         String accessToken = UUID.randomUUID().toString();
         tokens.put(accessToken, grant.email());
         json(e, 200, Map.of("access_token", accessToken, "token_type", "Bearer", "expires_in", 3600,
-                "refresh_token", "provider-refresh-" + accessToken));
+                "refresh_token", "provider-refresh-" + accessToken, "id_token", idToken(grant.email())));
+    }
+
+    /** The signed id_token of the user: valid, or bad in the way the email's prefix asks for. */
+    private String idToken(String email) {
+        long now = System.currentTimeMillis();
+        boolean expired = email.startsWith(EXPIRED_PREFIX);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer())
+                .subject(email.startsWith(OTHER_SUBJECT_PREFIX) ? "sub-someone-else" : subject(email))
+                .audience(email.startsWith(WRONG_AUDIENCE_PREFIX) ? "another-client" : CLIENT_ID)
+                .issueTime(new Date(expired ? now - 2 * ID_TOKEN_LIFETIME_MS * 6 : now))
+                .expirationTime(new Date(expired ? now - ID_TOKEN_LIFETIME_MS * 6 : now + ID_TOKEN_LIFETIME_MS))
+                .claim("email", email).claim("email_verified", emailVerified).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(email.startsWith(FORGED_PREFIX) ? forger : key));
+        } catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return jwt.serialize();
+    }
+
+    private static String subject(String email) {
+        return "sub-" + email.toLowerCase();
+    }
+
+    private static RSAKey rsaKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID("fake-oidc-key").generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void userInfo(HttpExchange e) throws IOException {
@@ -109,7 +165,7 @@ public final class FakeOidcProvider implements AutoCloseable {
             return;
         }
         Map<String, Object> user = new LinkedHashMap<>();
-        user.put("sub", "sub-" + email.toLowerCase());
+        user.put("sub", subject(email));
         user.put("name", "Name of " + email);
         user.put("preferred_username", email.substring(0, email.indexOf('@')).replaceAll("\\W", "_"));
         user.put("email", email);
