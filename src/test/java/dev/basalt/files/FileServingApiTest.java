@@ -17,6 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** {@code GET /api/files/...}: content, headers, thumbnails, and protected files with file tokens. */
 class FileServingApiTest extends FileTestSupport {
     private static final byte[] TEXT = "secret notes".getBytes(StandardCharsets.UTF_8);
+    /** A 60x40 lossless WebP made with {@code cwebp -lossless}: red rows 0-19, blue rows 20-39. */
+    private static final byte[] WEBP = java.util.Base64.getDecoder().decode(
+            "UklGRi4AAABXRUJQVlA4TCIAAAAvO8AJAA8Q87//8x8O1LRtBJVB+aP97ubOEf2fAP3cBfMC");
 
     @Autowired
     private FileStorage storage;
@@ -102,6 +105,28 @@ class FileServingApiTest extends FileTestSupport {
         assertThat(patch("/api/collections/" + photosId + "/records/" + recordId, Map.of("image", ""), null).status())
                 .isEqualTo(200);
         assertThat(storage.exists(thumbKey)).as("thumbnails go with their file").isFalse();
+    }
+
+    /** As PocketBase: a WebP is decoded and its thumbnails are PNGs; the original stays a WebP. */
+    @Test
+    void webpThumbnailsArePngs() throws IOException {
+        Response r = multipart("PATCH", "/api/collections/" + photosId + "/records/" + recordId, new Multipart()
+                .file("image", "pic.webp", "image/webp", WEBP), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String webp = r.json().get("image").asString();
+        HttpResponse<byte[]> original = fetch(url(photosId, webp));
+        assertThat(original.headers().firstValue("Content-Type")).hasValue("image/webp");
+        assertThat(original.body()).isEqualTo(WEBP);
+
+        HttpResponse<byte[]> thumb = fetch(url(photosId, webp) + "?thumb=20x10b");
+        assertThat(thumb.headers().firstValue("Content-Type")).hasValue("image/png");
+        BufferedImage bottom = decode(thumb);
+        assertThat(List.of(bottom.getWidth(), bottom.getHeight())).containsExactly(20, 10);
+        assertThat(bottom.getRGB(10, 5) & 0xffffff).isEqualTo(0x0000ff);
+        assertThat(decode(fetch(url(photosId, webp) + "?thumb=20x10t")).getRGB(10, 5) & 0xffffff).isEqualTo(0xff0000);
+        assertThat(storage.exists(photosId + "/" + recordId + "/thumbs_" + webp + "/20x10b_" + webp)).isTrue();
+        assertThat(fetch(url(photosId, webp) + "?thumb=20x10b").headers().firstValue("Content-Type"))
+                .as("served again from the stored thumb").hasValue("image/png");
     }
 
     @Test

@@ -61,7 +61,7 @@ class ThumbnailCache {
                 }
             }
         }
-        return cached.map(r -> new Served(r, thumb + "_" + filename, type))
+        return cached.map(r -> new Served(r, thumb + "_" + filename, Thumbnails.thumbType(type)))
                 .orElseGet(() -> new Served(original, filename, type));
     }
 

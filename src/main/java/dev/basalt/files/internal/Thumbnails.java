@@ -13,14 +13,29 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-/** Renders thumbnails of PNG, JPEG and GIF images with {@code java.awt} (headless); GIFs keep their first frame. */
+/**
+ * Renders thumbnails of PNG, JPEG, GIF and WebP images with {@code java.awt} (headless); GIFs and animated WebPs
+ * keep their first frame. WebP is decoded by the TwelveMonkeys ImageIO plugin and, as in PocketBase, its thumbnails
+ * are PNGs (there is no WebP encoder).
+ */
 final class Thumbnails {
     /** Content types thumbnails are made for, with the ImageIO format that writes them. */
-    static final Map<String, String> FORMATS = Map.of("image/png", "png", "image/jpeg", "jpeg", "image/gif", "gif");
+    static final Map<String, String> FORMATS = Map.of("image/png", "png", "image/jpeg", "jpeg", "image/gif", "gif",
+            "image/webp", "png");
     /** The largest source image decoded (width times height), so a small file cannot unpack into gigabytes. */
     static final long MAX_SOURCE_PIXELS = 40_000_000L;
 
+    static {
+        // Registers the plugins of the application's class loader (WebP) also when ImageIO was first used elsewhere.
+        ImageIO.scanForPlugins();
+    }
+
     private Thumbnails() {
+    }
+
+    /** The content type of the thumbnails of a source of this type ({@code image/png} for WebP). */
+    static String thumbType(String sourceType) {
+        return FORMATS.get(sourceType).equals("png") ? "image/png" : sourceType;
     }
 
     /** The encoded thumbnail, or empty when the image cannot be read or is too large to decode. */
