@@ -161,6 +161,16 @@ class RequestRateLimitApiTest extends AuthFixtures {
         String ip = "127.0.1.11";
         assertThat(send(ip, "GET", records(renamed), null, null).statusCode()).isEqualTo(200);
         assertThat(send(ip, "GET", records(renamed), null, null).statusCode()).isEqualTo(429);
+
+        // a rename through an import is a rename too
+        String imported = posts + "_imp";
+        tools.jackson.databind.node.ObjectNode definition = (tools.jackson.databind.node.ObjectNode)
+                get("/api/collections/" + renamed, superuser()).json();
+        definition.put("name", imported);
+        Response i = put("/api/collections/import", Map.of("collections", List.of(definition)), superuser());
+        assertThat(i.status()).as(i.body()).isEqualTo(204);
+        assertThat(get("/api/settings", superuser()).json().get("rateLimits").get("rules").get(0).get("label")
+                .asString()).isEqualTo(imported + ":list");
     }
 
     @Test

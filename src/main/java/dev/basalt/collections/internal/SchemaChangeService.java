@@ -113,7 +113,9 @@ public class SchemaChangeService implements CollectionService {
             throw ApiException.badRequest(message,
                     Map.of("collections", new FieldError("validation_required", "No collections to import.")));
         }
+        List<CollectionRenamed> renames = new ArrayList<>();
         change(message, tx -> {
+            renames.clear();
             CollectionMerger.Mode mode = deleteMissing ? CollectionMerger.Mode.IMPORT_DELETE_MISSING
                     : CollectionMerger.Mode.IMPORT_KEEP;
             Set<String> matched = new HashSet<>();
@@ -138,13 +140,20 @@ public class SchemaChangeService implements CollectionService {
             for (int i = 0; i < collections.size(); i++) {
                 Collection original = targets[i] == null ? null : tx.find(targets[i]).orElse(null);
                 try {
-                    tx.apply(collections.get(i), original, mode);
+                    Collection saved = tx.apply(collections.get(i), original, mode);
+                    // as PocketBase, whose import saves each collection like an update: renames are renames
+                    if (original != null && !saved.name().equals(original.name())) {
+                        renames.add(new CollectionRenamed(saved.id(), original.name(), saved.name()));
+                    }
                 } catch (InvalidCollectionException e) {
                     throw importFailure(i, collections.get(i), e);
                 }
             }
             return null;
         });
+        if (events != null) {
+            renames.forEach(events::publishEvent);
+        }
     }
 
     @Override
