@@ -106,3 +106,57 @@ test('protected files need a file token from files.getToken()', async () => {
 
   await rejectsWith(anonymous().files.getToken(), 401);
 });
+
+test('a refused protected file is 404; files of a view collection are served through the view', async () => {
+  const docs = await pb.collections.create({
+    name: uniqueName('vdocs'), type: 'base', ...open,
+    fields: [
+      { name: 'owner', type: 'text' },
+      { name: 'pic', type: 'file', maxSelect: 1 },
+      { name: 'secret', type: 'file', maxSelect: 1, protected: true },
+    ],
+  });
+  const rec = await pb.collection(docs.name).create({ owner: 'ann', pic: png('pic.png'),
+    secret: text('s.txt', 'hidden') });
+  const shown = await pb.collections.create({
+    name: uniqueName('vshown'), type: 'view', listRule: '', viewRule: "owner = 'bob'",
+    viewQuery: `SELECT id, owner, pic, secret FROM ${docs.name}`,
+  });
+  const viewed = await pb.collection(shown.name).getOne(rec.id);
+  assert.equal(viewed.pic, rec.pic);
+  const pic = await download(pb.files.getURL(viewed, viewed.pic));
+  assert.equal(pic.status, 200);
+  assert.deepEqual(pic.bytes, PNG);
+
+  const token = await pb.files.getToken();
+  assert.equal((await download(pb.files.getURL(viewed, viewed.secret, { token }))).status, 200,
+    'a superuser token passes the view rule');
+  // a user whose token does not satisfy the view's viewRule: 404, as PocketBase (not 403)
+  const users = await pb.collections.create({ name: uniqueName('vusers'), type: 'auth', ...open,
+    fields: [{ name: 'name', type: 'text' }] });
+  const client = anonymous();
+  await client.collection(users.name).create({ email: 'v@example.com', password: 'password123',
+    passwordConfirm: 'password123' });
+  await client.collection(users.name).authWithPassword('v@example.com', 'password123');
+  const userToken = await client.files.getToken();
+  assert.equal((await download(pb.files.getURL(viewed, viewed.secret, { token: userToken }))).status, 404);
+  assert.equal((await download(pb.files.getURL(viewed, viewed.secret))).status, 404);
+});
+
+test('thumbnails of a WebP are PNGs, as in PocketBase', async () => {
+  const pics = await pb.collections.create({
+    name: uniqueName('webps'), type: 'base', ...open,
+    fields: [{ name: 'pic', type: 'file', maxSelect: 1, thumbs: ['20x10'] }],
+  });
+  // 60x40 lossless WebP (cwebp -lossless): red rows 0-19, blue rows 20-39
+  const webp = Buffer.from('UklGRi4AAABXRUJQVlA4TCIAAAAvO8AJAA8Q87//8x8O1LRtBJVB+aP97ubOEf2fAP3cBfMC', 'base64');
+  const rec = await pb.collection(pics.name).create({ pic: new File([webp], 'p.webp', { type: 'image/webp' }) });
+  const original = await download(pb.files.getURL(rec, rec.pic));
+  assert.equal(original.res.headers.get('content-type'), 'image/webp');
+  const thumb = await download(pb.files.getURL(rec, rec.pic, { thumb: '20x10' }));
+  assert.equal(thumb.status, 200);
+  assert.equal(thumb.res.headers.get('content-type'), 'image/png');
+  assert.equal(thumb.bytes.subarray(1, 4).toString(), 'PNG');
+  assert.equal(thumb.bytes.readUInt32BE(16), 20, 'width');
+  assert.equal(thumb.bytes.readUInt32BE(20), 10, 'height');
+});

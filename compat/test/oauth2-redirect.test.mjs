@@ -15,11 +15,11 @@ test('authWithOAuth2({provider}) signs up through the realtime redirect flow', {
   const users = await pb.collections.create({
     name: uniqueName('users'),
     type: 'auth',
-    fields: [{ name: 'name', type: 'text' }],
+    fields: [{ name: 'name', type: 'text' }, { name: 'avatar', type: 'file', maxSelect: 1 }],
     listRule: '', viewRule: '', createRule: '',
     oauth2: {
       enabled: true,
-      mappedFields: { name: 'name' },
+      mappedFields: { name: 'name', avatarURL: 'avatar' },
       providers: [{
         name: 'oidc',
         clientId: process.env.BASALT_OIDC_CLIENT_ID,
@@ -47,6 +47,11 @@ test('authWithOAuth2({provider}) signs up through the realtime redirect flow', {
   assert.equal(auth.meta.isNew, true);
   assert.equal(auth.record.email, 'sdk-popup@example.com');
   assert.equal(auth.record.name, 'Name of sdk-popup@example.com');
+  // mappedFields.avatarURL: the provider's picture, downloaded into the file field on sign-up
+  assert.match(auth.record.avatar, /^avatar_\w{10}\.png$/);
+  const avatar = await fetch(client.files.getURL(auth.record, auth.record.avatar));
+  assert.equal(avatar.status, 200);
+  assert.equal(avatar.headers.get('content-type'), 'image/png');
   client.realtime.unsubscribe();
 });
 

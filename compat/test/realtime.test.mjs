@@ -157,3 +157,57 @@ test('expand in the subscription options expands relations the subscriber may vi
     await pb.realtime.unsubscribe();
   }
 });
+
+test('a subscription made after a write\'s answer gets the changes after it and none from before', async () => {
+  const admin = await superuser();
+  const c = await notes(admin, { listRule: '', viewRule: '' });
+  const pb = anonymous();
+  const all = recorder();
+  try {
+    const before = await admin.collection(c.name).create({ title: 'before' });
+    await pb.collection(c.name).subscribe('*', all);
+    await admin.collection(c.name).update(before.id, { title: 'after' });
+    await until(() => all.events.some((e) => e.action === 'update'), 'the update event');
+    assert.deepEqual(all.events.map((e) => [e.action, e.record.title]), [['update', 'after']]);
+  } finally {
+    await pb.realtime.unsubscribe();
+  }
+});
+
+test('cascades, relation clean-up and truncate send realtime events', async () => {
+  const admin = await superuser();
+  const parents = await notes(admin, { listRule: '', viewRule: '' });
+  const open = { listRule: '', viewRule: '', createRule: null, updateRule: null, deleteRule: null };
+  const children = await admin.collections.create({ name: uniqueName('kids'), type: 'base', ...open,
+    fields: [{ name: 'parent', type: 'relation', collectionId: parents.id, maxSelect: 1, cascadeDelete: true }] });
+  const pins = await admin.collections.create({ name: uniqueName('pins'), type: 'base', ...open,
+    fields: [{ name: 'parents', type: 'relation', collectionId: parents.id, maxSelect: 5 },
+      { name: 'updated', type: 'autodate', onCreate: true, onUpdate: true }] });
+  const a = await admin.collection(parents.name).create({ title: 'a' });
+  const b = await admin.collection(parents.name).create({ title: 'b' });
+  const kid = await admin.collection(children.name).create({ parent: a.id });
+  const pin = await admin.collection(pins.name).create({ parents: [a.id, b.id] });
+  const pb = anonymous();
+  const kidEvents = recorder();
+  const pinEvents = recorder();
+  const parentEvents = recorder();
+  try {
+    await pb.collection(children.name).subscribe('*', kidEvents);
+    await pb.collection(pins.name).subscribe('*', pinEvents);
+    await pb.collection(parents.name).subscribe('*', parentEvents);
+    await admin.collection(parents.name).delete(a.id);
+    await until(() => kidEvents.events.length === 1 && pinEvents.events.length === 1, 'cascade and clean-up events');
+    assert.deepEqual([kidEvents.events[0].action, kidEvents.events[0].record.id], ['delete', kid.id]);
+    assert.equal(pinEvents.events[0].action, 'update');
+    assert.deepEqual(pinEvents.events[0].record.parents, [b.id]);
+    assert.ok(pinEvents.events[0].record.updated >= pin.updated);
+
+    assert.equal(await admin.collections.truncate(parents.name), true);
+    await until(() => pinEvents.events.length === 2
+      && parentEvents.events.filter((e) => e.action === 'delete').length === 2, 'truncate events');
+    assert.deepEqual(pinEvents.events[1].record.parents, []);
+    assert.deepEqual(parentEvents.events.map((e) => [e.action, e.record.id]), [['delete', a.id], ['delete', b.id]]);
+  } finally {
+    await pb.realtime.unsubscribe();
+  }
+});

@@ -133,6 +133,27 @@ test('paging: page 2 of 2 per page, and skipTotal', async () => {
   assert.equal(skipped.totalPages, -1);
 });
 
+test('paging while rows are updated neither repeats nor skips records (ties, and no sort)', async () => {
+  const feed = await createPosts(pb);
+  const records = pb.collection(feed.name);
+  for (let i = 0; i < 12; i++) {
+    await records.create({ title: `t${i}`, views: i % 2 });
+  }
+  for (const sort of ['views', '']) {
+    const seen = [];
+    for (let page = 1; page <= 3; page++) {
+      const list = await records.getList(page, 5, sort ? { sort } : {});
+      seen.push(...list.items.map((r) => r.id));
+      // every update moves the row in PostgreSQL's heap; the order must not depend on where rows lie
+      for (const r of list.items) {
+        await records.update(r.id, { title: `${r.title}!` });
+      }
+    }
+    assert.equal(seen.length, 12, `sort '${sort}'`);
+    assert.equal(new Set(seen).size, 12, `sort '${sort}': no record twice`);
+  }
+});
+
 test('getFullList, getFirstListItem and the fields parameter', async () => {
   const records = pb.collection(posts.name);
   const all = await records.getFullList({ sort: 'views,title', batch: 2 });

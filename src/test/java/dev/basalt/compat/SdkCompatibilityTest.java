@@ -58,6 +58,8 @@ class SdkCompatibilityTest {
                 "--basalt.db.user=" + TestDatabase.user(),
                 "--basalt.db.password=" + TestDatabase.password(),
                 "--basalt.rate-limits.default-enabled=false",
+                // mappedFields.avatarURL downloads from the test's OpenID Connect provider on 127.0.0.1
+                "--basalt.oauth2.avatar-private-addresses=true",
                 // dozens of deliberate wrong sign-ins from 127.0.0.1 in a row; SignInGuardHttpTest covers the guard
                 "--basalt.sign-in-guard.enabled=false");
         basalt.getBean(Superusers.class).upsert(EMAIL, PASSWORD);
