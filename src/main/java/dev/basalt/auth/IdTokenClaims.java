@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * The claims of an OpenID Connect {@code id_token}, checked as PocketBase checks them: audience is the client id,
- * not issued in the future, not expired (expiry required for Apple), the issuer one of the given ones, and the
+ * not issued in the future, not before its {@code nbf}, not expired (expiry required for Apple), the issuer one of the given ones, and the
  * signature by a key of the given key set (JWKS) when one is given. The token came straight from the provider's
  * token endpoint over TLS, which is why the signature check is optional for generic OpenID Connect, as in
  * PocketBase.
@@ -48,6 +48,10 @@ final class IdTokenClaims {
             }
             if (iat != null && iat.getTime() - leeway > now) {
                 throw new OAuth2Client.ProviderException("the id_token is issued in the future");
+            }
+            Date nbf = claims.getNotBeforeTime();
+            if (nbf != null && nbf.getTime() - leeway > now) {
+                throw new OAuth2Client.ProviderException("the id_token is not valid yet");
             }
             if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
                 throw new OAuth2Client.ProviderException("the id_token is for another audience");

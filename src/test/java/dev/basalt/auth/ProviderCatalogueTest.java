@@ -118,6 +118,10 @@ class ProviderCatalogueTest {
                 "aud", "someone-else"));
         assertThatThrownBy(() -> ProviderSamples.read("google", answers, Map.of("id_token", otherClient), Map.of()))
                 .hasMessageContaining("audience");
+        String notYet = ProviderSamples.idToken("https://accounts.google.com", Map.of("sub", "g-1",
+                "nbf", new java.util.Date(System.currentTimeMillis() + 3_600_000)));
+        assertThatThrownBy(() -> ProviderSamples.read("google", answers, Map.of("id_token", notYet), Map.of()))
+                .hasMessageContaining("not valid yet");
     }
 
     @Test
