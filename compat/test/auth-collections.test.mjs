@@ -290,6 +290,7 @@ test('OAuth2 with PKCE against an OpenID Connect provider: sign-up with createDa
     const client = anonymous();
     const methods = await client.collection(users.name).listAuthMethods();
     const provider = methods.oauth2.providers.find((p) => p.name === 'oidc');
+    assert.match(provider.logo, /^<svg/);
     const consent = await fetch(`${provider.authURL}${encodeURIComponent(redirectURL)}&login_hint=${encodeURIComponent(email)}`,
       { redirect: 'manual' });
     assert.equal(consent.status, 302);

@@ -43,8 +43,11 @@ class OAuth2ProviderList {
         return list;
     }
 
-    /** A square with the display name's first letter (names are fixed words without markup characters). */
-    private static String monogram(String displayName) {
+    /**
+     * A square with the display name's first letter. Only catalogue names (fixed words without markup characters)
+     * are drawn, never a display name from the settings.
+     */
+    static String monogram(String displayName) {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\" height=\"64\" viewBox=\"0 0 64 64\">"
                 + "<rect width=\"64\" height=\"64\" rx=\"12\" fill=\"#6b7280\"/>"
                 + "<text x=\"32\" y=\"43\" font-family=\"sans-serif\" font-size=\"32\" text-anchor=\"middle\""

@@ -106,6 +106,7 @@ class OAuth2Providers {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("name", p.name());
         info.put("displayName", p.displayName());
+        info.put("logo", OAuth2ProviderList.monogram(ProviderCatalogue.spec(p.name()).displayName()));
         info.put("state", state);
         info.put("authURL", url.toString());
         info.put("authUrl", url.toString());

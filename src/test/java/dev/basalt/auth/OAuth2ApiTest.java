@@ -114,6 +114,8 @@ class OAuth2ApiTest extends AuthFixtures {
         JsonNode info = methods.get("oauth2").get("providers").get(0);
         assertThat(info.get("name").asString()).isEqualTo("oidc");
         assertThat(info.get("codeChallengeMethod").asString()).isEqualTo("S256");
+        assertThat(info.get("logo").asString()).as("PocketBase's key, a monogram of OIDC").startsWith("<svg")
+                .contains(">O</text>");
         assertThat(info.get("authURL").asString()).startsWith(provider.issuer() + "/authorize?client_id=")
                 .endsWith("&redirect_uri=");
         Response wrongVerifier = post("/api/collections/" + users + "/auth-with-oauth2", Map.of("provider", "oidc",
