@@ -20,9 +20,9 @@ import java.util.function.Function;
 /**
  * The claims of an OpenID Connect {@code id_token}, checked as PocketBase checks them: audience is the client id,
  * not issued in the future, not before its {@code nbf}, not expired (expiry required for Apple), the issuer one of
- * the given ones, and the signature by a key of the given key set (JWKS) when one is given. The token came straight from the provider's
- * token endpoint over TLS, which is why the signature check is optional for generic OpenID Connect, as in
- * PocketBase.
+ * the given ones, and the signature by a key of the given key set (JWKS) when one is given. The token came
+ * straight from the provider's token endpoint over TLS, which is why the signature check is optional for generic
+ * OpenID Connect, as in PocketBase.
  */
 final class IdTokenClaims {
     /** PocketBase's default leeway of the time claims ({@code PB_ID_TOKEN_LEEWAY}). */
