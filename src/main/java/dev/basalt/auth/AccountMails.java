@@ -2,7 +2,7 @@ package dev.basalt.auth;
 
 import dev.basalt.auth.mail.MailTemplate;
 import dev.basalt.auth.mail.Mailer;
-import dev.basalt.auth.mail.Settings;
+import dev.basalt.settings.Settings;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.PasswordField;

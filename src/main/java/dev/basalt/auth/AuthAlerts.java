@@ -2,8 +2,8 @@ package dev.basalt.auth;
 
 import dev.basalt.auth.mail.MailTemplate;
 import dev.basalt.auth.mail.Mailer;
-import dev.basalt.auth.mail.Settings;
-import dev.basalt.auth.mail.SettingsStore;
+import dev.basalt.settings.Settings;
+import dev.basalt.settings.SettingsStore;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.records.FieldSelection;

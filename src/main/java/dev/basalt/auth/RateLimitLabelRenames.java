@@ -1,7 +1,7 @@
 package dev.basalt.auth;
 
-import dev.basalt.auth.mail.Settings;
-import dev.basalt.auth.mail.SettingsStore;
+import dev.basalt.settings.Settings;
+import dev.basalt.settings.SettingsStore;
 import dev.basalt.collections.CollectionRenamed;
 import java.util.LinkedHashMap;
 import java.util.List;

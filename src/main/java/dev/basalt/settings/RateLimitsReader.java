@@ -1,4 +1,4 @@
-package dev.basalt.auth.mail;
+package dev.basalt.settings;
 
 import dev.basalt.shared.ValidationErrors;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.basalt.auth.mail;
+package dev.basalt.settings;
 
 import java.util.LinkedHashMap;
 import java.util.List;
