@@ -1,60 +1,80 @@
 package dev.basalt.settings;
 
+import dev.basalt.cluster.ClusterSignals;
 import dev.basalt.shared.ValidationErrors;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes the settings (key {@code settings} in {@code _params}). {@link #current()} reads the database
- * each time, so a change is seen by every node at once; {@link #recent()}, for what every request needs (rate limits,
- * the client's address), reuses a read for up to {@link #RECENT_FOR}, so another node's change takes that long to
- * apply here (this node's own changes apply at once). The stored value is encrypted when a key is set
- * ({@link SealedParams}).
+ * Reads and writes the settings (key {@code settings} in {@code _params}, sealed when a key is set:
+ * {@link SealedParams}). {@link #current()} reads the database each time. {@link #recent()}, for what every request
+ * needs (rate limits, the client's address, file storage, batch limits), answers from memory: a save on this node
+ * replaces it before the save is answered, a save on another node drops it when that node's cluster signal arrives
+ * (and after a lost signal connection), and in any case it is re-read after {@link #RECENT_FOR}.
  */
 @Component
 public class SettingsStore {
+    /** The cluster channel announcing a saved change (payload: the sending node). */
+    static final String CHANNEL = "basalt_settings";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
-    /** How long {@link #recent()} may answer without reading the database. */
+    /** The longest {@link #recent()} answers without reading the database (a safety net for lost signals). */
     public static final Duration RECENT_FOR = Duration.ofSeconds(1);
     private final SealedParams params;
+    private final DSLContext dsl;
+    private final ClusterSignals signals;
     private final Settings defaults;
     private volatile Read recent;
+    /** Counts saves and drops, so that a read that overlapped one does not put back what it replaced. */
+    private final AtomicLong generation = new AtomicLong();
 
     /**
      * @param rateLimitsEnabled whether the rate limits start on in a fresh install
      *                          ({@code BASALT_RATE_LIMITS_DEFAULT_ENABLED}, default false as in PocketBase)
      */
-    public SettingsStore(SealedParams params,
+    public SettingsStore(SealedParams params, DSLContext dsl, ClusterSignals signals,
                          @Value("${basalt.rate-limits.default-enabled:false}") boolean rateLimitsEnabled) {
         this.params = params;
+        this.dsl = dsl;
+        this.signals = signals;
         this.defaults = Settings.defaults(rateLimitsEnabled);
+        signals.subscribe(CHANNEL, sender -> {
+            if (sender == null || !sender.equals(signals.nodeId())) {
+                drop();
+            }
+        });
     }
 
-    /** The current settings (defaults for anything never saved). */
+    /** The current settings (defaults for anything never saved), read from the database. */
     public Settings current() {
         String stored = params.read(SealedParams.SETTINGS);
         if (stored == null) {
             return defaults;
         }
-        ValidationErrors ignored = new ValidationErrors();
-        return SettingsReader.merge(defaults, JSON.readValue(stored, OBJECT), ignored);
+        return SettingsReader.merge(defaults, JSON.readValue(stored, OBJECT), new ValidationErrors());
     }
 
-    /** The settings as read at most {@link #RECENT_FOR} ago. */
+    /** The settings as of the last save known to this node (see the class comment for how fresh). */
     public Settings recent() {
         Read read = recent;
         long now = System.nanoTime();
         if (read != null && now - read.at() < RECENT_FOR.toNanos()) {
             return read.settings();
         }
+        long seen = generation.get();
         Settings settings = current();
-        recent = new Read(settings, now);
+        synchronized (generation) {
+            if (generation.get() == seen) {
+                recent = new Read(settings, now);
+            }
+        }
         return settings;
     }
 
@@ -63,9 +83,22 @@ public class SettingsStore {
         ValidationErrors errors = new ValidationErrors();
         Settings next = SettingsReader.merge(current(), patch, errors);
         errors.throwIfAny("An error occurred while validating the submitted data.");
-        params.write(SealedParams.SETTINGS, JSON.writeValueAsString(next.toStoredJson()));
-        recent = new Read(next, System.nanoTime());
+        dsl.transaction(tx -> {
+            params.write(tx.dsl(), SealedParams.SETTINGS, JSON.writeValueAsString(next.toStoredJson()));
+            signals.send(tx.dsl(), CHANNEL, signals.nodeId());
+        });
+        synchronized (generation) {
+            generation.incrementAndGet();
+            recent = new Read(next, System.nanoTime());
+        }
         return next;
+    }
+
+    private void drop() {
+        synchronized (generation) {
+            generation.incrementAndGet();
+            recent = null;
+        }
     }
 
     /** Settings and when ({@link System#nanoTime()}) they were read. */

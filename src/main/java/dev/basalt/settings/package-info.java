@@ -4,5 +4,5 @@
  * and the cluster-wide version that makes every node see a change at once. Domain modules read them through
  * {@link dev.basalt.settings.SettingsStore}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"records", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"cluster", "records", "shared"})
 package dev.basalt.settings;
