@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link SealedParams}). {@link #current()} reads the database each time. {@link #recent()}, for what every request
  * needs (rate limits, the client's address, file storage, batch limits), answers from memory: a save on this node
  * replaces it before the save is answered, a save on another node drops it when that node's cluster signal arrives
- * (and after a lost signal connection), and in any case it is re-read after {@link #RECENT_FOR}.
+ * (and after a lost signal connection), and in any case it is re-read after {@link #DEFAULT_REREAD_AFTER}
+ * ({@code basalt.settings.reread-after}).
  */
 @Component
 public class SettingsStore {
@@ -26,11 +27,12 @@ public class SettingsStore {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
     /** The longest {@link #recent()} answers without reading the database (a safety net for lost signals). */
-    public static final Duration RECENT_FOR = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_REREAD_AFTER = Duration.ofSeconds(1);
     private final SealedParams params;
     private final DSLContext dsl;
     private final ClusterSignals signals;
     private final Settings defaults;
+    private final long rereadAfterNanos;
     private volatile Read recent;
     /** Counts saves and drops, so that a read that overlapped one does not put back what it replaced. */
     private final AtomicLong generation = new AtomicLong();
@@ -38,9 +40,12 @@ public class SettingsStore {
     /**
      * @param rateLimitsEnabled whether the rate limits start on in a fresh install
      *                          ({@code BASALT_RATE_LIMITS_DEFAULT_ENABLED}, default false as in PocketBase)
+     * @param rereadAfter       the longest {@link #recent()} answers from memory
      */
     public SettingsStore(SealedParams params, DSLContext dsl, ClusterSignals signals,
-                         @Value("${basalt.rate-limits.default-enabled:false}") boolean rateLimitsEnabled) {
+                         @Value("${basalt.rate-limits.default-enabled:false}") boolean rateLimitsEnabled,
+                         @Value("${basalt.settings.reread-after:1s}") Duration rereadAfter) {
+        this.rereadAfterNanos = rereadAfter.toNanos();
         this.params = params;
         this.dsl = dsl;
         this.signals = signals;
@@ -65,7 +70,7 @@ public class SettingsStore {
     public Settings recent() {
         Read read = recent;
         long now = System.nanoTime();
-        if (read != null && now - read.at() < RECENT_FOR.toNanos()) {
+        if (read != null && now - read.at() < rereadAfterNanos) {
             return read.settings();
         }
         long seen = generation.get();

@@ -150,6 +150,21 @@ class SettingsApiTest extends ApiTest {
         assertThat(get("/api/collections", superuser()).status()).isEqualTo(200);
     }
 
+    @Test
+    void batchLimitsComeFromTheSettingsAtOnce() {
+        Map<String, Object> twoRequests = Map.of("requests", List.of(Map.of(), Map.of()));
+        assertThat(post("/api/batch", twoRequests, superuser()).body()).doesNotContain("validation_length_too_long");
+        assertThat(patch("/api/settings", Map.of("batch", Map.of("maxRequests", 1)), superuser()).status())
+                .isEqualTo(200);
+        Response tooMany = post("/api/batch", twoRequests, superuser());
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(code(tooMany.get("data"), "requests")).isEqualTo("validation_length_too_long");
+
+        assertThat(patch("/api/settings", Map.of("batch", Map.of("enabled", false)), superuser()).status())
+                .isEqualTo(200);
+        assertThat(post("/api/batch", twoRequests, superuser()).status()).isEqualTo(403);
+    }
+
     private static String code(JsonNode data, String key) {
         assertThat(data.has(key)).as(key + " in " + data).isTrue();
         return data.get(key).get("code").asString();
