@@ -145,6 +145,9 @@ class SettingsApiTest extends ApiTest {
         Response refused = get("/api/collections", superuser());
         assertThat(refused.status()).as(refused.body()).isEqualTo(403);
         assertThat(get("/api/health", null).status()).as("guests are not concerned").isEqualTo(200);
+        assertThat(post("/api/collections/_superusers/auth-with-password",
+                Map.of("identity", SUPERUSER_EMAIL, "password", SUPERUSER_PASSWORD), null).status())
+                .as("nor can a superuser sign in from there").isEqualTo(403);
 
         store.update(Map.of("superuserIPs", List.of("10.0.0.0/8", "127.0.0.0/8", "::1")));
         assertThat(get("/api/collections", superuser()).status()).isEqualTo(200);

@@ -81,9 +81,7 @@ class S3TestController {
                 }
             }
             storage.deleteAll(prefix);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            throw failed(e.getMessage());
-        } catch (IOException e) {
+        } catch (IllegalStateException | UncheckedIOException | IOException e) {
             throw failed(e.getMessage());
         }
     }

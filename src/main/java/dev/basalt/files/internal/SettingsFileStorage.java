@@ -3,9 +3,9 @@ package dev.basalt.files.internal;
 import dev.basalt.files.FileStorage;
 import dev.basalt.settings.Settings;
 import dev.basalt.settings.SettingsStore;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.util.Optional;
 import org.springframework.core.io.Resource;
 
