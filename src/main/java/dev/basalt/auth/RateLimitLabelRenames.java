@@ -1,8 +1,8 @@
 package dev.basalt.auth;
 
+import dev.basalt.collections.CollectionRenamed;
 import dev.basalt.settings.Settings;
 import dev.basalt.settings.SettingsStore;
-import dev.basalt.collections.CollectionRenamed;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

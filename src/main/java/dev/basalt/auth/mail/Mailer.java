@@ -2,7 +2,6 @@ package dev.basalt.auth.mail;
 
 import dev.basalt.settings.Settings;
 import dev.basalt.settings.SettingsStore;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;

@@ -1,7 +1,7 @@
 package dev.basalt.batch.internal;
 
-import dev.basalt.shared.ApiException;
 import dev.basalt.access.RequestInfos;
+import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;

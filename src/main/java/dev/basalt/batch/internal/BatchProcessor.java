@@ -1,14 +1,14 @@
 package dev.basalt.batch.internal;
 
+import dev.basalt.access.RequestInfos;
 import dev.basalt.auth.RequestRateLimits;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.query.RequestInfo;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordStore;
 import dev.basalt.records.ResponseShape;
 import dev.basalt.shared.ApiException;
-import dev.basalt.access.RequestInfos;
-import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
