@@ -2,12 +2,12 @@ package dev.basalt.auth;
 
 import dev.basalt.auth.mail.MailTemplate;
 import dev.basalt.auth.mail.Mailer;
-import dev.basalt.auth.mail.Settings;
-import dev.basalt.auth.mail.SettingsStore;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
+import dev.basalt.settings.Settings;
+import dev.basalt.settings.SettingsStore;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

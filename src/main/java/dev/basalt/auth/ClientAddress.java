@@ -1,7 +1,7 @@
 package dev.basalt.auth;
 
-import dev.basalt.auth.mail.Settings;
-import dev.basalt.auth.mail.SettingsStore;
+import dev.basalt.settings.Settings;
+import dev.basalt.settings.SettingsStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,6 @@ package dev.basalt.auth;
 
 import dev.basalt.auth.mail.MailTemplate;
 import dev.basalt.auth.mail.Mailer;
-import dev.basalt.auth.mail.Settings;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
@@ -11,6 +10,7 @@ import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordStore;
 import dev.basalt.records.RecordTables;
 import dev.basalt.records.RequestBodies;
+import dev.basalt.settings.Settings;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import jakarta.servlet.http.HttpServletRequest;

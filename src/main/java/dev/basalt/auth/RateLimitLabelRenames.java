@@ -1,8 +1,8 @@
 package dev.basalt.auth;
 
-import dev.basalt.auth.mail.Settings;
-import dev.basalt.auth.mail.SettingsStore;
 import dev.basalt.collections.CollectionRenamed;
+import dev.basalt.settings.Settings;
+import dev.basalt.settings.SettingsStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.basalt.auth;
 
-import dev.basalt.auth.mail.Settings;
+import dev.basalt.settings.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,10 +2,10 @@ package dev.basalt.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.basalt.auth.mail.IpRanges;
-import dev.basalt.auth.mail.Settings;
-import dev.basalt.auth.mail.SettingsStore;
 import dev.basalt.collections.Collection;
+import dev.basalt.settings.IpRanges;
+import dev.basalt.settings.Settings;
+import dev.basalt.settings.SettingsStore;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;

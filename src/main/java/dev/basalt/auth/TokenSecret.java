@@ -1,6 +1,6 @@
 package dev.basalt.auth;
 
-import dev.basalt.auth.mail.SealedParams;
+import dev.basalt.settings.SealedParams;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
 /** Authentication: superusers, auth tokens (HS256 JWT keyed per record), and the Caller of each request. */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "collections", "collections :: fields", "query", "realtime", "records", "shared"})
+        "access", "collections", "collections :: fields", "query", "realtime", "records", "settings", "shared"})
 package dev.basalt.auth;

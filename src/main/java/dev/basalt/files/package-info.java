@@ -4,5 +4,5 @@
  * {@code RecordFiles} hook), {@code GET /api/files/...} with thumbnails, and file tokens for protected files.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "auth", "collections", "collections :: fields", "records", "shared"})
+        "auth", "collections", "collections :: fields", "records", "settings", "shared"})
 package dev.basalt.files;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.basalt.BasaltApplication;
 import dev.basalt.ops.internal.SecretsFailureAnalyzer;
+import dev.basalt.settings.SettingsStore;
 import dev.basalt.testing.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * With an encryption key the token secret and the settings (SMTP password) are stored AES-GCM-sealed in
+ * With an encryption key the token secret and the settings (SMTP password, both S3 secrets) are stored AES-GCM-sealed in
  * {@code _params}; the server still signs tokens and reads its settings after a restart with the same key; plain
  * values are sealed on start; a wrong or missing key stops the start with one line. The rows are read with JDBC.
  */
@@ -39,6 +40,8 @@ class SecretsAtRestTest {
     private static final String KEY = "k3y-for-the-secrets-at-rest-test";
     private static final String OTHER_KEY = "another-key-of-thirty-two-chars!";
     private static final String SMTP_PASSWORD = "smtp-Password-that-must-not-leak";
+    private static final String S3_SECRET = "s3-Secret-that-must-not-leak";
+    private static final String BACKUPS_SECRET = "backups-Secret-that-must-not-leak";
     private static final String EMAIL = "admin@example.com";
     private static final String PASSWORD = "correct-horse-battery";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,12 +60,17 @@ class SecretsAtRestTest {
         Map<String, String> rows = paramsRows();
         assertThat(rows).containsOnlyKeys("settings", "tokenSecret");
         assertThat(rows.values()).allSatisfy(v -> assertThat(v).startsWith("\"enc:v1:")
-                .doesNotContain(SMTP_PASSWORD).doesNotContain(tokenSecret).doesNotContain("smtp.example.org"));
+                .doesNotContain(SMTP_PASSWORD).doesNotContain(tokenSecret).doesNotContain("smtp.example.org")
+                .doesNotContain(S3_SECRET).doesNotContain(BACKUPS_SECRET));
 
         try (ConfigurableApplicationContext app = start("--BASALT_ENCRYPTION_KEY=" + KEY)) {
             JsonNode settings = getSettings(app, token);
             assertThat(settings.get("smtp").get("host").asString()).isEqualTo("smtp.example.org");
             assertThat(settings.get("smtp").has("password")).isFalse();
+            assertThat(settings.get("s3").has("secret")).isFalse();
+            assertThat(settings.get("s3").get("accessKey").asString()).isEqualTo("s3-key");
+            assertThat(app.getBean(SettingsStore.class).current().s3().secret()).isEqualTo(S3_SECRET);
+            assertThat(app.getBean(SettingsStore.class).current().backups().s3().secret()).isEqualTo(BACKUPS_SECRET);
             assertThat(signIn(app)).isNotBlank();
             assertThat(app.getBean(TokenSecret.class).get()).isEqualTo(tokenSecret);
         }
@@ -76,13 +84,13 @@ class SecretsAtRestTest {
             token = signIn(app);
             saveSmtp(app, token);
         }
-        assertThat(paramsRows().get("settings")).contains(SMTP_PASSWORD);
+        assertThat(paramsRows().get("settings")).contains(SMTP_PASSWORD).contains(S3_SECRET);
         assertThat(paramsRows().get("tokenSecret")).doesNotStartWith("\"enc:v1:");
 
         try (ConfigurableApplicationContext app = start("--basalt.encryption-env=MY_SECRETS_KEY",
                 "--MY_SECRETS_KEY=" + KEY)) {
             assertThat(paramsRows().values()).allSatisfy(v -> assertThat(v).startsWith("\"enc:v1:")
-                    .doesNotContain(SMTP_PASSWORD));
+                    .doesNotContain(SMTP_PASSWORD).doesNotContain(S3_SECRET).doesNotContain(BACKUPS_SECRET));
             assertThat(getSettings(app, token).get("smtp").get("host").asString()).isEqualTo("smtp.example.org");
         }
     }
@@ -160,7 +168,9 @@ class SecretsAtRestTest {
 
     private static void saveSmtp(ConfigurableApplicationContext app, String token) throws Exception {
         send(app, "PATCH", "/api/settings", token, "{\"smtp\":{\"enabled\":false,\"host\":\"smtp.example.org\","
-                + "\"port\":587,\"username\":\"me\",\"password\":\"" + SMTP_PASSWORD + "\"}}");
+                + "\"port\":587,\"username\":\"me\",\"password\":\"" + SMTP_PASSWORD + "\"},"
+                + "\"s3\":{\"accessKey\":\"s3-key\",\"secret\":\"" + S3_SECRET + "\"},"
+                + "\"backups\":{\"s3\":{\"secret\":\"" + BACKUPS_SECRET + "\"}}}");
     }
 
     private static JsonNode getSettings(ConfigurableApplicationContext app, String token) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.basalt.BasaltApplication;
 import dev.basalt.auth.Superusers;
 import dev.basalt.testing.FakeOidcProvider;
+import dev.basalt.testing.S3Server;
 import dev.basalt.testing.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,11 +33,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Runs the official PocketBase JS SDK suite in {@code compat/} ({@code node --test}) against Basalt started
  * in-process on a random port with a fresh database and a superuser, plus a real SMTP server whose mails the
  * tests read back ({@link TestMailbox}: {@code BASALT_SMTP_PORT}, {@code BASALT_MAILBOX_URL}) and an OpenID
- * Connect provider ({@link FakeOidcProvider}: {@code BASALT_OIDC_ISSUER}, client id and secret). Needs Node.js
+ * Connect provider ({@link FakeOidcProvider}: {@code BASALT_OIDC_ISSUER}, client id and secret) and an S3-compatible
+ * server ({@link S3Server}: {@code BASALT_S3_TEST_ENDPOINT}, {@code _BUCKET}, {@code _KEY}). Needs Node.js
  * 20+ and npm; their absence fails the test rather than skipping it. Tagged {@code compat}, not {@code db}: CI runs it once,
  * in {@code mvn verify}.
  */
 @Tag("compat")
+@ExtendWith(S3Server.class)
 class SdkCompatibilityTest {
     private static final Path COMPAT_DIR = Path.of("compat").toAbsolutePath();
     private static final String EMAIL = "compat-superuser@example.com";
@@ -93,11 +97,15 @@ class SdkCompatibilityTest {
             files.map(Path::toString).filter(f -> f.endsWith(".test.mjs")).sorted().forEach(command::add);
         }
         String url = "http://127.0.0.1:" + basalt.getEnvironment().getProperty("local.server.port");
-        run("SDK compatibility suite", SUITE_TIMEOUT, Map.of("BASALT_URL", url,
-                "BASALT_SUPERUSER_EMAIL", EMAIL, "BASALT_SUPERUSER_PASSWORD", PASSWORD,
-                "BASALT_SMTP_PORT", String.valueOf(mailbox.smtpPort()), "BASALT_MAILBOX_URL", mailbox.url(),
-                "BASALT_OIDC_ISSUER", oidc.issuer(), "BASALT_OIDC_CLIENT_ID", FakeOidcProvider.CLIENT_ID,
-                "BASALT_OIDC_CLIENT_SECRET", FakeOidcProvider.CLIENT_SECRET), command);
+        run("SDK compatibility suite", SUITE_TIMEOUT, Map.ofEntries(Map.entry("BASALT_URL", url),
+                Map.entry("BASALT_SUPERUSER_EMAIL", EMAIL), Map.entry("BASALT_SUPERUSER_PASSWORD", PASSWORD),
+                Map.entry("BASALT_SMTP_PORT", String.valueOf(mailbox.smtpPort())),
+                Map.entry("BASALT_MAILBOX_URL", mailbox.url()), Map.entry("BASALT_OIDC_ISSUER", oidc.issuer()),
+                Map.entry("BASALT_OIDC_CLIENT_ID", FakeOidcProvider.CLIENT_ID),
+                Map.entry("BASALT_OIDC_CLIENT_SECRET", FakeOidcProvider.CLIENT_SECRET),
+                Map.entry("BASALT_S3_TEST_ENDPOINT", S3Server.endpoint()),
+                Map.entry("BASALT_S3_TEST_BUCKET", S3Server.BUCKET), Map.entry("BASALT_S3_TEST_KEY", S3Server.KEY)),
+                command);
     }
 
     /** Fails clearly unless node (new enough) and npm are installed. */

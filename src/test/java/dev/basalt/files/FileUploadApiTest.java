@@ -2,6 +2,7 @@ package dev.basalt.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.basalt.shared.BasaltProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ class FileUploadApiTest extends FileTestSupport {
 
     @Autowired
     private FileStorage storage;
+    @Autowired
+    private BasaltProperties properties;
 
     private String docs;
     private String docsId;
@@ -155,7 +158,7 @@ class FileUploadApiTest extends FileTestSupport {
                 .file("attachments", "lost.txt", "text/plain", TEXT), null);
         assertThat(duplicate.status()).as(duplicate.body()).isEqualTo(400);
         assertThat(storage.exists(key("fixedid12345678", kept))).isTrue();
-        assertThat(((dev.basalt.files.internal.LocalFileStorage) storage).root()
+        assertThat(properties.dir().resolve("storage")
                 .resolve(docsId).resolve("fixedid12345678").toFile().list()).containsExactly(kept);
     }
 

@@ -1,5 +1,6 @@
 package dev.basalt.auth.mail;
 
+import dev.basalt.settings.Settings;
 import java.util.Map;
 import org.springframework.web.util.HtmlUtils;
 

@@ -1,5 +1,7 @@
 package dev.basalt.auth.mail;
 
+import dev.basalt.settings.Settings;
+import dev.basalt.settings.SettingsStore;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -9,6 +11,7 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -51,6 +54,22 @@ public class Mailer {
                 log.warn("Could not send the mail \"{}\": {}", subject, e.getMessage());
             }
         });
+    }
+
+    /**
+     * Sends a mail now (a test mail from the settings API); without SMTP enabled it goes to the server log as in
+     * {@link #sendLater}. Throws {@link MailSendException} with the SMTP client's message when sending fails.
+     */
+    public void sendNow(Settings s, String to, String subject, String html) {
+        if (!s.smtp().enabled()) {
+            sendLater(s, to, subject, html);
+            return;
+        }
+        try {
+            send(s, to, subject, html);
+        } catch (MailException | MessagingException | UnsupportedEncodingException e) {
+            throw new MailSendException(e.getMessage(), e);
+        }
     }
 
     private static void send(Settings s, String to, String subject, String html)

@@ -1,8 +1,7 @@
 package dev.basalt.batch.internal;
 
-import dev.basalt.batch.BatchSettings;
-import dev.basalt.shared.ApiException;
 import dev.basalt.access.RequestInfos;
+import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -14,19 +13,19 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code POST /api/batch}: answers {@code [{"status":..,"body":..}]}, or PocketBase's batch error. */
 @RestController
 class BatchController {
-    private final BatchSettings settings;
+    private final BatchLimits limits;
     private final BatchReader reader;
     private final BatchProcessor processor;
 
-    BatchController(BatchSettings settings, BatchReader reader, BatchProcessor processor) {
-        this.settings = settings;
+    BatchController(BatchLimits limits, BatchReader reader, BatchProcessor processor) {
+        this.limits = limits;
         this.reader = reader;
         this.processor = processor;
     }
 
     @PostMapping("/api/batch")
     ResponseEntity<?> batch(HttpServletRequest request) {
-        if (!settings.enabled()) {
+        if (!limits.current().enabled()) {
             throw ApiException.forbidden("Batch requests are not allowed.");
         }
         Caller caller = Caller.of(request);

@@ -1,15 +1,14 @@
 package dev.basalt.batch.internal;
 
+import dev.basalt.access.RequestInfos;
 import dev.basalt.auth.RequestRateLimits;
-import dev.basalt.batch.BatchSettings;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.query.RequestInfo;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordStore;
 import dev.basalt.records.ResponseShape;
 import dev.basalt.shared.ApiException;
-import dev.basalt.access.RequestInfos;
-import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
@@ -40,25 +39,26 @@ class BatchProcessor {
     private final RecordService records;
     private final RecordStore store;
     private final PlatformTransactionManager transactions;
-    private final BatchSettings settings;
+    private final BatchLimits limits;
     private final RequestRateLimits rateLimits;
 
     BatchProcessor(CollectionRegistry collections, RecordService records, RecordStore store,
-                   PlatformTransactionManager transactions, BatchSettings settings, RequestRateLimits rateLimits) {
+                   PlatformTransactionManager transactions, BatchLimits limits, RequestRateLimits rateLimits) {
         this.rateLimits = rateLimits;
         this.collections = collections;
         this.records = records;
         this.store = store;
         this.transactions = transactions;
-        this.settings = settings;
+        this.limits = limits;
     }
 
     /** The results ({@code [{status, body}]}) of every sub-request; throws {@link BatchFailure} otherwise. */
     List<Map<String, Object>> run(List<BatchRequest> requests, Caller caller, RequestInfo batchInfo,
                                   HttpServletRequest batch) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
-        tx.setTimeout(settings.timeoutSeconds());
-        long deadline = System.nanoTime() + settings.timeoutSeconds() * 1_000_000_000L;
+        int timeoutSeconds = limits.current().timeoutSeconds();
+        tx.setTimeout(timeoutSeconds);
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         try {
             return tx.execute(status -> {
                 List<Map<String, Object>> results = new ArrayList<>();

@@ -35,15 +35,16 @@ class BatchReader {
     private static final Pattern FILE_KEY = Pattern.compile("^requests(?:\\.(\\d+)\\.|\\[(\\d+)]\\.)(.+)$");
 
     private final JsonMapper json;
-    private final BatchSettings settings;
+    private final BatchLimits limits;
 
-    BatchReader(JsonMapper json, BatchSettings settings) {
+    BatchReader(JsonMapper json, BatchLimits limits) {
         this.json = json;
-        this.settings = settings;
+        this.limits = limits;
     }
 
     /** The sub-requests, or an {@link InvalidBatch} carrying the 400/413 response. */
     List<BatchRequest> read(HttpServletRequest request) {
+        BatchSettings settings = limits.current();
         if (request.getContentLengthLong() > settings.maxBodyBytes()) {
             throw new ApiException(413, "The request body is too large.");
         }
@@ -51,17 +52,17 @@ class BatchReader {
         List<BatchRequest> requests;
         if (type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")) {
             String payload = request.getParameter(JSON_PAYLOAD);
-            requests = parse(payload == null ? "" : payload);
+            requests = parse(payload == null ? "" : payload, settings);
             if (request instanceof MultipartHttpServletRequest multipart) {
                 addFiles(multipart, requests);
             }
         } else {
-            requests = parse(readText(request));
+            requests = parse(readText(request, settings), settings);
         }
         return requests;
     }
 
-    private String readText(HttpServletRequest request) {
+    private String readText(HttpServletRequest request, BatchSettings settings) {
         try (InputStream in = request.getInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBodyBytes() + 1));
             if (bytes.length > settings.maxBodyBytes()) {
@@ -73,7 +74,7 @@ class BatchReader {
         }
     }
 
-    private List<BatchRequest> parse(String text) {
+    private List<BatchRequest> parse(String text, BatchSettings settings) {
         Object root;
         try {
             root = text.isBlank() ? Map.of() : json.readValue(text, Object.class);

@@ -46,11 +46,6 @@ public final class LocalFileStorage implements FileStorage {
         }
     }
 
-    /** The directory that holds the files. */
-    public Path root() {
-        return root;
-    }
-
     @Override
     public void write(String key, InputStream content, long size) {
         Path target = path(key);

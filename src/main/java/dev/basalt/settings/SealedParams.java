@@ -1,4 +1,4 @@
-package dev.basalt.auth.mail;
+package dev.basalt.settings;
 
 import dev.basalt.shared.SecretCipher;
 import java.util.List;
@@ -51,8 +51,13 @@ public class SealedParams {
 
     /** Stores {@code json} under {@code key}, replacing any value. */
     public void write(String key, String json) {
+        write(dsl, key, json);
+    }
+
+    /** Stores {@code json} under {@code key} within the transaction of {@code tx}. */
+    public void write(DSLContext tx, String key, String json) {
         JSONB value = stored(key, json);
-        dsl.insertInto(PARAMS).set(KEY, key).set(VALUE, value)
+        tx.insertInto(PARAMS).set(KEY, key).set(VALUE, value)
                 .onConflict(KEY).doUpdate().set(VALUE, value).set(UPDATED, DSL.currentOffsetDateTime())
                 .execute();
     }

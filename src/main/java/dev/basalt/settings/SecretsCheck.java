@@ -1,4 +1,4 @@
-package dev.basalt.auth.mail;
+package dev.basalt.settings;
 
 import org.springframework.stereotype.Component;
 

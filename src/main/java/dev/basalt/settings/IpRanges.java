@@ -1,4 +1,4 @@
-package dev.basalt.auth.mail;
+package dev.basalt.settings;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

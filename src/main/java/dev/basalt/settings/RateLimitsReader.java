@@ -1,4 +1,4 @@
-package dev.basalt.auth.mail;
+package dev.basalt.settings;
 
 import dev.basalt.shared.ValidationErrors;
 import java.util.ArrayList;
@@ -30,7 +30,8 @@ final class RateLimitsReader {
             errors.add(PREFIX + ".rules", "validation_required", "Cannot be blank.");
         }
         checkUnique(rules, errors);
-        return new Settings.RateLimits(enabled, rules, excludedIPs(limits.get("excludedIPs"), errors));
+        return new Settings.RateLimits(enabled, rules,
+                ipList(limits.get("excludedIPs"), PREFIX + ".excludedIPs", errors));
     }
 
     private static List<Settings.RateLimitRule> rules(Object value, ValidationErrors errors) {
@@ -87,17 +88,18 @@ final class RateLimitsReader {
         }
     }
 
-    private static List<String> excludedIPs(Object value, ValidationErrors errors) {
+    /** A list of IP addresses or CIDR subnets ({@code rateLimits.excludedIPs}, {@code superuserIPs}). */
+    static List<String> ipList(Object value, String prefix, ValidationErrors errors) {
         List<String> out = new ArrayList<>();
         if (value == null) {
             return out;
         }
         if (!(value instanceof List<?> list)) {
-            errors.add(PREFIX + ".excludedIPs", "validation_invalid_value", "Must be a list of IPs or subnets.");
+            errors.add(prefix, "validation_invalid_value", "Must be a list of IPs or subnets.");
             return out;
         }
         for (int i = 0; i < list.size(); i++) {
-            String key = PREFIX + ".excludedIPs." + i;
+            String key = prefix + "." + i;
             if (!(list.get(i) instanceof String ip)) {
                 errors.add(key, "validation_invalid_value", "Must be a string.");
                 continue;

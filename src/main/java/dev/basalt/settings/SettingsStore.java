@@ -1,0 +1,112 @@
+package dev.basalt.settings;
+
+import dev.basalt.cluster.ClusterSignals;
+import dev.basalt.shared.ValidationErrors;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes the settings (key {@code settings} in {@code _params}, sealed when a key is set:
+ * {@link SealedParams}). {@link #current()} reads the database each time. {@link #recent()}, for what every request
+ * needs (rate limits, the client's address, file storage, batch limits), answers from memory: a save on this node
+ * replaces it before the save is answered, a save on another node drops it when that node's cluster signal arrives
+ * (and after a lost signal connection), and in any case it is re-read after {@link #DEFAULT_REREAD_AFTER}
+ * ({@code basalt.settings.reread-after}).
+ */
+@Component
+public class SettingsStore {
+    /** The cluster channel announcing a saved change (payload: the sending node). */
+    static final String CHANNEL = "basalt_settings";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    /** The longest {@link #recent()} answers without reading the database (a safety net for lost signals). */
+    public static final Duration DEFAULT_REREAD_AFTER = Duration.ofSeconds(1);
+    private final SealedParams params;
+    private final DSLContext dsl;
+    private final ClusterSignals signals;
+    private final Settings defaults;
+    private final long rereadAfterNanos;
+    private volatile Read recent;
+    /** Counts saves and drops, so that a read that overlapped one does not put back what it replaced. */
+    private final AtomicLong generation = new AtomicLong();
+
+    /**
+     * @param rateLimitsEnabled whether the rate limits start on in a fresh install
+     *                          ({@code BASALT_RATE_LIMITS_DEFAULT_ENABLED}, default false as in PocketBase)
+     * @param rereadAfter       the longest {@link #recent()} answers from memory
+     */
+    public SettingsStore(SealedParams params, DSLContext dsl, ClusterSignals signals,
+                         @Value("${basalt.rate-limits.default-enabled:false}") boolean rateLimitsEnabled,
+                         @Value("${basalt.settings.reread-after:1s}") Duration rereadAfter) {
+        this.rereadAfterNanos = rereadAfter.toNanos();
+        this.params = params;
+        this.dsl = dsl;
+        this.signals = signals;
+        this.defaults = Settings.defaults(rateLimitsEnabled);
+        signals.subscribe(CHANNEL, sender -> {
+            if (sender == null || !sender.equals(signals.nodeId())) {
+                drop();
+            }
+        });
+    }
+
+    /** The current settings (defaults for anything never saved), read from the database. */
+    public Settings current() {
+        String stored = params.read(SealedParams.SETTINGS);
+        if (stored == null) {
+            return defaults;
+        }
+        return SettingsReader.merge(defaults, JSON.readValue(stored, OBJECT), new ValidationErrors());
+    }
+
+    /** The settings as of the last save known to this node (see the class comment for how fresh). */
+    public Settings recent() {
+        Read read = recent;
+        long now = System.nanoTime();
+        if (read != null && now - read.at() < rereadAfterNanos) {
+            return read.settings();
+        }
+        long seen = generation.get();
+        Settings settings = current();
+        synchronized (generation) {
+            if (generation.get() == seen) {
+                recent = new Read(settings, now);
+            }
+        }
+        return settings;
+    }
+
+    /** Applies a patch; 400 with keys like {@code smtp.port} when invalid. */
+    public Settings update(Map<String, Object> patch) {
+        ValidationErrors errors = new ValidationErrors();
+        Settings next = SettingsReader.merge(current(), patch, errors);
+        errors.throwIfAny("An error occurred while validating the submitted data.");
+        dsl.transaction(tx -> {
+            params.write(tx.dsl(), SealedParams.SETTINGS, JSON.writeValueAsString(next.toStoredJson()));
+            signals.send(tx.dsl(), CHANNEL, signals.nodeId());
+        });
+        synchronized (generation) {
+            generation.incrementAndGet();
+            recent = new Read(next, System.nanoTime());
+        }
+        return next;
+    }
+
+    private void drop() {
+        synchronized (generation) {
+            generation.incrementAndGet();
+            recent = null;
+        }
+    }
+
+    /** Settings and when ({@link System#nanoTime()}) they were read. */
+    private record Read(Settings settings, long at) {
+    }
+}
