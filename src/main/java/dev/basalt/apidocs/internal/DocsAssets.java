@@ -1,6 +1,7 @@
 package dev.basalt.apidocs.internal;
 
 import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
  * scripts under {@code /api/docs/static/}. No CDN is used.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class DocsAssets implements WebMvcConfigurer {
     private static final Duration MAX_AGE = Duration.ofHours(1);
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (on this node, or on another one once the registry reloads) shows at once.
  */
 @RestController
+@ConditionalOnWebApplication
 class OpenApiController {
     /** Schema versions times audiences kept: the current schema's three views and a few stale ones. */
     private static final int CACHED_DOCUMENTS = 12;
