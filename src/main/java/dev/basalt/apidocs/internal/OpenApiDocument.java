@@ -6,6 +6,7 @@ import static dev.basalt.apidocs.internal.Json.string;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionSchemas;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +29,19 @@ final class OpenApiDocument {
         Map<String, Object> paths = new LinkedHashMap<>();
         Map<String, Object> schemas = new LinkedHashMap<>();
         schemas.put("Error", errorSchema());
-        List<Map<String, Object>> tags = new java.util.ArrayList<>();
+        List<Map<String, Object>> tags = new ArrayList<>();
         for (Collection c : collections) {
             boolean auth = c.isAuth();
-            if (!auth && !RecordPaths.reachable(c, audience)) {
+            boolean reachable = RecordPaths.reachable(c, audience);
+            if (!auth && !reachable) {
                 continue;
             }
             records.addSchemas(c, audience, schemas);
-            RecordPaths.add(c, audience, paths);
-            tags.add(obj("name", c.name(), "description", c.type() + " collection" + (c.system() ? " (system)" : "")));
+            if (reachable) {
+                RecordPaths.add(c, audience, paths);
+                tags.add(obj("name", c.name(), "description", c.type() + " collection"
+                        + (c.system() ? " (system)" : "")));
+            }
             if (auth) {
                 AuthPaths.add(c, audience, paths, schemas);
                 tags.add(obj("name", c.name() + " (auth)", "description", "Sign-in and account of " + c.name()));
