@@ -3,6 +3,7 @@ package dev.basalt.apidocs.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.shared.BasaltVersion;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -43,8 +44,7 @@ class OpenApiController {
     OpenApiController(CollectionRegistry collections, RouteIndex routes) {
         this.collections = collections;
         this.routes = routes;
-        String implementation = OpenApiController.class.getPackage().getImplementationVersion();
-        this.version = implementation == null ? "dev" : implementation;
+        this.version = BasaltVersion.get();
     }
 
     @GetMapping(value = "/api/docs/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
