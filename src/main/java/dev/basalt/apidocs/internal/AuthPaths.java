@@ -64,7 +64,8 @@ final class AuthPaths {
         mail(paths, base, c, "request-verification", "requestVerification", "Mail a verification link.", "email");
         mail(paths, base, c, "confirm-verification", "confirmVerification", "Verify with the mailed token.", "token");
         mail(paths, base, c, "request-password-reset", "requestPasswordReset", "Mail a password reset link.", "email");
-        mail(paths, base, c, "confirm-password-reset", "confirmPasswordReset", "Set a new password with the mailed token.",
+        mail(paths, base, c, "confirm-password-reset", "confirmPasswordReset",
+                "Set a new password with the mailed token.",
                 "token", "password", "passwordConfirm");
         mail(paths, base, c, "confirm-email-change", "confirmEmailChange", "Change the email with the mailed token.",
                 "token", "password");

@@ -30,7 +30,8 @@ import java.util.function.Function;
  * as PocketBase prints them for unset fields, so minimums describe set values.
  */
 final class FieldSchemas {
-    private static final String DATE_FORMAT = "A date as PocketBase prints it: YYYY-MM-DD HH:MM:SS.sssZ (UTC), or \"\".";
+    private static final String DATE_FORMAT =
+            "A date as PocketBase prints it: YYYY-MM-DD HH:MM:SS.sssZ (UTC), or \"\".";
     private static final String DATE_EXAMPLE = "2026-01-31 12:00:00.000Z";
 
     private final Function<String, Optional<Collection>> find;
@@ -56,7 +57,8 @@ final class FieldSchemas {
     Map<String, Object> input(Field field, boolean multipart) {
         return switch (field) {
             case FileField f -> many(f.maxSelect(), obj("type", "string", "format", multipart ? "binary" : null,
-                    "contentMediaType", multipart && f.mimeTypes() != null && f.mimeTypes().size() == 1 ? f.mimeTypes().getFirst() : null,
+                    "contentMediaType", multipart && f.mimeTypes() != null && f.mimeTypes().size() == 1
+                            ? f.mimeTypes().getFirst() : null,
                     "description", fileLimits(f)));
             case PasswordField p -> {
                 Map<String, Object> schema = value(p);
@@ -79,7 +81,8 @@ final class FieldSchemas {
                     "minimum", n.required() || n.min() == null || n.min() <= 0 ? n.min() : null,
                     "maximum", n.required() || n.max() == null || n.max() >= 0 ? n.max() : null,
                     "description", optionalLimits(n.required(), n.min() != null && n.min() > 0
-                            ? "at least " + n.min() : null, n.max() != null && n.max() < 0 ? "at most " + n.max() : null));
+                            ? "at least " + n.min() : null,
+                            n.max() != null && n.max() < 0 ? "at most " + n.max() : null));
             case BoolField b -> obj("type", "boolean");
             case EmailField e -> obj("type", "string", "format", "email", "description", domains(e.onlyDomains(),
                     e.exceptDomains()));
@@ -88,7 +91,7 @@ final class FieldSchemas {
             case DateField d -> obj("type", "string", "description", DATE_FORMAT + range(d.min(), d.max()),
                     "examples", List.of(DATE_EXAMPLE));
             case AutodateField a -> obj("type", "string", "readOnly", true);
-            case SelectField s -> many(s.maxSelect(), obj("type", "string", "enum", selectValues(s)));
+            case SelectField s -> many(s.maxSelect(), obj("type", "string", "enum", s.values()));
             case JsonField j -> obj("description", "Any JSON value" + (j.maxSize() > 0
                     ? " of at most " + j.maxSize() + " bytes." : "."));
             case PasswordField p -> obj("type", "string", "minLength", p.min() > 0 ? p.min() : null,
@@ -124,10 +127,6 @@ final class FieldSchemas {
 
     private String target(RelationField r) {
         return find.apply(r.collectionId()).map(c -> "'" + c.name() + "'").orElse("collection " + r.collectionId());
-    }
-
-    private static List<String> selectValues(SelectField s) {
-        return List.copyOf(s.values());
     }
 
     private static String fileLimits(FileField f) {

@@ -33,7 +33,8 @@ final class Parameters {
                         obj("nested", example("A relation and a back-relation", "author,comments_via_post.author"))),
                 "fields", query("fields", obj("type", "string"), "Only these keys of the JSON answer (* for all at "
                                 + "a level; :excerpt(max, withEllipsis) for text).",
-                        obj("some", example("Some keys and an excerpt", "id,title,body:excerpt(200,true),expand.author.name"))),
+                        obj("some", example("Some keys and an excerpt",
+                                "id,title,body:excerpt(200,true),expand.author.name"))),
                 "skipTotal", query("skipTotal", obj("type", "boolean"), "Skip counting: totalItems and totalPages "
                         + "are -1 (faster).", null));
     }

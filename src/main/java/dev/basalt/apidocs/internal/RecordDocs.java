@@ -79,7 +79,8 @@ final class RecordDocs {
             }
         }
         props.put("expand", obj("type", "object", "description",
-                "Related records asked for with ?expand=, by relation field (or back-relation <collection>_via_<field>).",
+                "Related records asked for with ?expand=, by relation field (or back-relation "
+                        + "<collection>_via_<field>).",
                 "additionalProperties", true));
         return Json.object(props, required);
     }
@@ -114,7 +115,8 @@ final class RecordDocs {
                 required.add("passwordConfirm");
             } else {
                 props.put("oldPassword", obj("type", "string", "writeOnly", true,
-                        "description", "The current password, required to change it unless the caller manages the record."));
+                        "description", "The current password, required to change it unless the caller manages "
+                                + "the record."));
             }
         }
         return obj("type", "object", "properties", props, "required", required.isEmpty() ? null : required,
