@@ -56,6 +56,10 @@ class DeployFilesHttpTest extends ApiTest {
         assertThat((List<String>) basalt.get("volumes")).contains("basalt_data:/basalt_data");
         List<String> probe = (List<String>) ((Map<String, Object>) basalt.get("healthcheck")).get("test");
         assertThat(Path.of("src/main/jib" + probe.get(1))).exists();
+        // Jib copies this empty directory into the image as the volume, writable by the non-root user
+        assertThat(Path.of("src/main/jib/basalt_data")).isDirectory();
+        assertThat(Files.readString(Path.of("pom.xml")))
+                .contains("<file>/basalt_data</file><mode>777</mode>", "<user>65534:65534</user>");
         Map<String, Object> env = (Map<String, Object>) basalt.get("environment");
         assertThat(env).containsKeys("BASALT_DB_URL", "BASALT_METRICS_TOKEN");
         String prometheus = Files.readString(DEPLOY.resolve("prometheus/prometheus.yml"));
