@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code basalt} command: {@code serve} and {@code superuser}. */
-@Command(name = "basalt", mixinStandardHelpOptions = true, version = "Basalt 0.1.0",
+@Command(name = "basalt", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "A self-hosted, PocketBase-compatible backend server on PostgreSQL.",
         subcommands = {ServeCommand.class, SuperuserCommand.class})
 public final class BasaltMain implements Runnable {

@@ -2,6 +2,7 @@ package dev.basalt.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -40,14 +41,23 @@ final class EmbeddedCredentials {
         this.dataDir = dataDir;
     }
 
-    /** Creates the data directory 0700, or narrows an existing one to 0700. */
+    /**
+     * Creates the data directory 0700, or narrows an existing one to 0700. A directory owned by another user (a
+     * container image's volume, which image builders such as Jib can only give to root) is left as it is, since
+     * only its owner may change its mode: what matters in it stays private anyway (PostgreSQL's {@code pg/} is
+     * 0700, the password file 0600).
+     */
     void protectDataDirectory() {
         try {
             if (!Files.exists(dataDir)) {
                 Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
             } else if (!Files.getPosixFilePermissions(dataDir).equals(OWNER_ONLY_DIR)) {
-                Files.setPosixFilePermissions(dataDir, OWNER_ONLY_DIR);
-                log.info("Restricted the data directory {} to its owner (0700)", dataDir);
+                try {
+                    Files.setPosixFilePermissions(dataDir, OWNER_ONLY_DIR);
+                    log.info("Restricted the data directory {} to its owner (0700)", dataDir);
+                } catch (FileSystemException notOwner) {
+                    log.info("The data directory {} belongs to another user; its mode is left as it is", dataDir);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create or protect the data directory " + dataDir, e);
