@@ -94,6 +94,7 @@ class PublicDirHttpTest {
         assertThat(gz.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Accept-Encoding"));
         HttpResponse<byte[]> plain = app.getBytes("/app.js");
         assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).contains("Accept-Encoding"));
         // each encoding has its own validator, so a cache never pairs one encoding's body with another's
         assertThat(gz.headers().firstValue("ETag")).isNotEqualTo(plain.headers().firstValue("ETag"))
                 .isNotEqualTo(br.headers().firstValue("ETag"));

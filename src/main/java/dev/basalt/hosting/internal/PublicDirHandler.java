@@ -89,7 +89,7 @@ final class PublicDirHandler extends ResourceHttpRequestHandler {
     protected void setHeaders(HttpServletResponse response, Resource resource, MediaType mediaType) throws IOException {
         super.setHeaders(response, resource, mediaType);
         // the same URL answers differently by Accept-Encoding whenever a precompressed copy exists
-        if (!response.containsHeader(HttpHeaders.VARY)) {
+        if (response.getHeaders(HttpHeaders.VARY).stream().noneMatch(v -> v.contains(HttpHeaders.ACCEPT_ENCODING))) {
             response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         }
     }
