@@ -31,8 +31,13 @@ final class DataOptions {
             // The variable's name, never the key: arguments are visible to other users of the machine.
             args.add("--basalt.encryption-env=" + encryptionEnv);
         }
+        return args;
+    }
+
+    /** Spring arguments that leave a failed start to {@link StartFailureReporter}'s one line, unless --debug. */
+    List<String> failureArgs() {
+        List<String> args = new ArrayList<>();
         if (!debug) {
-            // a failed start is reported in one line by StartFailureReporter; these would repeat it at length
             for (String logger : StartFailureReporter.QUIET_LOGGERS) {
                 args.add("--logging.level." + logger + "=OFF");
             }

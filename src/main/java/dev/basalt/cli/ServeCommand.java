@@ -69,6 +69,7 @@ final class ServeCommand implements Callable<Integer> {
             return UserNamespace.rerun();
         }
         List<String> args = new ArrayList<>(data.springArgs());
+        args.addAll(data.failureArgs());
         Listen listen;
         try {
             listen = listenArgs(args);

@@ -45,6 +45,7 @@ final class SuperuserCommand implements Runnable {
                 return UserNamespace.rerun();
             }
             List<String> args = new ArrayList<>(data.springArgs());
+            args.addAll(data.failureArgs());
             args.add("--logging.level.root=WARN");
             args.add("--spring.main.log-startup-info=false");
             SpringApplication app = new SpringApplication(BasaltApplication.class);
