@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  * Spring starts it locks the data directory and checks that the addresses are free, so the common mistakes end
  * in one line at once rather than after the database has started.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Starts the web server (default 127.0.0.1:8090).")
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Starts the web server (default 127.0.0.1:8090).")
 final class ServeCommand implements Callable<Integer> {
     /** application.properties' address, checked before the start when no flag or variable moves it. */
     static final String DEFAULT_HOST = "127.0.0.1";

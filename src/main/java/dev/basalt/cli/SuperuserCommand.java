@@ -25,7 +25,8 @@ final class SuperuserCommand implements Runnable {
 
     @Override
     public void run() {
-        System.out.println("Usage: basalt superuser upsert|create|update EMAIL PASSWORD | delete|otp EMAIL [--dir=PATH]");
+        System.out.println("Usage: basalt superuser upsert|create|update EMAIL PASSWORD | delete|otp EMAIL "
+                + "[--dir=PATH] (--help on each)");
     }
 
     /** The shared part: options, the application context, error printing and exit codes. */
@@ -124,7 +125,8 @@ final class SuperuserCommand implements Runnable {
     }
 
     /** Issues a one-time password for a superuser (OTP must be enabled for {@code _superusers}). */
-    @Command(name = "otp", mixinStandardHelpOptions = true, description = "Creates a one-time password for a superuser.")
+    @Command(name = "otp", mixinStandardHelpOptions = true,
+            description = "Creates a one-time password for a superuser.")
     static final class Otp extends Action {
         @Override
         int run(Superusers superusers) {

@@ -131,7 +131,8 @@ class FirstMinutesTest {
                 "API docs:  https://127.0.0.1:" + https + "/api/docs\n");
 
         HttpResponse<String> redirect = client.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + http + "/api/health?x=1")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + http + "/api/health?x=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Location")).hasValue(health + "?x=1");
 

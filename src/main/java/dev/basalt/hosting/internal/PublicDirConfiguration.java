@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,7 @@ class PublicDirConfiguration {
     }
 
     @Bean
-    SimpleUrlHandlerMapping publicDirMapping(org.springframework.beans.factory.ObjectProvider<PublicDirHandler> handler) {
+    SimpleUrlHandlerMapping publicDirMapping(ObjectProvider<PublicDirHandler> handler) {
         PublicDirHandler h = handler.getIfAvailable();
         // after the request mappings (order 0) and Spring's own resource mapping (lowest - 1)
         return new SimpleUrlHandlerMapping(h == null ? Map.of() : Map.of("/**", h), Ordered.LOWEST_PRECEDENCE);

@@ -95,7 +95,8 @@ final class PublicDirHandler extends ResourceHttpRequestHandler {
     }
 
     private static boolean reserved(String path) {
-        return RESERVED_PREFIXES.stream().anyMatch(p -> path.startsWith(p) || path.equals(p.substring(0, p.length() - 1)));
+        return RESERVED_PREFIXES.stream()
+                .anyMatch(p -> path.startsWith(p) || path.equals(p.substring(0, p.length() - 1)));
     }
 
     /** A strong validator that changes with the content's length, time or encoding. */
