@@ -1,6 +1,10 @@
 // A blog on Basalt with the official SDK: authors, posts with an author relation and a cover image with
 // thumbnails, comments expanded through their back-relation, a view of post counts per author, and a post
 // created together with its comments in one batch. Run: node blog.mjs (needs a superuser, see README).
+// Each run starts over: it first deletes the collections a previous run made (only those four names).
+// Variables: BASALT_URL (default http://127.0.0.1:8090), BASALT_SUPERUSER_EMAIL and BASALT_SUPERUSER_PASSWORD
+// (default the README's admin@example.com / change-me-123456), BLOG_PREFIX (default "blog_") and BLOG_SUFFIX
+// (default none) around the collection names.
 import PocketBase from 'pocketbase';
 
 const url = process.env.BASALT_URL || 'http://127.0.0.1:8090';
@@ -8,12 +12,21 @@ const email = process.env.BASALT_SUPERUSER_EMAIL || 'admin@example.com';
 const password = process.env.BASALT_SUPERUSER_PASSWORD || 'change-me-123456';
 // Collection names get a prefix (default "blog_") so the example does not clash with the README's `posts`.
 const prefix = process.env.BLOG_PREFIX || 'blog_';
-const suffix = process.env.BLOG_SUFFIX || '';   // lets the example run twice against one server
+const suffix = process.env.BLOG_SUFFIX || '';   // e.g. several copies side by side on one server
 const n = (name) => `${prefix}${name}${suffix}`;
 
 const pb = new PocketBase(url);
 pb.autoCancellation(false);
 await pb.collection('_superusers').authWithPassword(email, password);
+
+// 0. Start over: the view first, then comments, posts and authors (each relation's target after its source).
+for (const name of [n('post_counts'), n('comments'), n('posts'), n('authors')]) {
+  try {
+    await pb.collections.delete(name);
+  } catch (err) {
+    if (err.status !== 404) throw err;
+  }
+}
 
 // 1. The schema: authors, posts (author relation, cover image with a 100x100 thumbnail), comments (post relation).
 const authors = await pb.collections.create({

@@ -17,19 +17,21 @@ import picocli.CommandLine.Parameters;
  * {@code basalt superuser upsert|create|update|delete|otp}, PocketBase's superuser commands, server running or not.
  * Each runs the application without a web server and acts through {@link Superusers}.
  */
-@Command(name = "superuser", description = "Manages superusers.", subcommands = {SuperuserCommand.Upsert.class,
+@Command(name = "superuser", mixinStandardHelpOptions = true, description = "Manages superusers.",
+        subcommands = {SuperuserCommand.Upsert.class,
         SuperuserCommand.Create.class, SuperuserCommand.Update.class, SuperuserCommand.Delete.class,
         SuperuserCommand.Otp.class})
 final class SuperuserCommand implements Runnable {
 
     @Override
     public void run() {
-        System.out.println("Usage: basalt superuser upsert|create|update EMAIL PASSWORD | delete|otp EMAIL [--dir=PATH]");
+        System.out.println("Usage: basalt superuser upsert|create|update EMAIL PASSWORD | delete|otp EMAIL "
+                + "[--dir=PATH] (--help on each)");
     }
 
     /** The shared part: options, the application context, error printing and exit codes. */
     abstract static class Action implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "EMAIL")
+        @Parameters(index = "0", paramLabel = "EMAIL", description = "The superuser's email address")
         String email;
 
         @Mixin
@@ -44,6 +46,7 @@ final class SuperuserCommand implements Runnable {
                 return UserNamespace.rerun();
             }
             List<String> args = new ArrayList<>(data.springArgs());
+            args.addAll(data.failureArgs());
             args.add("--logging.level.root=WARN");
             args.add("--spring.main.log-startup-info=false");
             SpringApplication app = new SpringApplication(BasaltApplication.class);
@@ -51,16 +54,24 @@ final class SuperuserCommand implements Runnable {
             try (ConfigurableApplicationContext ctx = app.run(args.toArray(String[]::new))) {
                 return run(ctx.getBean(Superusers.class));
             } catch (ApiException e) {
-                System.err.println("Error: " + e.getMessage() + (e.data().isEmpty() ? "" : " " + e.data()));
+                System.err.println("Error: " + e.getMessage() + readable(e.data()));
                 return 1;
             }
         }
     }
 
+    /** Field errors as text, e.g. {@code  email: Must be a valid email address.}. */
+    static String readable(java.util.Map<String, dev.basalt.shared.FieldError> errors) {
+        StringBuilder out = new StringBuilder();
+        errors.forEach((field, error) -> out.append(System.lineSeparator()).append("  ").append(field).append(": ")
+                .append(error.message()));
+        return out.toString();
+    }
+
     /** Creates the superuser, or sets the password of the existing one with that email. */
-    @Command(name = "upsert", description = "Creates or updates a superuser.")
+    @Command(name = "upsert", mixinStandardHelpOptions = true, description = "Creates or updates a superuser.")
     static final class Upsert extends Action {
-        @Parameters(index = "1", paramLabel = "PASSWORD")
+        @Parameters(index = "1", paramLabel = "PASSWORD", description = "The new password")
         String password;
 
         @Override
@@ -72,9 +83,9 @@ final class SuperuserCommand implements Runnable {
     }
 
     /** Creates a superuser; fails when the email is taken. */
-    @Command(name = "create", description = "Creates a new superuser.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates a new superuser.")
     static final class Create extends Action {
-        @Parameters(index = "1", paramLabel = "PASSWORD")
+        @Parameters(index = "1", paramLabel = "PASSWORD", description = "The new password")
         String password;
 
         @Override
@@ -86,9 +97,9 @@ final class SuperuserCommand implements Runnable {
     }
 
     /** Changes the password of an existing superuser. */
-    @Command(name = "update", description = "Changes the password of a superuser.")
+    @Command(name = "update", mixinStandardHelpOptions = true, description = "Changes the password of a superuser.")
     static final class Update extends Action {
-        @Parameters(index = "1", paramLabel = "PASSWORD")
+        @Parameters(index = "1", paramLabel = "PASSWORD", description = "The new password")
         String password;
 
         @Override
@@ -103,7 +114,7 @@ final class SuperuserCommand implements Runnable {
     }
 
     /** Deletes a superuser; a missing one is only a notice, as in PocketBase. */
-    @Command(name = "delete", description = "Deletes a superuser.")
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a superuser.")
     static final class Delete extends Action {
         @Override
         int run(Superusers superusers) {
@@ -114,7 +125,8 @@ final class SuperuserCommand implements Runnable {
     }
 
     /** Issues a one-time password for a superuser (OTP must be enabled for {@code _superusers}). */
-    @Command(name = "otp", description = "Creates a one-time password for a superuser.")
+    @Command(name = "otp", mixinStandardHelpOptions = true,
+            description = "Creates a one-time password for a superuser.")
     static final class Otp extends Action {
         @Override
         int run(Superusers superusers) {

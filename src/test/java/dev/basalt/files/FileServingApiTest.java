@@ -53,6 +53,29 @@ class FileServingApiTest extends FileTestSupport {
     }
 
     @Test
+    void uploadedHtmlAndSvgCannotRunScriptInTheApiOrigin() {
+        String pages = createCollection(unique("pages"), Map.of(), field("doc", "file", "maxSelect", 2));
+        byte[] html = "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.UTF_8);
+        byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"
+                .getBytes(StandardCharsets.UTF_8);
+        Response r = multipart("POST", "/api/collections/" + pages + "/records", new Multipart()
+                .file("doc", "page.html", "text/html", html).file("doc", "pic.svg", "image/svg+xml", svg), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String id = r.json().get("id").asString();
+        for (var name : r.json().get("doc")) {
+            HttpResponse<byte[]> served = fetch("/api/files/" + pages + "/" + id + "/" + name.asString());
+            assertThat(served.statusCode()).isEqualTo(200);
+            // a browser saves these instead of rendering them, and a sandboxed document with no script sources
+            // could not run the script even when opened
+            assertThat(served.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+            assertThat(served.headers().firstValue("Content-Security-Policy").orElseThrow())
+                    .startsWith("default-src 'none'").endsWith("sandbox");
+            assertThat(served.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(served.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        }
+    }
+
+    @Test
     void servesTheOriginalWithItsTypeAndDisposition() throws IOException {
         HttpResponse<byte[]> r = fetch(url(photosId, image));
         assertThat(r.statusCode()).isEqualTo(200);

@@ -71,7 +71,8 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
         } catch (SdkException e) {
             client.close();
             throw new IllegalStateException("Cannot use S3 bucket '" + settings.bucket() + "' at "
-                    + settings.endpoint() + ": " + describe(e), e);
+                    + settings.endpoint() + ": " + describe(e) + ". Hint: check BASALT_S3_ENDPOINT, BASALT_S3_BUCKET, "
+                    + "BASALT_S3_ACCESS_KEY and BASALT_S3_SECRET, and that the service is reachable from here", e);
         }
         return new S3FileStorage(client, settings.bucket());
     }
