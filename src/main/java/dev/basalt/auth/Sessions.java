@@ -1,5 +1,7 @@
 package dev.basalt.auth;
 
+import org.springframework.context.event.EventListener;
+import dev.basalt.shared.DataRestored;
 import static dev.basalt.auth.SessionTables.*;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -63,6 +65,12 @@ class Sessions {
     Sessions(DSLContext dsl, TransactionTemplate tx) {
         this.dsl = dsl;
         this.tx = tx;
+    }
+
+    /** A restore replaced the sessions table: forget which sessions were seen active. */
+    @EventListener
+    void restored(DataRestored event) {
+        active.invalidateAll();
     }
 
     Started start(String collectionId, String recordId, String tokenKey, Kind kind, String userAgent,

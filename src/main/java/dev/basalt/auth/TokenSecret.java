@@ -1,5 +1,7 @@
 package dev.basalt.auth;
 
+import org.springframework.context.event.EventListener;
+import dev.basalt.shared.DataRestored;
 import dev.basalt.auth.mail.SealedParams;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -30,6 +32,12 @@ class TokenSecret {
             }
         }
         return s;
+    }
+
+    /** A restore replaced {@code _params}: read the secret again on next use. */
+    @EventListener
+    void restored(DataRestored event) {
+        secret = null;
     }
 
     private String loadOrCreate() {

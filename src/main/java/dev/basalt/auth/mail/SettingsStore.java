@@ -1,5 +1,7 @@
 package dev.basalt.auth.mail;
 
+import org.springframework.context.event.EventListener;
+import dev.basalt.shared.DataRestored;
 import dev.basalt.shared.ValidationErrors;
 import java.time.Duration;
 import java.util.Map;
@@ -66,6 +68,12 @@ public class SettingsStore {
         params.write(SealedParams.SETTINGS, JSON.writeValueAsString(next.toStoredJson()));
         recent = new Read(next, System.nanoTime());
         return next;
+    }
+
+    /** A restore replaced {@code _params}. */
+    @EventListener
+    public void restored(DataRestored event) {
+        recent = null;
     }
 
     /** Settings and when ({@link System#nanoTime()}) they were read. */

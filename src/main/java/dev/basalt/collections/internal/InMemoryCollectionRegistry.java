@@ -1,5 +1,7 @@
 package dev.basalt.collections.internal;
 
+import org.springframework.context.event.EventListener;
+import dev.basalt.shared.DataRestored;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import java.util.LinkedHashMap;
@@ -62,6 +64,12 @@ public class InMemoryCollectionRegistry implements CollectionRegistry {
         }
         long next = snapshot == null ? 1 : snapshot.version() + 1;
         snapshot = new Snapshot(next, List.copyOf(all), Map.copyOf(byId), Map.copyOf(byName));
+    }
+
+    /** A restore replaced {@code _collections}. */
+    @EventListener
+    public void restored(DataRestored event) {
+        reload();
     }
 
     private Snapshot current() {
