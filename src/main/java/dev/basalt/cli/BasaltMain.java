@@ -3,10 +3,10 @@ package dev.basalt.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the {@code basalt} command: {@code serve} and {@code superuser}. */
+/** Entry point of the {@code basalt} command: {@code serve}, {@code superuser} and {@code backup}. */
 @Command(name = "basalt", mixinStandardHelpOptions = true, version = "Basalt 0.1.0",
         description = "A self-hosted, PocketBase-compatible backend server on PostgreSQL.",
-        subcommands = {ServeCommand.class, SuperuserCommand.class})
+        subcommands = {ServeCommand.class, SuperuserCommand.class, BackupCommand.class})
 public final class BasaltMain implements Runnable {
 
     public static void main(String[] args) {
