@@ -104,6 +104,20 @@ class BackupsApiTest {
     }
 
     @Test
+    void uploadsHaveNoBodyLimit() {
+        byte[] big = new byte[51 * 1024 * 1024 + 1];
+        big[0] = 'P';
+        big[1] = 'K';
+        check(server.multipart("/api/backups/upload", Map.of(), "file", "big.zip", big, server.token), 204);
+        assertThat(call("GET", "/api/backups", null).json().valueStream()
+                .filter(b -> b.get("key").asString().equals("big.zip")).map(b -> b.get("size").asLong()))
+                .containsExactly((long) big.length);
+        assertThat(server.multipart("/api/backups/upload", Map.of(), "file", "other.zip", big, null).status())
+                .isEqualTo(401);
+        check(call("DELETE", "/api/backups/big.zip", null), 204);
+    }
+
+    @Test
     void oneBackupAtATime() throws Exception {
         Backups backups = server.context.getBean(Backups.class);
         CountDownLatch running = new CountDownLatch(1);

@@ -7,8 +7,6 @@ import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import dev.basalt.shared.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,18 +28,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
- * PocketBase's {@code /api/backups}: list, create, upload, download (with a superuser's file token), delete and
- * restore. Everything but the download needs a superuser's auth token. A restore answers 204 once it is done
+ * PocketBase's {@code /api/backups}: list, create, download (with a superuser's file token), delete and
+ * restore (the upload is {@link BackupUploadServlet}). Everything but the download needs a superuser's auth token. A restore answers 204 once it is done
  * (PocketBase answers at once and restores after restarting); the server keeps serving throughout.
  */
 @RestController
 class BackupController {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final byte[] ZIP_MAGIC = {'P', 'K'};
     private final Backups backups;
     private final FileTokens tokens;
 
@@ -71,28 +67,6 @@ class BackupController {
                     Map.of("name", FieldError.invalid("Must be a string.")));
         }
         backups.create((String) name, BackupProgress.NONE);
-    }
-
-    @PostMapping(path = "/api/backups/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void upload(HttpServletRequest request, @RequestParam(name = "file", required = false) MultipartFile file)
-            throws IOException {
-        Caller.of(request).requireSuperuser();
-        if (file == null || file.isEmpty()) {
-            throw ApiException.badRequest("An error occurred while validating the submitted data.",
-                    Map.of("file", FieldError.required()));
-        }
-        try (InputStream in = file.getInputStream()) {
-            byte[] head = in.readNBytes(2);
-            if (head.length < 2 || head[0] != ZIP_MAGIC[0] || head[1] != ZIP_MAGIC[1]) {
-                throw ApiException.badRequest("An error occurred while validating the submitted data.",
-                        Map.of("file", new FieldError("validation_invalid_mime_type",
-                                "\"" + file.getContentType() + "\" mime type is not allowed (application/zip).")));
-            }
-        }
-        try (InputStream in = file.getInputStream()) {
-            backups.upload(file.getOriginalFilename(), in);
-        }
     }
 
     @GetMapping("/api/backups/{key}")
