@@ -70,18 +70,20 @@ psql_db -c "\\copy docs (id, doc) FROM '$data_dir/docs.csv' WITH (FORMAT csv)"
 db_size=$(psql_db -c "SELECT pg_size_pretty(pg_database_size('$db'))")
 
 start=$(date +%s.%N)
-"$java" -jar "$root/target/basalt.jar" backup create bench.zip --dir "$data_dir" 2>/dev/null
+create_out=$("$java" -jar "$root/target/basalt.jar" backup create bench.zip --dir "$data_dir" 2>/dev/null)
 backup_s=$(python3 -c "import time; print(round(time.time() - $start, 1))")
 zip_bytes=$(stat -c %s "$data_dir/backups/bench.zip")
 
 psql_db -c "DELETE FROM items WHERE n < 1000"
 start=$(date +%s.%N)
-"$java" -jar "$root/target/basalt.jar" backup restore bench.zip --dir "$data_dir" 2>/dev/null
+restore_out=$("$java" -jar "$root/target/basalt.jar" backup restore bench.zip --dir "$data_dir" 2>/dev/null)
 restore_s=$(python3 -c "import time; print(round(time.time() - $start, 1))")
 restored_rows=$(psql_db -c "SELECT count(*) FROM items")
 restored_files=$(find "$data_dir/storage" -type f | wc -l)
 
 echo
 echo "rows: $rows (database $db_size), files: $files x $file_bytes bytes"
+echo "$create_out"
+echo "$restore_out"
 echo "backup create (command, JVM start included): ${backup_s} s, zip $(python3 -c "print(round($zip_bytes / 1048576, 1))") MiB"
 echo "backup restore (command, JVM start included): ${restore_s} s, rows after restore: $restored_rows, files: $restored_files"

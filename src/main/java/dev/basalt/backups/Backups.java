@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +30,8 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,6 +54,8 @@ public class Backups implements BackupActivity {
     private static final Pattern KEY = Pattern.compile("^@?[a-z0-9_-]+\\.zip$");
     private static final String SCHEMA = "public";
     private static final String RESTORED_CHANNEL = "basalt_restored";
+    /** Advisory lock key held while a backup or restore runs, so nodes and commands on one database take turns. */
+    static final long LOCK_KEY = 0x6261636b7570L;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
 
@@ -60,6 +66,7 @@ public class Backups implements BackupActivity {
     private final ObjectProvider<Flyway> flyway;
     private final ClusterSignals signals;
     private final DSLContext dsl;
+    private final DataSource dataSource;
     private final AtomicReference<String> active = new AtomicReference<>();
 
     public Backups(BasaltProperties properties, DataSource dataSource, FileStorage storage, DSLContext dsl,
@@ -71,6 +78,7 @@ public class Backups implements BackupActivity {
         this.events = events;
         this.flyway = flyway;
         this.dsl = dsl;
+        this.dataSource = dataSource;
         this.signals = signals.getIfAvailable();
         if (this.signals != null) {
             this.signals.subscribe(RESTORED_CHANNEL, sender -> {
@@ -127,11 +135,11 @@ public class Backups implements BackupActivity {
     }
 
     private String run(String name, BackupProgress progress) {
-        begin(name);
-        try {
+        Connection lock = begin(name);
+        try (lock) {
             directory.write(name, out -> writer.write(out, version(), progress));
             return name;
-        } catch (IOException e) {
+        } catch (IOException | SQLException e) {
             LOG.warn("Backup {} failed: {}", name, e.getMessage());
             throw ApiException.badRequest("Failed to create backup.");
         } finally {
@@ -183,12 +191,12 @@ public class Backups implements BackupActivity {
         if (file(key).isEmpty()) {
             throw ApiException.badRequest("Missing or invalid backup file.");
         }
-        begin(key);
-        try {
+        Connection lock = begin(key);
+        try (lock) {
             loader.restore(directory.path(key), progress);
         } catch (InvalidBackupException | RestoreFailedException e) {
             throw ApiException.badRequest("Failed to restore the backup: " + e.getMessage() + ".");
-        } catch (IOException e) {
+        } catch (IOException | SQLException e) {
             LOG.warn("Restore of {} failed: {}", key, e.getMessage());
             throw ApiException.badRequest("Failed to restore the backup: it could not be read.");
         } finally {
@@ -205,9 +213,41 @@ public class Backups implements BackupActivity {
         LOG.info("Restored backup {}", key);
     }
 
-    private void begin(String name) {
+    /**
+     * Marks a backup or restore as running here and takes the database-wide advisory lock on a connection of its
+     * own (closing it releases the lock); 400 when either is taken.
+     */
+    private Connection begin(String name) {
         if (!active.compareAndSet(null, name)) {
-            throw ApiException.badRequest("Try again later - another backup/restore process has already been started.");
+            throw busy();
+        }
+        Connection lock = null;
+        try {
+            lock = dataSource.getConnection();
+            Object got = DSL.using(lock, SQLDialect.POSTGRES)
+                    .fetchValue("SELECT pg_try_advisory_lock({0})", DSL.val(LOCK_KEY));
+            if (!Boolean.TRUE.equals(got)) {
+                throw busy();
+            }
+            return lock;
+        } catch (SQLException | RuntimeException e) {
+            active.set(null);
+            closeQuietly(lock);
+            throw e instanceof ApiException api ? api : busy();
+        }
+    }
+
+    private static ApiException busy() {
+        return ApiException.badRequest("Try again later - another backup/restore process has already been started.");
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("Could not close the lock connection: {}", e.getMessage());
+            }
         }
     }
 

@@ -55,6 +55,10 @@ final class BackupCommand implements Runnable {
         }
     }
 
+    private static String since(long start) {
+        return String.format("%.1f s", (System.nanoTime() - start) / 1e9);
+    }
+
     /** Creates a backup, named or with a generated name. */
     @Command(name = "create", description = "Creates a backup (NAME: [a-z0-9_-]+.zip; generated when left out).")
     static final class Create extends Action {
@@ -64,9 +68,12 @@ final class BackupCommand implements Runnable {
         @Override
         int run(Backups backups) {
             ProgressBar bar = new ProgressBar(System.err);
+            long start = System.nanoTime();
             String created = backups.create(name, bar);
             bar.finish();
-            System.out.println("Created backup " + created + ".");
+            long size = backups.list().stream().filter(b -> b.key().equals(created))
+                    .mapToLong(Backups.BackupFile::size).sum();
+            System.out.printf("Created backup %s (%.1f MiB) in %s.%n", created, size / 1_048_576.0, since(start));
             return 0;
         }
     }
@@ -92,9 +99,10 @@ final class BackupCommand implements Runnable {
         @Override
         int run(Backups backups) {
             ProgressBar bar = new ProgressBar(System.err);
+            long start = System.nanoTime();
             backups.restore(name, bar);
             bar.finish();
-            System.out.println("Restored backup " + name + ".");
+            System.out.println("Restored backup " + name + " in " + since(start) + ".");
             return 0;
         }
     }

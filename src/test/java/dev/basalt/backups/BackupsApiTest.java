@@ -33,12 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupsApiTest {
     @TempDir
     static Path dir;
+    private static String dbUrl;
     private static BackupServer server;
     private static BackupServer.Seeded seeded;
 
     @BeforeAll
     static void start() {
-        server = new BackupServer(TestDatabase.createDatabase(), TestDatabase.user(), TestDatabase.password(), dir);
+        dbUrl = TestDatabase.createDatabase();
+        server = new BackupServer(dbUrl, TestDatabase.user(), TestDatabase.password(), dir);
         seeded = server.seed();
     }
 
@@ -143,6 +145,21 @@ class BackupsApiTest {
     }
 
     @Test
+    void aBackupOrRestoreElsewhereOnTheDatabaseIsWaitedFor() throws Exception {
+        try (var other = java.sql.DriverManager.getConnection(dbUrl, TestDatabase.user(), TestDatabase.password());
+             var lock = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            lock.setLong(1, Backups.LOCK_KEY);
+            lock.execute();
+            Answer refused = call("POST", "/api/backups", Map.of("name", "elsewhere.zip"));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().get("message").asString()).contains("Try again later");
+            assertThat(call("GET", "/api/health", null).json().at("/data/canBackup").asBoolean())
+                    .as("the refused attempt left nothing behind on this node").isTrue();
+        }
+        check(call("POST", "/api/backups", Map.of("name", "elsewhere.zip")), 204);
+    }
+
+    @Test
     void scheduledBackupsArePrunedToMaxKeep() throws Exception {
         Path folder = dir.resolve("backups");
         byte[] any = Files.readAllBytes(Files.list(folder).filter(p -> p.toString().endsWith(".zip")).findFirst()
@@ -225,6 +242,63 @@ class BackupsApiTest {
                 .status()).isEqualTo(200);
         Answer upload = server.multipart("/api/backups/upload", Map.of(), "file", "good.zip", good, server.token);
         assertThat(upload.json().at("/data/file/code").asString()).isEqualTo("validation_backup_name_exists");
+    }
+
+    @Test
+    void manifestsThatDoNotMatchTheDataOrCarryUnsafeDdlAreRefused() throws Exception {
+        check(call("POST", "/api/backups", Map.of("name", "source.zip")), 204);
+        byte[] source = Files.readAllBytes(dir.resolve("backups").resolve("source.zip"));
+        check(call("PATCH", "/api/collections/notes/records/" + seeded.noteId(), Map.of("title", "untouched")), 200);
+
+        byte[] wrongCount = withManifest(source, m -> {
+            var notes = table(m, "notes");
+            notes.put("rows", notes.get("rows").asLong() + 1);
+        });
+        check(server.multipart("/api/backups/upload", Map.of(), "file", "wrong-count.zip", wrongCount,
+                server.token), 204);
+        Answer counted = call("POST", "/api/backups/wrong-count.zip/restore", null);
+        assertThat(counted.status()).isEqualTo(400);
+        assertThat(counted.json().get("message").asString())
+                .containsPattern("table notes loaded \\d+ rows, the manifest says \\d+");
+
+        byte[] unsafe = withManifest(source, m -> ((tools.jackson.databind.node.ObjectNode) table(m, "notes")
+                .get("columns").get(1)).put("defaultValue", "pg_read_file('/etc/passwd')"));
+        check(server.multipart("/api/backups/upload", Map.of(), "file", "unsafe.zip", unsafe, server.token), 204);
+        Answer refused = call("POST", "/api/backups/unsafe.zip/restore", null);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asString()).contains("a restore does not run");
+
+        assertThat(check(call("GET", "/api/collections/notes/records/" + seeded.noteId(), null), 200)
+                .json().get("title").asString()).as("nothing changed").isEqualTo("untouched");
+    }
+
+    private static tools.jackson.databind.node.ObjectNode table(tools.jackson.databind.node.ObjectNode manifest,
+                                                               String name) {
+        return (tools.jackson.databind.node.ObjectNode) manifest.get("tables").valueStream()
+                .filter(t -> t.get("name").asString().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The zip with its manifest changed by {@code change} (every other entry as it was). */
+    private static byte[] withManifest(byte[] zip,
+                                       java.util.function.Consumer<tools.jackson.databind.node.ObjectNode> change)
+            throws Exception {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+             ZipOutputStream copy = new ZipOutputStream(out)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("manifest.json")) {
+                    var manifest = (tools.jackson.databind.node.ObjectNode) json.readTree(content);
+                    change.accept(manifest);
+                    content = json.writeValueAsBytes(manifest);
+                }
+                copy.putNextEntry(new ZipEntry(e.getName()));
+                copy.write(content);
+                copy.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     /** Flips bytes in the middle of the first data entry's compressed content. */

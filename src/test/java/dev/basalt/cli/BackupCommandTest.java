@@ -56,7 +56,9 @@ class BackupCommandTest {
 
             Run created = cli("create", "cli-first.zip");
             assertThat(created.exit()).as(created.output()).isZero();
-            assertThat(created.output()).contains("Created backup cli-first.zip.").contains("] tables ")
+            assertThat(created.output())
+                    .containsPattern("Created backup cli-first\\.zip \\(\\d+\\.\\d MiB\\) in \\d+\\.\\d s\\.")
+                    .contains("] tables ")
                     .contains("#");
             assertThat(cli("create", "Bad Name.zip").exit()).isEqualTo(1);
             Run list = cli("list");
@@ -68,7 +70,7 @@ class BackupCommandTest {
                     .statusCode()).isEqualTo(200);
             Run restored = cli("restore", "cli-first.zip");
             assertThat(restored.exit()).as(restored.output()).isZero();
-            assertThat(restored.output()).contains("Restored backup cli-first.zip.");
+            assertThat(restored.output()).contains("Restored backup cli-first.zip in ");
             assertThat(JSON.readTree(send("GET", base + "/api/collections/tasks/records/" + id, null, token).body())
                     .get("title").asString()).isEqualTo("before");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
