@@ -1,12 +1,11 @@
 package dev.basalt.auth;
 
-import org.springframework.context.event.EventListener;
-import dev.basalt.shared.DataRestored;
 import static dev.basalt.auth.SessionTables.*;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.basalt.collections.AuthOptions;
+import dev.basalt.shared.DataRestored;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 

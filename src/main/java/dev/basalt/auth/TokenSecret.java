@@ -1,10 +1,10 @@
 package dev.basalt.auth;
 
-import org.springframework.context.event.EventListener;
-import dev.basalt.shared.DataRestored;
 import dev.basalt.auth.mail.SealedParams;
+import dev.basalt.shared.DataRestored;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**

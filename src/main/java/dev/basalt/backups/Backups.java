@@ -40,7 +40,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Creates, lists, stores and restores backups (zips in {@code <dir>/backups}); one backup or restore at a time
- * per node, as PocketBase. A restore replaces the database and the stored files while the server keeps serving,
+ * per database (PocketBase: per process). A restore replaces the database and the stored files while the server keeps serving,
  * then every node reloads what it keeps in memory ({@link DataRestored}).
  */
 @Service

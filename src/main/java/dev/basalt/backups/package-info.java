@@ -4,5 +4,5 @@
  * checks it and switches over atomically.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "auth", "cluster", "files", "ops", "shared"})
+        "auth", "cluster", "database", "files", "ops", "shared"})
 package dev.basalt.backups;

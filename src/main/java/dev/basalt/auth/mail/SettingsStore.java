@@ -1,11 +1,11 @@
 package dev.basalt.auth.mail;
 
-import org.springframework.context.event.EventListener;
 import dev.basalt.shared.DataRestored;
 import dev.basalt.shared.ValidationErrors;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

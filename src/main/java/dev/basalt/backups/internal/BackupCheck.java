@@ -39,11 +39,28 @@ final class BackupCheck {
             throw new InvalidBackupException("its format version " + manifest.formatVersion()
                     + " is not supported (this Basalt reads up to " + Manifest.VERSION + ")");
         }
-        if (manifest.tables() == null || manifest.tables().isEmpty() || manifest.sequences() == null
-                || manifest.views() == null || manifest.files() == null) {
+        if (!complete(manifest)) {
             throw new InvalidBackupException("its manifest is incomplete");
         }
         return manifest;
+    }
+
+    /** Every value a restore reads is present (a manifest is input: nothing may fail later for a missing one). */
+    private static boolean complete(Manifest m) {
+        if (m.tables() == null || m.tables().isEmpty() || m.sequences() == null || m.views() == null
+                || m.files() == null) {
+            return false;
+        }
+        boolean tables = m.tables().stream().allMatch(t -> t != null && t.name() != null && t.entry() != null
+                && t.sha256() != null && t.columns() != null && !t.columns().isEmpty() && t.constraints() != null
+                && t.indexes() != null && t.columns().stream().allMatch(c -> c != null && c.name() != null)
+                && t.constraints().stream().allMatch(c -> c != null && c.name() != null && c.definition() != null)
+                && t.indexes().stream().allMatch(i -> i != null));
+        boolean others = m.sequences().stream().allMatch(q -> q != null && q.name() != null)
+                && m.views().stream().allMatch(v -> v != null && v.name() != null && v.definition() != null)
+                && m.files().stream().allMatch(f -> f != null && f.key() != null && f.entry() != null
+                && f.sha256() != null);
+        return tables && others;
     }
 
     /** Reads every listed entry once and compares checksums. */

@@ -4,6 +4,7 @@ import dev.basalt.backups.BackupProgress;
 import dev.basalt.backups.internal.Manifest.Sequence;
 import dev.basalt.backups.internal.Manifest.Table;
 import dev.basalt.backups.internal.Manifest.View;
+import dev.basalt.database.DatabaseTimeouts;
 import dev.basalt.files.FileStorage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,6 +105,8 @@ public final class RestoreLoader {
         String fresh = "basalt_restore_" + Long.toHexString(new SecureRandom().nextLong() >>> 1);
         String old = "basalt_replaced_" + Long.toHexString(new SecureRandom().nextLong() >>> 1);
         try (Connection conn = dataSource.getConnection()) {
+            // Index builds on large tables, and the final swap waiting for running transactions, may take long.
+            DatabaseTimeouts.allowLongStatements(conn);
             conn.setAutoCommit(false);
             try {
                 DSLContext tx = DSL.using(conn, SQLDialect.POSTGRES);
@@ -172,6 +175,9 @@ public final class RestoreLoader {
         for (Sequence s : manifest.sequences()) {
             if (s.ownedBy() != null && !s.identity()) {
                 String[] owner = s.ownedBy().split("\\.", 2);
+                if (owner.length != 2) {
+                    throw new InvalidBackupException("sequence " + s.name() + " has an invalid owner");
+                }
                 tx.execute("ALTER SEQUENCE {0} OWNED BY {1}", DSL.name(s.name()), DSL.name(owner[0], owner[1]));
             }
             if (s.lastValue() != null) {

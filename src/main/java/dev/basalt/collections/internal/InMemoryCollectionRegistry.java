@@ -1,15 +1,15 @@
 package dev.basalt.collections.internal;
 
-import org.springframework.context.event.EventListener;
-import dev.basalt.shared.DataRestored;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.shared.DataRestored;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
