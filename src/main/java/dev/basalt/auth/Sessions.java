@@ -5,6 +5,7 @@ import static dev.basalt.auth.SessionTables.*;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.basalt.collections.AuthOptions;
+import dev.basalt.shared.DataRestored;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,6 +65,12 @@ class Sessions {
     Sessions(DSLContext dsl, TransactionTemplate tx) {
         this.dsl = dsl;
         this.tx = tx;
+    }
+
+    /** A restore replaced the sessions table: forget which sessions were seen active. */
+    @EventListener
+    void restored(DataRestored event) {
+        active.invalidateAll();
     }
 
     Started start(String collectionId, String recordId, String tokenKey, Kind kind, String userAgent,

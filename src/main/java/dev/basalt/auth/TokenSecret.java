@@ -1,8 +1,10 @@
 package dev.basalt.auth;
 
 import dev.basalt.settings.SealedParams;
+import dev.basalt.shared.DataRestored;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +32,12 @@ class TokenSecret {
             }
         }
         return s;
+    }
+
+    /** A restore replaced {@code _params}: read the secret again on next use. */
+    @EventListener
+    void restored(DataRestored event) {
+        secret = null;
     }
 
     private String loadOrCreate() {

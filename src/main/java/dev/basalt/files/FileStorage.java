@@ -25,6 +25,9 @@ public interface FileStorage {
     /** Removes every file whose key starts with {@code prefix + "/"}. */
     void deleteAll(String prefix);
 
+    /** Every stored key, in no particular order (for backups; read lazily, close the stream). */
+    java.util.stream.Stream<String> list();
+
     /** Checks a key: non-empty segments of safe characters, no {@code .} or {@code ..} segments. */
     static String checkKey(String key) {
         if (key == null || key.isEmpty() || key.startsWith("/") || key.endsWith("/")) {

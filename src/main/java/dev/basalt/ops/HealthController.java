@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,9 +23,11 @@ class HealthController {
             "X-Real-IP", "Forwarded");
 
     private final DatabaseProbe database;
+    private final ObjectProvider<BackupActivity> backups;
 
-    HealthController(DatabaseProbe database) {
+    HealthController(DatabaseProbe database, ObjectProvider<BackupActivity> backups) {
         this.database = database;
+        this.backups = backups;
     }
 
     /** The health answer; field order as PocketBase's. */
@@ -38,7 +41,8 @@ class HealthController {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         if (Caller.of(request).superuser()) {
-            data.put("canBackup", false);
+            BackupActivity activity = backups.getIfAvailable();
+            data.put("canBackup", activity != null && activity.canBackup());
             data.put("realIP", request.getRemoteAddr());
             data.put("possibleProxyHeader", PROXY_HEADERS.stream()
                     .filter(h -> request.getHeader(h) != null).findFirst().orElse(""));

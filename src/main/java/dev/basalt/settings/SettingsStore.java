@@ -1,12 +1,14 @@
 package dev.basalt.settings;
 
 import dev.basalt.cluster.ClusterSignals;
+import dev.basalt.shared.DataRestored;
 import dev.basalt.shared.ValidationErrors;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,6 +99,12 @@ public class SettingsStore {
             recent = new Read(next, System.nanoTime());
         }
         return next;
+    }
+
+    /** A restore replaced {@code _params}. */
+    @EventListener
+    public void restored(DataRestored event) {
+        drop();
     }
 
     private void drop() {

@@ -2,12 +2,14 @@ package dev.basalt.collections.internal;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.shared.DataRestored;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,6 +64,12 @@ public class InMemoryCollectionRegistry implements CollectionRegistry {
         }
         long next = snapshot == null ? 1 : snapshot.version() + 1;
         snapshot = new Snapshot(next, List.copyOf(all), Map.copyOf(byId), Map.copyOf(byName));
+    }
+
+    /** A restore replaced {@code _collections}. */
+    @EventListener
+    public void restored(DataRestored event) {
+        reload();
     }
 
     private Snapshot current() {

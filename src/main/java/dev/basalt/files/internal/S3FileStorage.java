@@ -157,6 +157,16 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
         }
     }
 
+    @Override
+    public java.util.stream.Stream<String> list() {
+        ListObjectsV2Request list = ListObjectsV2Request.builder().bucket(bucket).build();
+        try {
+            return client.listObjectsV2Paginator(list).contents().stream().map(S3Object::key);
+        } catch (SdkException e) {
+            throw failure("list", "the bucket", e);
+        }
+    }
+
     private void deleteBatch(String prefix, List<ObjectIdentifier> keys) {
         DeleteObjectsResponse response;
         try {

@@ -84,4 +84,9 @@ final class SettingsFileStorage implements FileStorage {
     public void deleteAll(String prefix) {
         current().deleteAll(prefix);
     }
+
+    @Override
+    public java.util.stream.Stream<String> list() {
+        return current().list();
+    }
 }

@@ -1,0 +1,275 @@
+package dev.basalt.backups;
+
+import dev.basalt.backups.internal.BackupDirectory;
+import dev.basalt.backups.internal.InvalidBackupException;
+import dev.basalt.backups.internal.RestoreFailedException;
+import dev.basalt.backups.internal.RestoreLoader;
+import dev.basalt.backups.internal.SnapshotWriter;
+import dev.basalt.cluster.ClusterSignals;
+import dev.basalt.files.FileStorage;
+import dev.basalt.ops.BackupActivity;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.BasaltProperties;
+import dev.basalt.shared.DataRestored;
+import dev.basalt.shared.FieldError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates, lists, stores and restores backups (zips in {@code <dir>/backups}); one backup or restore at a time
+ * per database (PocketBase: per process). A restore replaces the database and the stored files while the server keeps serving,
+ * then every node reloads what it keeps in memory ({@link DataRestored}).
+ */
+@Service
+public class Backups implements BackupActivity {
+    /** Names a user may give: PocketBase's rule. */
+    public static final Pattern NAME = Pattern.compile("^[a-z0-9_-]+\\.zip$");
+    /** Longest name. */
+    public static final int MAX_NAME = 150;
+    /** Prefix of the scheduled backups' names (pruned to {@code cronMaxKeep}), as PocketBase. */
+    public static final String AUTO_PREFIX = "@auto_pb_backup_";
+    private static final Pattern KEY = Pattern.compile("^@?[a-z0-9_-]+\\.zip$");
+    private static final String SCHEMA = "public";
+    private static final String RESTORED_CHANNEL = "basalt_restored";
+    /** Advisory lock key held while a backup or restore runs, so nodes and commands on one database take turns. */
+    static final long LOCK_KEY = 0x6261636b7570L;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
+
+    private final BackupDirectory directory;
+    private final SnapshotWriter writer;
+    private final RestoreLoader loader;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<Flyway> flyway;
+    private final ClusterSignals signals;
+    private final DSLContext dsl;
+    private final DataSource dataSource;
+    private final AtomicReference<String> active = new AtomicReference<>();
+
+    public Backups(BasaltProperties properties, DataSource dataSource, FileStorage storage, DSLContext dsl,
+                   ApplicationEventPublisher events, ObjectProvider<Flyway> flyway,
+                   ObjectProvider<ClusterSignals> signals) {
+        this.directory = new BackupDirectory(properties.dir().resolve("backups"));
+        this.writer = new SnapshotWriter(dataSource, storage, SCHEMA);
+        this.loader = new RestoreLoader(dataSource, storage, SCHEMA);
+        this.events = events;
+        this.flyway = flyway;
+        this.dsl = dsl;
+        this.dataSource = dataSource;
+        this.signals = signals.getIfAvailable();
+        if (this.signals != null) {
+            this.signals.subscribe(RESTORED_CHANNEL, sender -> {
+                if (sender != null && !sender.equals(this.signals.nodeId())) {
+                    events.publishEvent(new DataRestored());
+                }
+            });
+        }
+    }
+
+    /** A stored backup, as the API lists it. */
+    public record BackupFile(String key, long size, long modified) {
+    }
+
+    @Override
+    public boolean canBackup() {
+        return active.get() == null;
+    }
+
+    /** Every stored backup, newest first. */
+    public List<BackupFile> list() {
+        return directory.list().stream().sorted(Comparator.comparingLong(BackupDirectory.Entry::modified).reversed())
+                .map(e -> new BackupFile(e.key(), e.size(), e.modified())).toList();
+    }
+
+    /** Creates a backup under {@code name} (validated as PocketBase), or under a generated name when blank. */
+    public String create(String name, BackupProgress progress) {
+        if (name == null || name.isEmpty()) {
+            return run(generatedName("pb_backup_", ""), progress);
+        }
+        if (name.length() > MAX_NAME || !NAME.matcher(name).matches()) {
+            throw invalid("name", new FieldError("validation_match_invalid", "Must be in a valid format."));
+        }
+        if (directory.exists(name)) {
+            throw invalid("name", new FieldError("validation_backup_name_exists",
+                    "The backup file name is invalid or already exists."));
+        }
+        return run(name, progress);
+    }
+
+    /**
+     * The scheduled backup (for the cron registry): {@code @auto_pb_backup_<app>_<timestamp>.zip}, then removes
+     * the oldest scheduled ones beyond {@code maxKeep} (0 keeps all). Returns the new backup's name.
+     */
+    public String createScheduled(String appName, int maxKeep) {
+        String name = run(generatedName(AUTO_PREFIX, appName), BackupProgress.NONE);
+        if (maxKeep > 0) {
+            List<BackupFile> auto = list().stream().filter(b -> b.key().startsWith(AUTO_PREFIX)).toList();
+            for (BackupFile old : auto.subList(Math.min(maxKeep, auto.size()), auto.size())) {
+                delete(old.key());
+            }
+        }
+        return name;
+    }
+
+    private String run(String name, BackupProgress progress) {
+        Connection lock = begin(name);
+        try (lock) {
+            directory.write(name, out -> writer.write(out, version(), progress));
+            return name;
+        } catch (IOException | SQLException e) {
+            LOG.warn("Backup {} failed: {}", name, e.getMessage());
+            throw ApiException.badRequest("Failed to create backup.");
+        } finally {
+            active.set(null);
+        }
+    }
+
+    /** Stores an uploaded zip under {@code name} (its original file name). */
+    public void upload(String name, InputStream content) {
+        if (name == null || name.length() > MAX_NAME || !KEY.matcher(name).matches()) {
+            throw invalid("file", new FieldError("validation_invalid_name",
+                    "The file name must match [a-z0-9_-] and end with .zip."));
+        }
+        if (directory.exists(name)) {
+            throw invalid("file", new FieldError("validation_backup_name_exists",
+                    "Backup file with the specified name already exists."));
+        }
+        try {
+            directory.store(name, content);
+        } catch (IOException e) {
+            throw ApiException.badRequest("Failed to upload backup.");
+        }
+    }
+
+    /** The zip of a stored backup, when {@code key} names one. */
+    public Optional<Path> file(String key) {
+        return validKey(key) && directory.exists(key) ? Optional.of(directory.path(key)) : Optional.empty();
+    }
+
+    /** Deletes a stored backup; 400 when it is missing or in use, as PocketBase. */
+    public void delete(String key) {
+        if (key.equals(active.get())) {
+            throw ApiException.badRequest("The backup is currently being used and cannot be deleted.");
+        }
+        try {
+            if (!validKey(key) || !directory.delete(key)) {
+                throw ApiException.badRequest("Invalid or already deleted backup file.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Replaces the database and the stored files with the backup {@code key}, then reloads every node's caches.
+     * Returns when done; a damaged or foreign zip is refused with 400 and nothing changes.
+     */
+    public void restore(String key, BackupProgress progress) {
+        if (file(key).isEmpty()) {
+            throw ApiException.badRequest("Missing or invalid backup file.");
+        }
+        Connection lock = begin(key);
+        try (lock) {
+            loader.restore(directory.path(key), progress);
+        } catch (InvalidBackupException | RestoreFailedException e) {
+            throw ApiException.badRequest("Failed to restore the backup: " + e.getMessage() + ".");
+        } catch (IOException | SQLException e) {
+            LOG.warn("Restore of {} failed: {}", key, e.getMessage());
+            throw ApiException.badRequest("Failed to restore the backup: it could not be read.");
+        } finally {
+            active.set(null);
+        }
+        Flyway migrations = flyway.getIfAvailable();
+        if (migrations != null) {
+            migrations.migrate(); // a backup of an older Basalt gets the newer system tables
+        }
+        events.publishEvent(new DataRestored());
+        if (signals != null) {
+            signals.send(dsl, RESTORED_CHANNEL, signals.nodeId());
+        }
+        LOG.info("Restored backup {}", key);
+    }
+
+    /**
+     * Marks a backup or restore as running here and takes the database-wide advisory lock on a connection of its
+     * own (closing it releases the lock); 400 when either is taken.
+     */
+    private Connection begin(String name) {
+        if (!active.compareAndSet(null, name)) {
+            throw busy();
+        }
+        Connection lock = null;
+        try {
+            lock = dataSource.getConnection();
+            Object got = DSL.using(lock, SQLDialect.POSTGRES)
+                    .fetchValue("SELECT pg_try_advisory_lock({0})", DSL.val(LOCK_KEY));
+            if (!Boolean.TRUE.equals(got)) {
+                throw busy();
+            }
+            return lock;
+        } catch (SQLException | RuntimeException e) {
+            active.set(null);
+            closeQuietly(lock);
+            throw e instanceof ApiException api ? api : busy();
+        }
+    }
+
+    private static ApiException busy() {
+        return ApiException.badRequest("Try again later - another backup/restore process has already been started.");
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("Could not close the lock connection: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static boolean validKey(String key) {
+        return key != null && key.length() <= MAX_NAME && KEY.matcher(key).matches();
+    }
+
+    private static ApiException invalid(String field, FieldError error) {
+        return ApiException.badRequest("An error occurred while validating the submitted data.",
+                Map.of(field, error));
+    }
+
+    /** PocketBase's generated name: prefix, the app name in snake case (up to 50), a UTC timestamp. */
+    static String generatedName(String prefix, String appName) {
+        String app = appName == null ? "" : appName.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "").toLowerCase();
+        app = app.substring(0, Math.min(app.length(), 50));
+        return prefix + (app.isEmpty() ? "" : app + "_") + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + ".zip";
+    }
+
+    private static String version() {
+        String v = Backups.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Backups and restore ({@code /api/backups}, {@code basalt backup}): a consistent snapshot of every table of the
+ * database schema and of the stored files in one zip, and a restore that loads such a zip into a fresh schema,
+ * checks it and switches over atomically.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "auth", "cluster", "database", "files", "ops", "shared"})
+package dev.basalt.backups;
