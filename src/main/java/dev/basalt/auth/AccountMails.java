@@ -9,8 +9,7 @@ import dev.basalt.collections.fields.PasswordField;
 import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordService;
-import dev.basalt.records.RecordStore;
-import dev.basalt.records.RecordTables;
+import dev.basalt.records.RecordReads;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import dev.basalt.shared.FieldError;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,15 +30,14 @@ class AccountMails {
     static final String PASSWORD_RESET = "passwordReset";
     static final String EMAIL_CHANGE = "emailChange";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Caller SYSTEM = new Caller("system", SuperuserCollection.ID, SuperuserCollection.NAME, true,
-            Map.of());
+    private static final Caller SYSTEM = SuperuserCollection.SYSTEM;
     private final Mailer mailer;
     private final AuthTokens tokens;
-    private final RecordStore store;
+    private final RecordReads store;
     private final RecordService records;
     private final Sessions sessions;
 
-    AccountMails(Mailer mailer, AuthTokens tokens, RecordStore store, RecordService records, Sessions sessions) {
+    AccountMails(Mailer mailer, AuthTokens tokens, RecordReads store, RecordService records, Sessions sessions) {
         this.mailer = mailer;
         this.tokens = tokens;
         this.store = store;
@@ -61,7 +58,7 @@ class AccountMails {
     void confirmVerification(Collection c, String token) {
         Map<String, Object> row = verified(c, token, VERIFICATION).row();
         if (!Boolean.TRUE.equals(row.get("verified"))) {
-            store.update(c, (String) row.get("id"), Map.of("verified", true));
+            records.update(c, (String) row.get("id"), Map.of("verified", true), SYSTEM, null);
         }
     }
 
@@ -144,8 +141,7 @@ class AccountMails {
     }
 
     private Optional<Map<String, Object>> findByEmail(Collection c, String email) {
-        var column = RecordTables.column(c, c.field("email").orElseThrow());
-        return store.findWhere(c, DSL.lower(column.cast(String.class)).eq(DSL.lower(DSL.val(email.trim()))), false);
+        return store.findByEmail(c, email);
     }
 
     private static void requireEmail(String key, String email) {

@@ -2,7 +2,7 @@ package dev.basalt.auth;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.records.RequestBodies;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
@@ -32,10 +32,10 @@ class ApiKeyController {
     private static final int MAX_NAME = 255;
     private final ApiKeys keys;
     private final CollectionRegistry collections;
-    private final RecordStore store;
+    private final RecordReads store;
     private final RequestBodies bodies;
 
-    ApiKeyController(ApiKeys keys, CollectionRegistry collections, RecordStore store, RequestBodies bodies) {
+    ApiKeyController(ApiKeys keys, CollectionRegistry collections, RecordReads store, RequestBodies bodies) {
         this.keys = keys;
         this.collections = collections;
         this.store = store;

@@ -3,7 +3,7 @@ package dev.basalt.auth;
 import dev.basalt.access.RequestInfos;
 import dev.basalt.collections.Collection;
 import dev.basalt.records.RecordService;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthRecordExpand {
     private final RecordService records;
-    private final RecordStore store;
+    private final RecordReads store;
 
-    AuthRecordExpand(RecordService records, RecordStore store) {
+    AuthRecordExpand(RecordService records, RecordReads store) {
         this.records = records;
         this.store = store;
     }

@@ -5,7 +5,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.records.RecordSchemas;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
@@ -22,9 +22,9 @@ class AuthRuleCheck {
     private final AccessRules rules;
     private final QueryCompiler compiler;
     private final RecordSchemas schemas;
-    private final RecordStore store;
+    private final RecordReads store;
 
-    AuthRuleCheck(AccessRules rules, QueryCompiler compiler, RecordStore store, RecordSchemas schemas) {
+    AuthRuleCheck(AccessRules rules, QueryCompiler compiler, RecordReads store, RecordSchemas schemas) {
         this.schemas = schemas;
         this.rules = rules;
         this.compiler = compiler;

@@ -7,7 +7,7 @@ import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +26,7 @@ class AuthService {
     static final String API_KEY_CALLER_PREFIX = "apikey:";
     static final String INVALID_TOKEN = "The request requires valid record authorization token.";
     private final CollectionRegistry collections;
-    private final RecordStore store;
+    private final RecordReads store;
     private final AuthTokens tokens;
     private final Sessions sessions;
     private final ApiKeys apiKeys;
@@ -42,7 +42,7 @@ class AuthService {
     record Authenticated(Caller caller, String sessionId, boolean refreshable) {
     }
 
-    AuthService(CollectionRegistry collections, RecordStore store, AuthTokens tokens, Sessions sessions,
+    AuthService(CollectionRegistry collections, RecordReads store, AuthTokens tokens, Sessions sessions,
                 ApiKeys apiKeys, AuthRuleCheck authRule, MultiFactor multiFactor, AuthAlerts alerts) {
         this.alerts = alerts;
         this.apiKeys = apiKeys;

@@ -12,7 +12,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +39,9 @@ public class FileTokens {
 
     private final TokenSecret secret;
     private final CollectionRegistry collections;
-    private final RecordStore store;
+    private final RecordReads store;
 
-    FileTokens(TokenSecret secret, CollectionRegistry collections, RecordStore store) {
+    FileTokens(TokenSecret secret, CollectionRegistry collections, RecordReads store) {
         this.secret = secret;
         this.collections = collections;
         this.store = store;

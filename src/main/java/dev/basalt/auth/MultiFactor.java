@@ -5,7 +5,7 @@ import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.query.QueryCompiler;
 import dev.basalt.records.RecordSchemas;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
@@ -48,9 +48,9 @@ class MultiFactor {
     private final AccessRules rules;
     private final QueryCompiler compiler;
     private final RecordSchemas schemas;
-    private final RecordStore store;
+    private final RecordReads store;
 
-    MultiFactor(DSLContext dsl, TransactionTemplate tx, AccessRules rules, QueryCompiler compiler, RecordStore store,
+    MultiFactor(DSLContext dsl, TransactionTemplate tx, AccessRules rules, QueryCompiler compiler, RecordReads store,
                 RecordSchemas schemas) {
         this.schemas = schemas;
         this.dsl = dsl;

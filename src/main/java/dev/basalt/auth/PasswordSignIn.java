@@ -5,7 +5,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.EmailField;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.PasswordField;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PasswordSignIn {
     static final String FAILED = "Failed to authenticate.";
-    private final RecordStore store;
+    private final RecordReads store;
     private final Map<Integer, String> dummyHashes = new ConcurrentHashMap<>();
 
-    PasswordSignIn(RecordStore store) {
+    PasswordSignIn(RecordReads store) {
         this.store = store;
     }
 
@@ -67,9 +67,9 @@ class PasswordSignIn {
     private Optional<Map<String, Object>> find(Collection collection, Field field, String identity) {
         var column = RecordTables.column(collection, field);
         if (field instanceof EmailField) {
-            return store.findWhere(collection, DSL.lower(column.cast(String.class)).eq(DSL.lower(DSL.val(identity))), false);
+            return store.findWhere(collection, DSL.lower(column.cast(String.class)).eq(DSL.lower(DSL.val(identity))));
         }
-        return store.findWhere(collection, column.cast(String.class).eq(identity), false);
+        return store.findWhere(collection, column.cast(String.class).eq(identity));
     }
 
     private String dummyHash(int cost) {

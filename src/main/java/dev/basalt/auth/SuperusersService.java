@@ -4,26 +4,23 @@ import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordService;
-import dev.basalt.records.RecordStore;
-import dev.basalt.records.RecordTables;
+import dev.basalt.records.RecordReads;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /** Creates, updates and deletes superusers through the records API's one write path, and issues their OTPs. */
 @Service
 class SuperusersService implements Superusers {
-    private static final Caller SYSTEM = new Caller("system", SuperuserCollection.ID, SuperuserCollection.NAME, true, Map.of());
+    private static final Caller SYSTEM = SuperuserCollection.SYSTEM;
     private final CollectionRegistry collections;
-    private final RecordStore store;
+    private final RecordReads store;
     private final RecordService records;
     private final OneTimePasswords otps;
 
-    SuperusersService(CollectionRegistry collections, RecordStore store, RecordService records,
+    SuperusersService(CollectionRegistry collections, RecordReads store, RecordService records,
                       OneTimePasswords otps) {
         this.collections = collections;
         this.store = store;
@@ -78,10 +75,7 @@ class SuperusersService implements Superusers {
     }
 
     private Optional<Map<String, Object>> find(String email) {
-        Collection c = superusers();
-        var emailColumn = RecordTables.column(c, c.field("email").orElseThrow());
-        String normalised = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        return store.findWhere(c, DSL.lower(emailColumn.cast(String.class)).eq(normalised), false);
+        return store.findByEmail(superusers(), email);
     }
 
     private Collection superusers() {

@@ -31,7 +31,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The records API's operations: each checks the collection's rule for the caller, in SQL, before acting. */
+/**
+ * The records API's operations: each checks the collection's rule for the caller, in SQL, before acting. This is
+ * also the one write path for other modules (auth flags, CLI, OAuth2 links): they write as a superuser caller, so
+ * every write passes {@link RecordWrites} and its listeners.
+ */
 @Service
 public class RecordService {
     private final DSLContext dsl;
@@ -41,7 +45,7 @@ public class RecordService {
     private final PlanRenderer renderer;
     private final TransactionTemplate tx;
     private final AuthRecordRules authRecords;
-    private final RecordChanges changes;
+    private final RecordWrites writes;
     private final WriteErrors writeErrors = new WriteErrors();
     private final RelationIntegrity relations;
     private final RecordSchemas schemas;
@@ -49,10 +53,10 @@ public class RecordService {
     private final RecordFiles files;
     private final AuthIds authIds;
 
-    public RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
+    RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
                          PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
                          RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
-                         ObjectProvider<RecordFiles> files, RecordChanges changes, AuthIds authIds) {
+                         ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds) {
         this.authIds = authIds;
         this.authRecords = authRecords;
         this.expander = expander;
@@ -65,7 +69,7 @@ public class RecordService {
         this.compiler = compiler;
         this.renderer = renderer;
         this.tx = tx;
-        this.changes = changes;
+        this.writes = writes;
     }
 
     /** A page of records the caller may list, as PocketBase's list JSON. */
@@ -202,7 +206,7 @@ public class RecordService {
             relations.checkTargetsExist(collection, draft.changes(), "Failed to create record.");
             authIds.claim(collection, (String) draft.record().get("id"), "Failed to create record.");
             uploads.store(collection, null, draft.record());
-            writeErrors.run(collection, "Failed to create record.", () -> store.insert(collection, draft.changes()));
+            writeErrors.run(collection, "Failed to create record.", () -> writes.insert(collection, draft));
             if (!caller.superuser() && AuthRecordInput.requestsVerified(collection, input)
                     && !authRecords.canManage(collection, (String) draft.record().get("id"), caller)) {
                 status.setRollbackOnly();
@@ -217,7 +221,6 @@ public class RecordService {
                     throw ApiException.badRequest("Failed to create record.");
                 }
             }
-            changes.announce(dsl, collection, "create", draft.record());
         });
         return output(collection, draft.record(), caller, shape.fields(), shape.expand(), request);
     }
@@ -249,8 +252,7 @@ public class RecordService {
             RoleInput.check(collection, d, current, caller.superuser(), "Failed to update record.");
             relations.checkTargetsExist(collection, d.changes(), "Failed to update record.");
             uploads.store(collection, current, d.record());
-            writeErrors.run(collection, "Failed to update record.", () -> store.update(collection, id, d.changes()));
-            changes.announce(dsl, collection, "update", d.record());
+            writeErrors.run(collection, "Failed to update record.", () -> writes.update(collection, id, d));
             return d;
         });
         return output(collection, draft.record(), caller, shape.fields(), shape.expand(), request);

@@ -5,7 +5,7 @@ import dev.basalt.batch.BatchSettings;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordService;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.records.ResponseShape;
 import dev.basalt.shared.ApiException;
 import dev.basalt.access.RequestInfos;
@@ -38,12 +38,12 @@ class BatchProcessor {
 
     private final CollectionRegistry collections;
     private final RecordService records;
-    private final RecordStore store;
+    private final RecordReads store;
     private final PlatformTransactionManager transactions;
     private final BatchSettings settings;
     private final RequestRateLimits rateLimits;
 
-    BatchProcessor(CollectionRegistry collections, RecordService records, RecordStore store,
+    BatchProcessor(CollectionRegistry collections, RecordService records, RecordReads store,
                    PlatformTransactionManager transactions, BatchSettings settings, RequestRateLimits rateLimits) {
         this.rateLimits = rateLimits;
         this.collections = collections;
