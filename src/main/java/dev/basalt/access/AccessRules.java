@@ -17,10 +17,6 @@ import org.springframework.stereotype.Component;
 public class AccessRules {
     private final Clock clock;
 
-    public AccessRules() {
-        this(Clock.systemUTC());
-    }
-
     AccessRules(Clock clock) {
         this.clock = clock;
     }

@@ -52,7 +52,7 @@ class ApiKeyController {
             errors.add("name", "validation_required", "A name of 1 to " + MAX_NAME + " characters is required.");
         }
         List<String> scopes = scopes(body.get("scopes"), errors);
-        OffsetDateTime expires = expires(body.get("expires"), errors);
+        OffsetDateTime expires = expires(body.get("expires"), errors, keys.now());
         String collectionId = null;
         String recordId = null;
         Object collection = body.get("collection");
@@ -110,13 +110,13 @@ class ApiKeyController {
         return out;
     }
 
-    private static OffsetDateTime expires(Object value, ValidationErrors errors) {
+    private static OffsetDateTime expires(Object value, ValidationErrors errors, OffsetDateTime now) {
         if (value == null || "".equals(value)) {
             return null;
         }
         try {
             OffsetDateTime t = OffsetDateTime.parse(String.valueOf(value).trim().replace(' ', 'T'));
-            if (t.isBefore(OffsetDateTime.now())) {
+            if (t.isBefore(now)) {
                 errors.add("expires", "validation_date_in_past", "Must be in the future.");
             }
             return t;

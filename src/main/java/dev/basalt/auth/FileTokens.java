@@ -1,5 +1,6 @@
 package dev.basalt.auth;
 
+import java.time.Clock;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -40,8 +41,10 @@ public class FileTokens {
     private final TokenSecret secret;
     private final CollectionRegistry collections;
     private final RecordReads store;
+    private final Clock clock;
 
-    FileTokens(TokenSecret secret, CollectionRegistry collections, RecordReads store) {
+    FileTokens(TokenSecret secret, CollectionRegistry collections, RecordReads store, Clock clock) {
+        this.clock = clock;
         this.secret = secret;
         this.collections = collections;
         this.store = store;
@@ -60,7 +63,7 @@ public class FileTokens {
                 .claim("id", caller.id())
                 .claim("collectionId", collection.id())
                 .claim("type", TYPE)
-                .expirationTime(new Date(System.currentTimeMillis() + lifetimeSeconds(collection) * 1000))
+                .expirationTime(new Date(clock.millis() + lifetimeSeconds(collection) * 1000))
                 .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
@@ -90,7 +93,7 @@ public class FileTokens {
                 return Caller.ANONYMOUS;
             }
             Date exp = claims.getExpirationTime();
-            if (exp == null || exp.getTime() <= System.currentTimeMillis()) {
+            if (exp == null || exp.getTime() <= clock.millis()) {
                 return Caller.ANONYMOUS;
             }
             Optional<Collection> collection = collections.find(collectionId).filter(Collection::isAuth);

@@ -1,5 +1,6 @@
 package dev.basalt.auth;
 
+import java.time.Clock;
 import dev.basalt.access.AccessRules;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
@@ -10,7 +11,6 @@ import dev.basalt.records.RecordTables;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -44,6 +44,7 @@ class MultiFactor {
     }
 
     private final DSLContext dsl;
+    private final Clock clock;
     private final TransactionTemplate tx;
     private final AccessRules rules;
     private final QueryCompiler compiler;
@@ -51,7 +52,8 @@ class MultiFactor {
     private final RecordReads store;
 
     MultiFactor(DSLContext dsl, TransactionTemplate tx, AccessRules rules, QueryCompiler compiler, RecordReads store,
-                RecordSchemas schemas) {
+                RecordSchemas schemas, Clock clock) {
+        this.clock = clock;
         this.schemas = schemas;
         this.dsl = dsl;
         this.tx = tx;
@@ -72,7 +74,7 @@ class MultiFactor {
         if (mfaId == null || mfaId.isBlank()) {
             String id = OneTimePasswords.randomId();
             dsl.insertInto(MFAS).set(ID, id).set(COLLECTION_ID, collection.id()).set(RECORD_ID, recordId)
-                    .set(METHOD, method).execute();
+                    .set(METHOD, method).set(CREATED, OffsetDateTime.now(clock)).execute();
             throw new Required(id);
         }
         Boolean completed = tx.execute(s -> {
@@ -83,7 +85,7 @@ class MultiFactor {
             }
             dsl.deleteFrom(MFAS).where(ID.eq(mfaId)).execute();
             return r.get(RECORD_ID).equals(recordId) && !r.get(METHOD).equals(method)
-                    && r.get(CREATED).isAfter(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(mfa.duration()));
+                    && r.get(CREATED).isAfter(OffsetDateTime.now(clock).minusSeconds(mfa.duration()));
         });
         if (!Boolean.TRUE.equals(completed)) {
             throw ApiException.badRequest("Invalid or expired MFA session.");

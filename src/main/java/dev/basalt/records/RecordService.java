@@ -16,6 +16,7 @@ import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import dev.basalt.shared.FieldError;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,11 +53,13 @@ public class RecordService {
     private final RecordExpander expander;
     private final RecordFiles files;
     private final AuthIds authIds;
+    private final Clock clock;
 
     RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
                          PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
                          RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
-                         ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds) {
+                         ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock) {
+        this.clock = clock;
         this.authIds = authIds;
         this.authRecords = authRecords;
         this.expander = expander;
@@ -200,7 +203,7 @@ public class RecordService {
         Map<String, Object> written = HiddenInput.strip(collection, body, caller.superuser());
         RecordFiles.Uploads uploads = files.accept(collection, written, "Failed to create record.");
         Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), null, caller.superuser());
-        RecordDraft draft = RecordDraft.forCreate(collection, input);
+        RecordDraft draft = RecordDraft.forCreate(collection, input, clock);
         RoleInput.check(collection, draft, null, caller.superuser(), "Failed to create record.");
         tx.executeWithoutResult(status -> {
             relations.checkTargetsExist(collection, draft.changes(), "Failed to create record.");
@@ -248,7 +251,7 @@ public class RecordService {
             Map<String, Object> current = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
             boolean manager = collection.isAuth() && authRecords.canManage(collection, id, caller);
             Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), current, manager);
-            RecordDraft d = RecordDraft.forUpdate(collection, input, current);
+            RecordDraft d = RecordDraft.forUpdate(collection, input, current, clock);
             RoleInput.check(collection, d, current, caller.superuser(), "Failed to update record.");
             relations.checkTargetsExist(collection, d.changes(), "Failed to update record.");
             uploads.store(collection, current, d.record());

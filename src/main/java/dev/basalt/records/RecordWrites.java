@@ -3,9 +3,8 @@ package dev.basalt.records;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.AutodateField;
 import dev.basalt.collections.fields.Field;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,10 @@ import org.springframework.stereotype.Component;
 class RecordWrites {
     private final RecordStore store;
     private final List<RecordWriteListener> listeners;
+    private final Clock clock;
 
-    RecordWrites(RecordStore store, List<RecordWriteListener> listeners) {
+    RecordWrites(RecordStore store, List<RecordWriteListener> listeners, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.listeners = List.copyOf(listeners);
     }
@@ -50,7 +51,7 @@ class RecordWrites {
     /** Sets columns on the rows matching {@code where}, and their {@code onUpdate} autodates; returns them after. */
     List<Map<String, Object>> updateWhere(Collection collection, Map<org.jooq.Field<?>, Object> set, Condition where) {
         Map<org.jooq.Field<?>, Object> values = new LinkedHashMap<>(set);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime now = RecordDraft.autodate(clock);
         for (Field f : collection.fields()) {
             if (f instanceof AutodateField a && a.onUpdate()) {
                 values.put(RecordTables.column(collection, a), now);

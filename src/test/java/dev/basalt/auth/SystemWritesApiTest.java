@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  */
 class SystemWritesApiTest extends AuthFixtures {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Moves the clock so the write's {@code updated} differs from the sign-up's (milliseconds). */
+    private static final Duration STEP = Duration.ofMillis(5);
     private static final Pattern TOKEN = Pattern.compile("/auth/confirm-verification/([A-Za-z0-9_.-]+)");
     private static final Pattern OTP = Pattern.compile("<strong>(\\d+)</strong>");
     private static TestSmtp smtp;
@@ -43,6 +45,7 @@ class SystemWritesApiTest extends AuthFixtures {
         JsonNode user = signUp(users, "system-verify@example.com");
         try (SseStream events = new SseStream(baseUrl())) {
             subscribe(events, users + "/*");
+            clock.advance(STEP);
             post(path(users, "request-verification"), Map.of("email", "system-verify@example.com"), null);
             String token = TestSmtp.find(smtp.mailTo("system-verify@example.com"), TOKEN);
             assertThat(post(path(users, "confirm-verification"), Map.of("token", token), null).status())
@@ -59,6 +62,7 @@ class SystemWritesApiTest extends AuthFixtures {
         JsonNode user = signUp(users, "system-otp@example.com");
         try (SseStream events = new SseStream(baseUrl())) {
             subscribe(events, users + "/*");
+            clock.advance(STEP);
             String otpId = post(path(users, "request-otp"), Map.of("email", "system-otp@example.com"), null).json()
                     .get("otpId").asString();
             String code = TestSmtp.find(smtp.mailTo("system-otp@example.com"), OTP);
@@ -78,6 +82,7 @@ class SystemWritesApiTest extends AuthFixtures {
                 .get("items").get(0);
         try (SseStream events = new SseStream(baseUrl())) {
             subscribe(events, "_superusers/" + before.get("id").asString());
+            clock.advance(STEP);
             assertThat(superusers.changePassword(email, "second-Password-2")).isTrue();
 
             assertUpdated(events, "_superusers", before);
