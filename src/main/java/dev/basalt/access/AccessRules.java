@@ -42,11 +42,6 @@ public class AccessRules {
         return new RuleDecision.Filter(rule);
     }
 
-    /** The {@code @request.auth.*} values the compiler binds for this caller, without request data. */
-    public RequestContext requestContext(Caller caller) {
-        return requestContext(caller, RequestInfo.NONE);
-    }
-
     /**
      * The {@code @request.*} values for this caller and request: {@code auth} from the caller, the rest from
      * {@code info} (its body normalized with {@link RequestInfos#body}).

@@ -10,6 +10,7 @@ import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordReads;
+import dev.basalt.records.RecordRequest;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import dev.basalt.shared.FieldError;
@@ -30,7 +31,7 @@ class AccountMails {
     static final String PASSWORD_RESET = "passwordReset";
     static final String EMAIL_CHANGE = "emailChange";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Caller SYSTEM = SuperuserCollection.SYSTEM;
+    private static final RecordRequest SYSTEM_WRITE = SuperuserCollection.SYSTEM_WRITE;
     private final Mailer mailer;
     private final AuthTokens tokens;
     private final RecordReads store;
@@ -58,7 +59,7 @@ class AccountMails {
     void confirmVerification(Collection c, String token) {
         Map<String, Object> row = verified(c, token, VERIFICATION).row();
         if (!Boolean.TRUE.equals(row.get("verified"))) {
-            records.update(c, (String) row.get("id"), Map.of("verified", true), SYSTEM, null);
+            records.update(c, (String) row.get("id"), Map.of("verified", true), SYSTEM_WRITE);
         }
     }
 
@@ -78,7 +79,7 @@ class AccountMails {
         body.put("password", password == null ? "" : password);
         body.put("passwordConfirm", passwordConfirm == null ? "" : passwordConfirm);
         body.put("verified", true);
-        records.update(c, id, body, SYSTEM, null);
+        records.update(c, id, body, SYSTEM_WRITE);
         sessions.revokeAll(c.id(), id, "password reset");
     }
 
@@ -103,7 +104,7 @@ class AccountMails {
             throw invalid("password", "validation_invalid_password", "Missing or invalid password.");
         }
         records.update(c, (String) v.row().get("id"), Map.of("email", v.claims().get("newEmail"), "verified", true),
-                SYSTEM, null);
+                SYSTEM_WRITE);
     }
 
     /** A verified token's claims and the record it names, still having the email the token was sent for. */

@@ -1,5 +1,7 @@
 package dev.basalt.auth;
 
+import dev.basalt.records.ResponseShape;
+import dev.basalt.records.RecordRequest;
 import dev.basalt.access.RequestInfos;
 import dev.basalt.collections.Collection;
 import dev.basalt.records.RecordService;
@@ -32,8 +34,8 @@ class AuthRecordExpand {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> record = (Map<String, Object>) rendered;
-        store.findById(collection, id).ifPresent(row -> records.expand(collection, record, expand,
-                AuthService.toCaller(collection, row), RequestInfos.of(request)));
+        store.findById(collection, id).ifPresent(row -> records.expand(collection, record, new RecordRequest(
+                AuthService.toCaller(collection, row), RequestInfos.of(request), ResponseShape.of(null, expand))));
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.basalt.auth;
 
+import dev.basalt.query.RequestInfo;
 import java.time.Clock;
 import dev.basalt.access.AccessRules;
 import dev.basalt.collections.AuthOptions;
@@ -97,7 +98,7 @@ class MultiFactor {
             return true;
         }
         var condition = compiler.condition(rule, schemas.schema(collection),
-                        rules.requestContext(Caller.ANONYMOUS), true, schemas.catalog())
+                        rules.requestContext(Caller.ANONYMOUS, RequestInfo.NONE), true, schemas.catalog())
                 .and(RecordTables.id(collection).eq(recordId));
         return store.exists(collection, condition);
     }

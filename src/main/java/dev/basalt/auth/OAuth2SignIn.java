@@ -6,6 +6,7 @@ import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.fields.PatternGenerator;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordReads;
+import dev.basalt.records.RecordRequest;
 import dev.basalt.records.RecordTables;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
@@ -108,7 +109,7 @@ class OAuth2SignIn {
         map(c, body, options.mappedFields().get("name"), user.name());
         map(c, body, options.mappedFields().get("username"), user.username());
         avatars.map(c, body, options.mappedFields().get("avatarURL"), user.avatarURL());
-        String id = String.valueOf(records.create(c, body, Caller.ANONYMOUS, null).get("id"));
+        String id = String.valueOf(records.create(c, body, RecordRequest.of(Caller.ANONYMOUS)).get("id"));
         return store.findById(c, id).orElseThrow();
     }
 
@@ -121,7 +122,7 @@ class OAuth2SignIn {
     private Map<String, Object> markVerified(Collection c, Map<String, Object> row, OAuth2User user) {
         if (user.emailVerified() && !Boolean.TRUE.equals(row.get("verified"))
                 && user.email().equalsIgnoreCase(String.valueOf(row.get("email")))) {
-            records.update(c, (String) row.get("id"), Map.of("verified", true), SuperuserCollection.SYSTEM, null);
+            records.update(c, (String) row.get("id"), Map.of("verified", true), SuperuserCollection.SYSTEM_WRITE);
             return store.findById(c, (String) row.get("id")).orElseThrow();
         }
         return row;
@@ -132,10 +133,10 @@ class OAuth2SignIn {
                 .and(column(links, "providerId").eq(providerId).or(column(links, "recordRef").eq((String) row.get("id"))));
         for (Optional<Map<String, Object>> old = store.findWhere(links, same); old.isPresent();
              old = store.findWhere(links, same)) { // at most two: this provider id's link and this record's
-            records.delete(links, (String) old.get().get("id"), SuperuserCollection.SYSTEM);
+            records.delete(links, (String) old.get().get("id"), SuperuserCollection.SYSTEM_WRITE);
         }
         records.create(links, Map.of("collectionRef", c.id(), "recordRef", row.get("id"), "provider", provider,
-                "providerId", providerId), SuperuserCollection.SYSTEM, null);
+                "providerId", providerId), SuperuserCollection.SYSTEM_WRITE);
     }
 
     private static org.jooq.Field<String> column(Collection c, String field) {

@@ -85,7 +85,7 @@ class OtpController {
         Map<String, Object> row = store.findById(c, used.recordId())
                 .orElseThrow(() -> ApiException.badRequest("Invalid or expired OTP."));
         if (!Boolean.TRUE.equals(row.get("verified")) && used.sentTo().equalsIgnoreCase(String.valueOf(row.get("email")))) {
-            records.update(c, used.recordId(), Map.of("verified", true), SuperuserCollection.SYSTEM, null);
+            records.update(c, used.recordId(), Map.of("verified", true), SuperuserCollection.SYSTEM_WRITE);
             row = store.findById(c, used.recordId()).orElseThrow();
         }
         return expand.apply(c, auth.signIn(c, row, request, "otp", AuthController.mfaId(request, body)), request);

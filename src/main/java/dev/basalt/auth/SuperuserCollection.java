@@ -1,5 +1,6 @@
 package dev.basalt.auth;
 
+import dev.basalt.records.RecordRequest;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.shared.Caller;
@@ -15,7 +16,8 @@ final class SuperuserCollection {
     static final String NAME = "_superusers";
     static final String ID = "pbc_3142635823";
     /** The server itself, as the caller of the writes it makes on its own (verified flags, CLI, OAuth2 links). */
-    static final Caller SYSTEM = new Caller("system", ID, NAME, true, java.util.Map.of());
+    static final RecordRequest SYSTEM_WRITE = RecordRequest.of(new Caller("system", ID, NAME, true,
+            java.util.Map.of()));
     /** Lifetime of a superuser's auth token, in seconds (PocketBase's default: one day). */
     static final long TOKEN_SECONDS = 86_400;
 

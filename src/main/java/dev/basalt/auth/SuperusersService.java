@@ -5,8 +5,8 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordReads;
+import dev.basalt.records.RecordRequest;
 import dev.basalt.shared.ApiException;
-import dev.basalt.shared.Caller;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 /** Creates, updates and deletes superusers through the records API's one write path, and issues their OTPs. */
 @Service
 class SuperusersService implements Superusers {
-    private static final Caller SYSTEM = SuperuserCollection.SYSTEM;
+    private static final RecordRequest SYSTEM_WRITE = SuperuserCollection.SYSTEM_WRITE;
     private final CollectionRegistry collections;
     private final RecordReads store;
     private final RecordService records;
@@ -32,7 +32,8 @@ class SuperusersService implements Superusers {
     public boolean upsert(String email, String password) {
         Optional<Map<String, Object>> existing = find(email);
         if (existing.isPresent()) {
-            records.update(superusers(), (String) existing.get().get("id"), credentials(email, password), SYSTEM, null);
+            records.update(superusers(), (String) existing.get().get("id"), credentials(email, password),
+                    SYSTEM_WRITE);
             return false;
         }
         create(email, password);
@@ -41,21 +42,21 @@ class SuperusersService implements Superusers {
 
     @Override
     public void create(String email, String password) {
-        records.create(superusers(), credentials(email, password), SYSTEM, null);
+        records.create(superusers(), credentials(email, password), SYSTEM_WRITE);
     }
 
     @Override
     public boolean changePassword(String email, String password) {
         Optional<Map<String, Object>> existing = find(email);
         existing.ifPresent(row -> records.update(superusers(), (String) row.get("id"),
-                Map.of("password", password, "passwordConfirm", password), SYSTEM, null));
+                Map.of("password", password, "passwordConfirm", password), SYSTEM_WRITE));
         return existing.isPresent();
     }
 
     @Override
     public boolean delete(String email) {
         Optional<Map<String, Object>> existing = find(email);
-        existing.ifPresent(row -> records.delete(superusers(), (String) row.get("id"), SYSTEM));
+        existing.ifPresent(row -> records.delete(superusers(), (String) row.get("id"), SYSTEM_WRITE));
         return existing.isPresent();
     }
 

@@ -5,7 +5,6 @@ import dev.basalt.access.RuleDecision;
 import dev.basalt.access.RuleType;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.Field;
-import dev.basalt.collections.fields.TextField;
 import dev.basalt.query.FilterInput;
 import dev.basalt.query.PlanRenderer;
 import dev.basalt.query.QueryCompiler;
@@ -75,19 +74,13 @@ public class RecordService {
         this.writes = writes;
     }
 
-    /** A page of records the caller may list, as PocketBase's list JSON. */
-    public Map<String, Object> list(Collection collection, ListParams params, Caller caller) {
-        return list(collection, params, caller, null);
-    }
-
-    /** A page of records the caller may list, with the related records of {@code expand}. */
-    public Map<String, Object> list(Collection collection, ListParams params, Caller caller, String expand) {
-        return list(collection, params, caller, expand, RequestInfo.NONE);
-    }
-
-    /** Like {@link #list(Collection, ListParams, Caller, String)}; {@code @request.*} reads {@code info}. */
-    public Map<String, Object> list(Collection collection, ListParams params, Caller caller, String expand,
-                                    RequestInfo info) {
+    /**
+     * A page of records the caller may list, as PocketBase's list JSON, with the related records the request's
+     * shape expands and its fields selection.
+     */
+    public Map<String, Object> list(Collection collection, ListParams params, RecordRequest request) {
+        Caller caller = request.caller();
+        FieldSelection selection = FieldSelection.parse(request.shape().fields()); // a bad one is 400 before anything
         RuleDecision decision = allowed(collection, RuleType.LIST, caller);
         List<FilterInput> filters = new ArrayList<>();
         if (decision instanceof RuleDecision.Filter f) {
@@ -96,7 +89,8 @@ public class RecordService {
         filters.add(new FilterInput(params.filter(), caller.superuser(), "filter"));
         List<String> select = collection.fields().stream().map(Field::name).toList();
         QuerySpec spec = new QuerySpec(schemas.schema(collection), select, filters, params.sort(),
-                caller.superuser(), params.page(), rules.requestContext(caller, info), schemas.catalog(caller));
+                caller.superuser(), params.page(), rules.requestContext(caller, request.info()),
+                schemas.catalog(caller));
         QueryPlan plan = compiler.plan(spec);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Record row : renderer.select(dsl, plan).fetch()) {
@@ -108,8 +102,8 @@ public class RecordService {
             items.add(RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL,
                     emails.contains((String) row.get("id"))));
         }
-        expander.expand(collection, items, expand, caller, info);
-        items.forEach(params.fields()::apply);
+        expander.expand(collection, items, request);
+        items.forEach(selection::apply);
         long total = -1;
         long pages = -1;
         if (!params.skipTotal()) {
@@ -125,25 +119,15 @@ public class RecordService {
         return page;
     }
 
-    /** One record the caller may view; 404 otherwise. */
-    public Map<String, Object> view(Collection collection, String id, Caller caller, String fields) {
-        return view(collection, id, caller, fields, null);
-    }
-
-    /** One record the caller may view, with the related records of {@code expand}; 404 otherwise. */
-    public Map<String, Object> view(Collection collection, String id, Caller caller, String fields, String expand) {
-        return view(collection, id, caller, fields, expand, RequestInfo.NONE);
-    }
-
-    /** Like {@link #view(Collection, String, Caller, String, String)}; {@code @request.*} reads {@code info}. */
-    public Map<String, Object> view(Collection collection, String id, Caller caller, String fields, String expand,
-                                    RequestInfo info) {
+    /** One record the caller may view, in the request's shape; 404 otherwise. */
+    public Map<String, Object> view(Collection collection, String id, RecordRequest request) {
+        Caller caller = request.caller();
         Optional<Map<String, Object>> found = allowed(collection, RuleType.VIEW, caller) instanceof RuleDecision.Filter f
-                ? store.findWhere(collection, condition(collection, f.expression(), caller, info)
+                ? store.findWhere(collection, condition(collection, f.expression(), caller, request.info())
                         .and(RecordTables.id(collection).eq(id)), false)
                 : store.findById(collection, id);
         Map<String, Object> row = found.orElseThrow(ApiException::notFound);
-        return output(collection, row, caller, fields, expand, info);
+        return output(collection, row, request);
     }
 
     /**
@@ -162,43 +146,33 @@ public class RecordService {
     }
 
     /** A stored record as the caller sees it: JSON, then expand, then the fields selection. */
-    Map<String, Object> output(Collection collection, Map<String, Object> row, Caller caller, String fields,
-                               String expand) {
-        return output(collection, row, caller, fields, expand, RequestInfo.NONE);
-    }
-
-    private Map<String, Object> output(Collection collection, Map<String, Object> row, Caller caller, String fields,
-                                       String expand, RequestInfo info) {
-        FieldSelection selection = FieldSelection.parse(fields);
+    private Map<String, Object> output(Collection collection, Map<String, Object> row, RecordRequest request) {
+        Caller caller = request.caller();
+        FieldSelection selection = FieldSelection.parse(request.shape().fields());
         boolean email = collection.isAuth() && authRecords.emailVisible(collection, List.of(row), caller)
                 .contains((String) row.get("id"));
         Map<String, Object> json = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL, email);
-        expander.expand(collection, List.of(json), expand, caller, info);
+        expander.expand(collection, List.of(json), request);
         return selection.apply(json);
     }
 
     /**
-     * Expands relations of an already rendered record in place, as {@code caller} may view them (e.g. the record of
-     * an auth response, expanded as the record that just signed in, as in PocketBase).
+     * Expands relations of an already rendered record in place, as the request's caller may view them (e.g. the
+     * record of an auth response, expanded as the record that just signed in, as in PocketBase).
      */
-    public void expand(Collection collection, Map<String, Object> json, String expand, Caller caller,
-                       RequestInfo info) {
-        expander.expand(collection, List.of(json), expand, caller, info);
-    }
-
-    /** Creates a record if the create rule holds for it as stored; 400 otherwise, with nothing written. */
-    public Map<String, Object> create(Collection collection, Map<String, Object> body, Caller caller, String fields) {
-        return create(collection, body, caller, ResponseShape.of(fields, null), RequestInfo.NONE.withBody("POST", Map.of()));
+    public void expand(Collection collection, Map<String, Object> json, RecordRequest request) {
+        expander.expand(collection, List.of(json), request);
     }
 
     /**
-     * Like {@link #create(Collection, Map, Caller, String)}; {@code @request.*} reads {@code info}, whose body is
-     * {@code body}; the answer has the {@code shape} asked for (expand checks each related record's viewRule).
+     * Creates a record if the create rule holds for it as stored (400 otherwise, with nothing written); the rule's
+     * {@code @request.body} is {@code body}; the answer has the request's shape (expand checks each related record's
+     * viewRule).
      */
-    public Map<String, Object> create(Collection collection, Map<String, Object> body, Caller caller,
-                                      ResponseShape shape, RequestInfo info) {
+    public Map<String, Object> create(Collection collection, Map<String, Object> body, RecordRequest request) {
         refuseView(collection);
-        RequestInfo request = info.withBody(info.method(), body);
+        Caller caller = request.caller();
+        RequestInfo info = withBody(request.info(), "POST", body);
         RuleDecision decision = allowed(collection, RuleType.CREATE, caller);
         Map<String, Object> written = HiddenInput.strip(collection, body, caller.superuser());
         RecordFiles.Uploads uploads = files.accept(collection, written, "Failed to create record.");
@@ -217,7 +191,7 @@ public class RecordService {
                         new FieldError("validation_values_mismatch", "The verified state can be set only by a manager.")));
             }
             if (decision instanceof RuleDecision.Filter f) {
-                Condition check = condition(collection, f.expression(), caller, request)
+                Condition check = condition(collection, f.expression(), caller, info)
                         .and(RecordTables.id(collection).eq((String) draft.record().get("id")));
                 if (!store.exists(collection, check)) {
                     status.setRollbackOnly();
@@ -225,25 +199,20 @@ public class RecordService {
                 }
             }
         });
-        return output(collection, draft.record(), caller, shape.fields(), shape.expand(), request);
-    }
-
-    /** Updates a record the caller may update; 404 when it is missing or outside the rule. */
-    public Map<String, Object> update(Collection collection, String id, Map<String, Object> body, Caller caller,
-                                      String fields) {
-        return update(collection, id, body, caller, ResponseShape.of(fields, null),
-                RequestInfo.NONE.withBody("PATCH", Map.of()));
+        return output(collection, draft.record(), new RecordRequest(caller, info, request.shape()));
     }
 
     /**
-     * Like {@link #update(Collection, String, Map, Caller, String)}: the rule is checked against the stored record
-     * and {@code @request.body} (= {@code body}) before anything is written; the answer has the {@code shape} asked for.
+     * Updates a record the caller may update (404 when it is missing or outside the rule): the rule is checked
+     * against the stored record and {@code @request.body} (= {@code body}) before anything is written; the answer
+     * has the request's shape.
      */
-    public Map<String, Object> update(Collection collection, String id, Map<String, Object> body, Caller caller,
-                                      ResponseShape shape, RequestInfo info) {
+    public Map<String, Object> update(Collection collection, String id, Map<String, Object> body,
+                                      RecordRequest request) {
         refuseView(collection);
-        RequestInfo request = info.withBody(info.method(), body);
-        Condition where = ruleCondition(collection, RuleType.UPDATE, caller, request)
+        Caller caller = request.caller();
+        RequestInfo info = withBody(request.info(), "PATCH", body);
+        Condition where = ruleCondition(collection, RuleType.UPDATE, caller, info)
                 .and(RecordTables.id(collection).eq(id));
         Map<String, Object> written = HiddenInput.strip(collection, body, caller.superuser());
         RecordFiles.Uploads uploads = files.accept(collection, written, "Failed to update record.");
@@ -258,23 +227,28 @@ public class RecordService {
             writeErrors.run(collection, "Failed to update record.", () -> writes.update(collection, id, d));
             return d;
         });
-        return output(collection, draft.record(), caller, shape.fields(), shape.expand(), request);
+        return output(collection, draft.record(), new RecordRequest(caller, info, request.shape()));
     }
 
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */
-    public void delete(Collection collection, String id, Caller caller) {
-        delete(collection, id, caller, RequestInfo.NONE.withBody("DELETE", Map.of()));
-    }
-
-    /** Like {@link #delete(Collection, String, Caller)}; {@code @request.*} reads {@code info}. */
-    public void delete(Collection collection, String id, Caller caller, RequestInfo info) {
+    public void delete(Collection collection, String id, RecordRequest request) {
         refuseView(collection);
-        Condition where = ruleCondition(collection, RuleType.DELETE, caller, info)
+        RequestInfo info = request.info() == RequestInfo.NONE ? RequestInfo.NONE.withBody("DELETE", Map.of())
+                : request.info();
+        Condition where = ruleCondition(collection, RuleType.DELETE, request.caller(), info)
                 .and(RecordTables.id(collection).eq(id));
         tx.executeWithoutResult(status -> {
             Map<String, Object> row = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
             relations.delete(collection, RecordTables.id(collection).eq((String) row.get("id"))); // announces it
         });
+    }
+
+    /**
+     * The request info a write's rule reads: its {@code @request.body} is the written body; a request without HTTP
+     * details (a write the server makes) gets the method the REST API would have used.
+     */
+    private static RequestInfo withBody(RequestInfo info, String method, Map<String, Object> body) {
+        return info.withBody(info == RequestInfo.NONE ? method : info.method(), body);
     }
 
     /** View collections are read-only (PocketBase answers 400). */
@@ -300,9 +274,5 @@ public class RecordService {
     private Condition condition(Collection collection, String expression, Caller caller, RequestInfo info) {
         RequestContext request = rules.requestContext(caller, info);
         return compiler.condition(expression, schemas.schema(collection), request, true, schemas.catalog());
-    }
-
-    static boolean isIdField(Field f) {
-        return f instanceof TextField t && t.primaryKey();
     }
 }
