@@ -85,7 +85,7 @@ class AccountMails {
 
     void requestEmailChange(Collection c, Caller caller, String newEmail) {
         if (caller.anonymous() || !caller.collectionId().equals(c.id())) {
-            throw ApiException.unauthorized(AuthService.INVALID_TOKEN);
+            throw AuthErrors.TOKEN_INVALID.exception();
         }
         requireEmail("newEmail", newEmail);
         Map<String, Object> row = store.findById(c, caller.id()).orElseThrow(ApiException::notFound);
@@ -155,7 +155,7 @@ class AccountMails {
     }
 
     private static ApiException invalid(String key, String code, String message) {
-        return ApiException.badRequest("An error occurred while validating the submitted data.",
+        return AuthErrors.VALIDATION_FAILED.exception(
                 Map.of(key, new FieldError(code, message)));
     }
 }

@@ -67,7 +67,7 @@ class ApiKeyController {
                 collectionId = c.id();
             }
         }
-        errors.throwIfAny("Failed to create API key.");
+        errors.throwIfAny(AuthErrors.API_KEY_CREATE_FAILED);
         ApiKeys.Created created = keys.create(name, scopes, collectionId, recordId, expires);
         Map<String, Object> json = new LinkedHashMap<>(ApiKeys.toJson(created.key()));
         json.put("key", created.secret());

@@ -7,7 +7,6 @@ import dev.basalt.query.RequestInfo;
 import dev.basalt.records.RecordSchemas;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AuthRuleCheck {
-    static final String REFUSED = "The request doesn't satisfy the collection requirements to authenticate.";
     private final AccessRules rules;
     private final QueryCompiler compiler;
     private final RecordSchemas schemas;
@@ -43,7 +41,7 @@ class AuthRuleCheck {
     void require(Collection collection, String recordId, RequestInfo info) {
         String rule = collection.authOptions().authRule();
         if (rule == null) {
-            throw ApiException.forbidden(REFUSED);
+            throw AuthErrors.SIGN_IN_RULE_REFUSED.exception();
         }
         if (rule.isBlank()) {
             return;
@@ -52,7 +50,7 @@ class AuthRuleCheck {
                         rules.requestContext(Caller.ANONYMOUS, info), true, schemas.catalog())
                 .and(RecordTables.id(collection).eq(recordId));
         if (!store.exists(collection, condition)) {
-            throw ApiException.forbidden(REFUSED);
+            throw AuthErrors.SIGN_IN_RULE_REFUSED.exception();
         }
     }
 }

@@ -14,7 +14,6 @@ import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordReads;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -53,12 +52,12 @@ public class FileTokens {
     /** A new file token for the signed-in caller; 401 when the caller is anonymous. */
     public String issue(Caller caller) {
         if (caller.anonymous()) {
-            throw ApiException.unauthorized("Missing auth context.");
+            throw AuthErrors.AUTH_CONTEXT_MISSING.exception();
         }
         Collection collection = collections.find(caller.collectionId())
-                .orElseThrow(() -> ApiException.unauthorized("Missing auth context."));
+                .orElseThrow(AuthErrors.AUTH_CONTEXT_MISSING::exception);
         Map<String, Object> row = store.findById(collection, caller.id())
-                .orElseThrow(() -> ApiException.unauthorized("Missing auth context."));
+                .orElseThrow(AuthErrors.AUTH_CONTEXT_MISSING::exception);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .claim("id", caller.id())
                 .claim("collectionId", collection.id())

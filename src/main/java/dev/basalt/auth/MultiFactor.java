@@ -9,7 +9,6 @@ import dev.basalt.query.QueryCompiler;
 import dev.basalt.records.RecordSchemas;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
@@ -89,7 +88,7 @@ class MultiFactor {
                     && r.get(CREATED).isAfter(OffsetDateTime.now(clock).minusSeconds(mfa.duration()));
         });
         if (!Boolean.TRUE.equals(completed)) {
-            throw ApiException.badRequest("Invalid or expired MFA session.");
+            throw AuthErrors.MFA_INVALID.exception();
         }
     }
 

@@ -11,7 +11,6 @@ import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RequestBodies;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -56,7 +55,7 @@ class OtpController {
         String email = AuthController.text(bodies.read(request), "email");
         limiter.check(request, c, email);
         if (email == null || email.isBlank()) {
-            throw ApiException.badRequest("An error occurred while validating the submitted data.",
+            throw AuthErrors.VALIDATION_FAILED.exception(
                     Map.of("email", FieldError.required()));
         }
         Settings settings = mailer.current();
@@ -81,9 +80,9 @@ class OtpController {
         OneTimePasswords.Used used = limiter.attempt(request, c, AuthController.text(body, "otpId"),
                 () -> otps.use(c.id(), String.valueOf(body.get("otpId")), AuthController.text(body, "password"),
                         c.authOptions().otp().duration())
-                        .orElseThrow(() -> ApiException.badRequest("Invalid or expired OTP.")));
+                        .orElseThrow(AuthErrors.OTP_INVALID::exception));
         Map<String, Object> row = store.findById(c, used.recordId())
-                .orElseThrow(() -> ApiException.badRequest("Invalid or expired OTP."));
+                .orElseThrow(AuthErrors.OTP_INVALID::exception);
         if (!Boolean.TRUE.equals(row.get("verified")) && used.sentTo().equalsIgnoreCase(String.valueOf(row.get("email")))) {
             records.update(c, used.recordId(), Map.of("verified", true), SuperuserCollection.SYSTEM_WRITE);
             row = store.findById(c, used.recordId()).orElseThrow();
@@ -94,7 +93,7 @@ class OtpController {
     private Collection enabled(String idOrName) {
         Collection c = AuthController.authCollection(collections, idOrName);
         if (!c.authOptions().otp().enabled()) {
-            throw ApiException.forbidden("The collection is not configured to allow OTP authentication.");
+            throw AuthErrors.OTP_AUTH_DISABLED.exception();
         }
         return c;
     }

@@ -7,7 +7,6 @@ import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.PasswordField;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PasswordSignIn {
-    static final String FAILED = "Failed to authenticate.";
     private final RecordReads store;
     private final Map<Integer, String> dummyHashes = new ConcurrentHashMap<>();
 
@@ -36,16 +34,16 @@ class PasswordSignIn {
     Map<String, Object> authenticate(Collection collection, String identity, String password, String identityField) {
         AuthOptions.PasswordAuth options = collection.authOptions().passwordAuth();
         if (!options.enabled()) {
-            throw ApiException.forbidden("The collection is not configured to allow password authentication.");
+            throw AuthErrors.PASSWORD_AUTH_DISABLED.exception();
         }
         if (identity == null || identity.isBlank() || password == null || password.isEmpty()) {
-            throw ApiException.badRequest(FAILED, Map.of(identity == null || identity.isBlank() ? "identity" : "password",
+            throw AuthErrors.SIGN_IN_FAILED.exception( Map.of(identity == null || identity.isBlank() ? "identity" : "password",
                     FieldError.required()));
         }
         List<String> fields = identityField == null || identityField.isBlank() ? options.identityFields()
                 : options.identityFields().stream().filter(identityField::equals).toList();
         if (fields.isEmpty()) {
-            throw ApiException.badRequest(FAILED, Map.of("identityField",
+            throw AuthErrors.SIGN_IN_FAILED.exception( Map.of("identityField",
                     new FieldError("validation_in_invalid", "Must be one of the collection's identity fields.")));
         }
         Optional<Map<String, Object>> row = Optional.empty();
@@ -59,7 +57,7 @@ class PasswordSignIn {
         String hash = row.map(r -> String.valueOf(r.get("password"))).orElseGet(() -> dummyHash(passwordField.cost()));
         boolean matches = PasswordField.matches(password, hash);
         if (row.isEmpty() || !matches) {
-            throw ApiException.badRequest(FAILED);
+            throw AuthErrors.SIGN_IN_FAILED.exception();
         }
         return row.get();
     }

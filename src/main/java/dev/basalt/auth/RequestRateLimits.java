@@ -106,7 +106,7 @@ public class RequestRateLimits {
     }
 
     private static ApiException tooMany() {
-        return new ApiException(429, "Too Many Requests.");
+        return AuthErrors.RATE_LIMITED.exception();
     }
 
     private boolean hit(String key, Settings.RateLimitRule rule) {

@@ -6,7 +6,6 @@ import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordRequest;
-import dev.basalt.shared.ApiException;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -66,7 +65,7 @@ class SuperusersService implements Superusers {
         AuthOptions.Otp options = c.authOptions().otp();
         Optional<Map<String, Object>> existing = find(email);
         if (existing.isPresent() && !options.enabled()) {
-            throw ApiException.badRequest("OTP auth is not enabled for the _superusers collection.");
+            throw AuthErrors.SUPERUSER_OTP_DISABLED.exception();
         }
         return existing.map(row -> {
             OneTimePasswords.Issued issued = otps.issue(c.id(), (String) row.get("id"),

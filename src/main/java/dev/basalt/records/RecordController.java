@@ -3,7 +3,6 @@ package dev.basalt.records;
 import dev.basalt.access.RequestInfos;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -79,6 +78,6 @@ class RecordController {
 
     private Collection find(String idOrName) {
         return collections.find(idOrName)
-                .orElseThrow(() -> ApiException.notFound("Missing collection context."));
+                .orElseThrow(RecordErrors.COLLECTION_MISSING::exception);
     }
 }

@@ -43,13 +43,13 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
 
     /** Builds a new record from a create body. */
     public static RecordDraft forCreate(Collection collection, Map<String, Object> body, Clock clock) {
-        return build(collection, body, null, "Failed to create record.", clock);
+        return build(collection, body, null, RecordErrors.CREATE_FAILED, clock);
     }
 
     /** Builds the changed record from an update body and the stored record. */
     public static RecordDraft forUpdate(Collection collection, Map<String, Object> body, Map<String, Object> current,
                                         Clock clock) {
-        return build(collection, body, current, "Failed to update record.", clock);
+        return build(collection, body, current, RecordErrors.UPDATE_FAILED, clock);
     }
 
     /** The clock's time as autodate fields store it: UTC, in milliseconds as PocketBase. */
@@ -58,7 +58,7 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
     }
 
     private static RecordDraft build(Collection collection, Map<String, Object> body, Map<String, Object> current,
-                                     String failure, Clock clock) {
+                                     RecordErrors failure, Clock clock) {
         boolean creating = current == null;
         ValidationErrors errors = new ValidationErrors();
         Map<String, Object> record = new LinkedHashMap<>();

@@ -55,9 +55,9 @@ public class RecordService {
     private final Clock clock;
 
     RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
-                         PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
-                         RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
-                         ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock) {
+                  PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
+                  RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
+                  ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock) {
         this.clock = clock;
         this.authIds = authIds;
         this.authRecords = authRecords;
@@ -175,19 +175,19 @@ public class RecordService {
         RequestInfo info = withBody(request.info(), "POST", body);
         RuleDecision decision = allowed(collection, RuleType.CREATE, caller);
         Map<String, Object> written = HiddenInput.strip(collection, body, caller.superuser());
-        RecordFiles.Uploads uploads = files.accept(collection, written, "Failed to create record.");
+        RecordFiles.Uploads uploads = files.accept(collection, written, RecordErrors.CREATE_FAILED.message());
         Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), null, caller.superuser());
         RecordDraft draft = RecordDraft.forCreate(collection, input, clock);
-        RoleInput.check(collection, draft, null, caller.superuser(), "Failed to create record.");
+        RoleInput.check(collection, draft, null, caller.superuser(), RecordErrors.CREATE_FAILED);
         tx.executeWithoutResult(status -> {
-            relations.checkTargetsExist(collection, draft.changes(), "Failed to create record.");
-            authIds.claim(collection, (String) draft.record().get("id"), "Failed to create record.");
+            relations.checkTargetsExist(collection, draft.changes(), RecordErrors.CREATE_FAILED);
+            authIds.claim(collection, (String) draft.record().get("id"), RecordErrors.CREATE_FAILED);
             uploads.store(collection, null, draft.record());
-            writeErrors.run(collection, "Failed to create record.", () -> writes.insert(collection, draft));
+            writeErrors.run(collection, RecordErrors.CREATE_FAILED, () -> writes.insert(collection, draft));
             if (!caller.superuser() && AuthRecordInput.requestsVerified(collection, input)
                     && !authRecords.canManage(collection, (String) draft.record().get("id"), caller)) {
                 status.setRollbackOnly();
-                throw ApiException.badRequest("Failed to create record.", Map.of("verified",
+                throw RecordErrors.CREATE_FAILED.exception(Map.of("verified",
                         new FieldError("validation_values_mismatch", "The verified state can be set only by a manager.")));
             }
             if (decision instanceof RuleDecision.Filter f) {
@@ -195,7 +195,7 @@ public class RecordService {
                         .and(RecordTables.id(collection).eq((String) draft.record().get("id")));
                 if (!store.exists(collection, check)) {
                     status.setRollbackOnly();
-                    throw ApiException.badRequest("Failed to create record.");
+                    throw RecordErrors.CREATE_FAILED.exception();
                 }
             }
         });
@@ -215,16 +215,16 @@ public class RecordService {
         Condition where = ruleCondition(collection, RuleType.UPDATE, caller, info)
                 .and(RecordTables.id(collection).eq(id));
         Map<String, Object> written = HiddenInput.strip(collection, body, caller.superuser());
-        RecordFiles.Uploads uploads = files.accept(collection, written, "Failed to update record.");
+        RecordFiles.Uploads uploads = files.accept(collection, written, RecordErrors.UPDATE_FAILED.message());
         RecordDraft draft = tx.execute(status -> {
             Map<String, Object> current = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
             boolean manager = collection.isAuth() && authRecords.canManage(collection, id, caller);
             Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), current, manager);
             RecordDraft d = RecordDraft.forUpdate(collection, input, current, clock);
-            RoleInput.check(collection, d, current, caller.superuser(), "Failed to update record.");
-            relations.checkTargetsExist(collection, d.changes(), "Failed to update record.");
+            RoleInput.check(collection, d, current, caller.superuser(), RecordErrors.UPDATE_FAILED);
+            relations.checkTargetsExist(collection, d.changes(), RecordErrors.UPDATE_FAILED);
             uploads.store(collection, current, d.record());
-            writeErrors.run(collection, "Failed to update record.", () -> writes.update(collection, id, d));
+            writeErrors.run(collection, RecordErrors.UPDATE_FAILED, () -> writes.update(collection, id, d));
             return d;
         });
         return output(collection, draft.record(), new RecordRequest(caller, info, request.shape()));
@@ -254,14 +254,14 @@ public class RecordService {
     /** View collections are read-only (PocketBase answers 400). */
     private static void refuseView(Collection collection) {
         if (collection.isView()) {
-            throw ApiException.badRequest("Unsupported collection type.");
+            throw RecordErrors.VIEW_COLLECTION_READ_ONLY.exception();
         }
     }
 
     private RuleDecision allowed(Collection collection, RuleType type, Caller caller) {
         RuleDecision decision = rules.decide(collection, type, caller);
         if (decision instanceof RuleDecision.SuperusersOnly) {
-            throw ApiException.forbidden("Only superusers can perform this action.");
+            throw RecordErrors.SUPERUSERS_ONLY.exception();
         }
         return decision;
     }

@@ -4,7 +4,6 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.RelationField;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RelationIntegrity {
-    /** PocketBase's message when a delete would empty a required relation. */
-    static final String REQUIRED_REFERENCE = "Failed to delete record. Make sure that the record is not part of a "
-            + "required relation reference.";
     /**
      * Most referencing records deleted or changed by one statement (PocketBase's cascade batch): bounds the rows
      * one statement returns, however many records refer to the deleted ones.
@@ -52,7 +48,7 @@ class RelationIntegrity {
     }
 
     /** Checks that every id written to a relation field exists, with one query for all fields; 400 otherwise. */
-    void checkTargetsExist(Collection collection, Map<String, Object> changes, String failure) {
+    void checkTargetsExist(Collection collection, Map<String, Object> changes, RecordErrors failure) {
         Map<String, FieldError> errors = new LinkedHashMap<>();
         Map<String, org.jooq.Field<Integer>> counts = new LinkedHashMap<>();
         Map<String, Integer> expected = new LinkedHashMap<>();
@@ -86,7 +82,7 @@ class RelationIntegrity {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.badRequest(failure, errors);
+            throw failure.exception(errors);
         }
     }
 
@@ -141,7 +137,7 @@ class RelationIntegrity {
                 deleted = delete(c, batchOf(c, emptied)).size();
             } while (deleted == RELEASE_BATCH);
         } else if (r.required() && dsl.fetchExists(dsl.selectOne().from(RecordTables.table(c)).where(emptied))) {
-            throw ApiException.badRequest(REQUIRED_REFERENCE);
+            throw RecordErrors.DELETE_REQUIRED_REFERENCE.exception();
         }
         Map<org.jooq.Field<?>, Object> set = Map.of(column, remaining);
         int updated;

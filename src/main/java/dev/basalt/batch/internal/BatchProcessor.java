@@ -1,5 +1,6 @@
 package dev.basalt.batch.internal;
 
+import dev.basalt.records.RecordErrors;
 import dev.basalt.records.RecordRequest;
 import dev.basalt.auth.RequestRateLimits;
 import dev.basalt.batch.BatchSettings;
@@ -103,7 +104,7 @@ class BatchProcessor {
         BatchRoute route = BatchRoute.match(request.method(), request.url())
                 .orElseThrow(() -> ApiException.badRequest("Unknown batch request action."));
         Collection collection = collections.find(route.collection())
-                .orElseThrow(() -> ApiException.notFound("Missing collection context."));
+                .orElseThrow(RecordErrors.COLLECTION_MISSING::exception);
         ResponseShape shape = ResponseShape.of(route.query().get("fields"), route.query().get("expand"));
         Map<String, Object> body = request.body();
         RecordRequest sub = new RecordRequest(caller,
