@@ -131,7 +131,7 @@ class AuthController {
                 && n.longValue() >= 0 && n.longValue() <= MAX_IMPERSONATION_SECONDS) {
             seconds = n.longValue();
         } else if (duration != null) {
-            throw AuthErrors.VALIDATION_FAILED.exception( Map.of("duration",
+            throw AuthErrors.VALIDATION_FAILED.exception(Map.of("duration",
                     new FieldError("validation_invalid_range", "Must be a whole number of seconds between 0 and "
                             + MAX_IMPERSONATION_SECONDS + ".")));
         }

@@ -1,11 +1,11 @@
 package dev.basalt.auth;
 
-import dev.basalt.records.ResponseShape;
-import dev.basalt.records.RecordRequest;
 import dev.basalt.access.RequestInfos;
 import dev.basalt.collections.Collection;
-import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordReads;
+import dev.basalt.records.RecordRequest;
+import dev.basalt.records.RecordService;
+import dev.basalt.records.ResponseShape;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.stereotype.Component;

@@ -37,13 +37,14 @@ class PasswordSignIn {
             throw AuthErrors.PASSWORD_AUTH_DISABLED.exception();
         }
         if (identity == null || identity.isBlank() || password == null || password.isEmpty()) {
-            throw AuthErrors.SIGN_IN_FAILED.exception( Map.of(identity == null || identity.isBlank() ? "identity" : "password",
+            throw AuthErrors.SIGN_IN_FAILED.exception(Map.of(
+                    identity == null || identity.isBlank() ? "identity" : "password",
                     FieldError.required()));
         }
         List<String> fields = identityField == null || identityField.isBlank() ? options.identityFields()
                 : options.identityFields().stream().filter(identityField::equals).toList();
         if (fields.isEmpty()) {
-            throw AuthErrors.SIGN_IN_FAILED.exception( Map.of("identityField",
+            throw AuthErrors.SIGN_IN_FAILED.exception(Map.of("identityField",
                     new FieldError("validation_in_invalid", "Must be one of the collection's identity fields.")));
         }
         Optional<Map<String, Object>> row = Optional.empty();
