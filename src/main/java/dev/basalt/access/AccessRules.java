@@ -17,10 +17,6 @@ import org.springframework.stereotype.Component;
 public class AccessRules {
     private final Clock clock;
 
-    public AccessRules() {
-        this(Clock.systemUTC());
-    }
-
     AccessRules(Clock clock) {
         this.clock = clock;
     }
@@ -44,11 +40,6 @@ public class AccessRules {
             return new RuleDecision.Allow();
         }
         return new RuleDecision.Filter(rule);
-    }
-
-    /** The {@code @request.auth.*} values the compiler binds for this caller, without request data. */
-    public RequestContext requestContext(Caller caller) {
-        return requestContext(caller, RequestInfo.NONE);
     }
 
     /**

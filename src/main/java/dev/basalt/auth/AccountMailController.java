@@ -3,7 +3,6 @@ package dev.basalt.auth;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RequestBodies;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -88,7 +87,7 @@ class AccountMailController {
 
     private Collection find(String idOrName) {
         return collections.find(idOrName).filter(Collection::isAuth)
-                .orElseThrow(() -> ApiException.notFound("Missing or invalid auth collection context."));
+                .orElseThrow(AuthErrors.AUTH_COLLECTION_MISSING::exception);
     }
 
     private static String text(Map<String, Object> body, String key) {

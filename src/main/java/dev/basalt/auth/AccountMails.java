@@ -8,8 +8,8 @@ import dev.basalt.collections.fields.PasswordField;
 import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordService;
-import dev.basalt.records.RecordStore;
-import dev.basalt.records.RecordTables;
+import dev.basalt.records.RecordReads;
+import dev.basalt.records.RecordRequest;
 import dev.basalt.settings.Settings;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,15 +31,14 @@ class AccountMails {
     static final String PASSWORD_RESET = "passwordReset";
     static final String EMAIL_CHANGE = "emailChange";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Caller SYSTEM = new Caller("system", SuperuserCollection.ID, SuperuserCollection.NAME, true,
-            Map.of());
+    private static final RecordRequest SYSTEM_WRITE = SuperuserCollection.SYSTEM_WRITE;
     private final Mailer mailer;
     private final AuthTokens tokens;
-    private final RecordStore store;
+    private final RecordReads store;
     private final RecordService records;
     private final Sessions sessions;
 
-    AccountMails(Mailer mailer, AuthTokens tokens, RecordStore store, RecordService records, Sessions sessions) {
+    AccountMails(Mailer mailer, AuthTokens tokens, RecordReads store, RecordService records, Sessions sessions) {
         this.mailer = mailer;
         this.tokens = tokens;
         this.store = store;
@@ -61,7 +59,7 @@ class AccountMails {
     void confirmVerification(Collection c, String token) {
         Map<String, Object> row = verified(c, token, VERIFICATION).row();
         if (!Boolean.TRUE.equals(row.get("verified"))) {
-            store.update(c, (String) row.get("id"), Map.of("verified", true));
+            records.update(c, (String) row.get("id"), Map.of("verified", true), SYSTEM_WRITE);
         }
     }
 
@@ -81,13 +79,13 @@ class AccountMails {
         body.put("password", password == null ? "" : password);
         body.put("passwordConfirm", passwordConfirm == null ? "" : passwordConfirm);
         body.put("verified", true);
-        records.update(c, id, body, SYSTEM, null);
+        records.update(c, id, body, SYSTEM_WRITE);
         sessions.revokeAll(c.id(), id, "password reset");
     }
 
     void requestEmailChange(Collection c, Caller caller, String newEmail) {
         if (caller.anonymous() || !caller.collectionId().equals(c.id())) {
-            throw ApiException.unauthorized(AuthService.INVALID_TOKEN);
+            throw AuthErrors.TOKEN_INVALID.exception();
         }
         requireEmail("newEmail", newEmail);
         Map<String, Object> row = store.findById(c, caller.id()).orElseThrow(ApiException::notFound);
@@ -106,7 +104,7 @@ class AccountMails {
             throw invalid("password", "validation_invalid_password", "Missing or invalid password.");
         }
         records.update(c, (String) v.row().get("id"), Map.of("email", v.claims().get("newEmail"), "verified", true),
-                SYSTEM, null);
+                SYSTEM_WRITE);
     }
 
     /** A verified token's claims and the record it names, still having the email the token was sent for. */
@@ -144,8 +142,7 @@ class AccountMails {
     }
 
     private Optional<Map<String, Object>> findByEmail(Collection c, String email) {
-        var column = RecordTables.column(c, c.field("email").orElseThrow());
-        return store.findWhere(c, DSL.lower(column.cast(String.class)).eq(DSL.lower(DSL.val(email.trim()))), false);
+        return store.findByEmail(c, email);
     }
 
     private static void requireEmail(String key, String email) {
@@ -158,7 +155,7 @@ class AccountMails {
     }
 
     private static ApiException invalid(String key, String code, String message) {
-        return ApiException.badRequest("An error occurred while validating the submitted data.",
+        return AuthErrors.VALIDATION_FAILED.exception(
                 Map.of(key, new FieldError(code, message)));
     }
 }

@@ -2,7 +2,7 @@ package dev.basalt.auth;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.records.RequestBodies;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
@@ -32,10 +32,10 @@ class ApiKeyController {
     private static final int MAX_NAME = 255;
     private final ApiKeys keys;
     private final CollectionRegistry collections;
-    private final RecordStore store;
+    private final RecordReads store;
     private final RequestBodies bodies;
 
-    ApiKeyController(ApiKeys keys, CollectionRegistry collections, RecordStore store, RequestBodies bodies) {
+    ApiKeyController(ApiKeys keys, CollectionRegistry collections, RecordReads store, RequestBodies bodies) {
         this.keys = keys;
         this.collections = collections;
         this.store = store;
@@ -52,7 +52,7 @@ class ApiKeyController {
             errors.add("name", "validation_required", "A name of 1 to " + MAX_NAME + " characters is required.");
         }
         List<String> scopes = scopes(body.get("scopes"), errors);
-        OffsetDateTime expires = expires(body.get("expires"), errors);
+        OffsetDateTime expires = expires(body.get("expires"), errors, keys.now());
         String collectionId = null;
         String recordId = null;
         Object collection = body.get("collection");
@@ -67,7 +67,7 @@ class ApiKeyController {
                 collectionId = c.id();
             }
         }
-        errors.throwIfAny("Failed to create API key.");
+        errors.throwIfAny(AuthErrors.API_KEY_CREATE_FAILED);
         ApiKeys.Created created = keys.create(name, scopes, collectionId, recordId, expires);
         Map<String, Object> json = new LinkedHashMap<>(ApiKeys.toJson(created.key()));
         json.put("key", created.secret());
@@ -110,13 +110,13 @@ class ApiKeyController {
         return out;
     }
 
-    private static OffsetDateTime expires(Object value, ValidationErrors errors) {
+    private static OffsetDateTime expires(Object value, ValidationErrors errors, OffsetDateTime now) {
         if (value == null || "".equals(value)) {
             return null;
         }
         try {
             OffsetDateTime t = OffsetDateTime.parse(String.valueOf(value).trim().replace(' ', 'T'));
-            if (t.isBefore(OffsetDateTime.now())) {
+            if (t.isBefore(now)) {
                 errors.add("expires", "validation_date_in_past", "Must be in the future.");
             }
             return t;

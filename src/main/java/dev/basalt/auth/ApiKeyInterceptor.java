@@ -2,7 +2,6 @@ package dev.basalt.auth;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.shared.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -29,7 +28,7 @@ class ApiKeyInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (request.getAttribute(AuthFilter.INVALID_API_KEY) != null) {
-            throw ApiException.unauthorized("The API key is invalid, expired or revoked.");
+            throw AuthErrors.API_KEY_INVALID.exception();
         }
         if (!(request.getAttribute(AuthFilter.API_KEY) instanceof ApiKeys.ApiKey key)) {
             return true;
@@ -39,10 +38,10 @@ class ApiKeyInterceptor implements HandlerInterceptor {
         String collection = vars instanceof Map<?, ?> m && m.get("collection") instanceof String s ? s : null;
         String name = collection == null ? null : collections.find(collection).map(Collection::name).orElse(collection);
         if (action == null || name == null || !ApiKeyScopes.allows(key.scopes(), name, action)) {
-            throw ApiException.forbidden("The API key's scopes do not allow this action.");
+            throw AuthErrors.API_KEY_SCOPE.exception();
         }
         if (request.getParameter("expand") != null) {
-            throw ApiException.forbidden("API keys cannot expand relations.");
+            throw AuthErrors.API_KEY_EXPAND.exception();
         }
         return true;
     }

@@ -1,5 +1,6 @@
 package dev.basalt.auth;
 
+import java.time.Clock;
 import dev.basalt.collections.CollectionJson;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -61,9 +62,11 @@ class ApiKeys {
     }
 
     private final DSLContext dsl;
+    private final Clock clock;
 
-    ApiKeys(DSLContext dsl) {
+    ApiKeys(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
     }
 
     Created create(String name, List<String> scopes, String collectionId, String recordId, OffsetDateTime expires) {
@@ -126,8 +129,9 @@ class ApiKeys {
         return json;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    /** The clock's time, as the database stores it. */
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String random(int bytes) {

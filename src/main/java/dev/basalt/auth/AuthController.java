@@ -4,7 +4,6 @@ import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RequestBodies;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import dev.basalt.shared.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
@@ -111,12 +110,12 @@ class AuthController {
         AuthService.Authenticated current = AuthFilter.of(request);
         if (refreshToken != null && !refreshToken.isEmpty()) {
             if (!auth.logoutByRefreshToken(c, refreshToken)) {
-                throw ApiException.unauthorized("The refresh token is invalid, expired or already used.");
+                throw AuthErrors.REFRESH_TOKEN_INVALID.exception();
             }
         } else if (current != null && current.caller().collectionId().equals(c.id())) {
             sessions.revoke(current.sessionId(), "logout");
         } else {
-            throw ApiException.unauthorized(AuthService.INVALID_TOKEN);
+            throw AuthErrors.TOKEN_INVALID.exception();
         }
         return ResponseEntity.noContent().build();
     }
@@ -132,7 +131,7 @@ class AuthController {
                 && n.longValue() >= 0 && n.longValue() <= MAX_IMPERSONATION_SECONDS) {
             seconds = n.longValue();
         } else if (duration != null) {
-            throw ApiException.badRequest("An error occurred while validating the submitted data.", Map.of("duration",
+            throw AuthErrors.VALIDATION_FAILED.exception(Map.of("duration",
                     new FieldError("validation_invalid_range", "Must be a whole number of seconds between 0 and "
                             + MAX_IMPERSONATION_SECONDS + ".")));
         }
@@ -142,12 +141,12 @@ class AuthController {
     /** The collection, if it is an auth collection; 404 otherwise. */
     static Collection authCollection(CollectionRegistry collections, String idOrName) {
         return collections.find(idOrName).filter(Collection::isAuth)
-                .orElseThrow(() -> ApiException.notFound("Missing or invalid auth collection context."));
+                .orElseThrow(AuthErrors.AUTH_COLLECTION_MISSING::exception);
     }
 
     private Collection authCollection(String idOrName) {
         return collections.find(idOrName).filter(Collection::isAuth)
-                .orElseThrow(() -> ApiException.notFound("Missing or invalid auth collection context."));
+                .orElseThrow(AuthErrors.AUTH_COLLECTION_MISSING::exception);
     }
 
     /** The {@code mfaId} of a second sign-in step, from the query (as the SDK sends it) or the body. */

@@ -2,8 +2,10 @@ package dev.basalt.auth;
 
 import dev.basalt.access.RequestInfos;
 import dev.basalt.collections.Collection;
+import dev.basalt.records.RecordReads;
+import dev.basalt.records.RecordRequest;
 import dev.basalt.records.RecordService;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.ResponseShape;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -16,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthRecordExpand {
     private final RecordService records;
-    private final RecordStore store;
+    private final RecordReads store;
 
-    AuthRecordExpand(RecordService records, RecordStore store) {
+    AuthRecordExpand(RecordService records, RecordReads store) {
         this.records = records;
         this.store = store;
     }
@@ -32,8 +34,8 @@ class AuthRecordExpand {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> record = (Map<String, Object>) rendered;
-        store.findById(collection, id).ifPresent(row -> records.expand(collection, record, expand,
-                AuthService.toCaller(collection, row), RequestInfos.of(request)));
+        store.findById(collection, id).ifPresent(row -> records.expand(collection, record, new RecordRequest(
+                AuthService.toCaller(collection, row), RequestInfos.of(request), ResponseShape.of(null, expand))));
         return out;
     }
 }

@@ -5,9 +5,8 @@ import dev.basalt.collections.Collection;
 import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.records.RecordSchemas;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import org.springframework.stereotype.Component;
 
@@ -18,13 +17,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AuthRuleCheck {
-    static final String REFUSED = "The request doesn't satisfy the collection requirements to authenticate.";
     private final AccessRules rules;
     private final QueryCompiler compiler;
     private final RecordSchemas schemas;
-    private final RecordStore store;
+    private final RecordReads store;
 
-    AuthRuleCheck(AccessRules rules, QueryCompiler compiler, RecordStore store, RecordSchemas schemas) {
+    AuthRuleCheck(AccessRules rules, QueryCompiler compiler, RecordReads store, RecordSchemas schemas) {
         this.schemas = schemas;
         this.rules = rules;
         this.compiler = compiler;
@@ -43,7 +41,7 @@ class AuthRuleCheck {
     void require(Collection collection, String recordId, RequestInfo info) {
         String rule = collection.authOptions().authRule();
         if (rule == null) {
-            throw ApiException.forbidden(REFUSED);
+            throw AuthErrors.SIGN_IN_RULE_REFUSED.exception();
         }
         if (rule.isBlank()) {
             return;
@@ -52,7 +50,7 @@ class AuthRuleCheck {
                         rules.requestContext(Caller.ANONYMOUS, info), true, schemas.catalog())
                 .and(RecordTables.id(collection).eq(recordId));
         if (!store.exists(collection, condition)) {
-            throw ApiException.forbidden(REFUSED);
+            throw AuthErrors.SIGN_IN_RULE_REFUSED.exception();
         }
     }
 }

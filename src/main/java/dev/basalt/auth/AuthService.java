@@ -7,7 +7,7 @@ import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,9 +24,8 @@ import org.springframework.stereotype.Service;
 class AuthService {
     /** Id prefix of the caller an unbound API key acts as. */
     static final String API_KEY_CALLER_PREFIX = "apikey:";
-    static final String INVALID_TOKEN = "The request requires valid record authorization token.";
     private final CollectionRegistry collections;
-    private final RecordStore store;
+    private final RecordReads store;
     private final AuthTokens tokens;
     private final Sessions sessions;
     private final ApiKeys apiKeys;
@@ -42,7 +41,7 @@ class AuthService {
     record Authenticated(Caller caller, String sessionId, boolean refreshable) {
     }
 
-    AuthService(CollectionRegistry collections, RecordStore store, AuthTokens tokens, Sessions sessions,
+    AuthService(CollectionRegistry collections, RecordReads store, AuthTokens tokens, Sessions sessions,
                 ApiKeys apiKeys, AuthRuleCheck authRule, MultiFactor multiFactor, AuthAlerts alerts) {
         this.alerts = alerts;
         this.apiKeys = apiKeys;
@@ -114,13 +113,13 @@ class AuthService {
     Map<String, Object> refresh(Collection collection, Authenticated auth) {
         Caller caller = auth == null ? Caller.ANONYMOUS : auth.caller();
         if (caller.anonymous() || !caller.collectionId().equals(collection.id())) {
-            throw ApiException.unauthorized(INVALID_TOKEN);
+            throw AuthErrors.TOKEN_INVALID.exception();
         }
         if (!auth.refreshable()) {
-            throw ApiException.forbidden("The current auth token is not refreshable.");
+            throw AuthErrors.TOKEN_NOT_REFRESHABLE.exception();
         }
         Map<String, Object> row = store.findById(collection, caller.id())
-                .orElseThrow(() -> ApiException.unauthorized(INVALID_TOKEN));
+                .orElseThrow(AuthErrors.TOKEN_INVALID::exception);
         sessions.touch(auth.sessionId(), collection.authOptions().refreshToken().inactivity());
         return response(collection, row, auth.sessionId(), collection.authOptions().authToken().duration(), true);
     }
@@ -136,15 +135,15 @@ class AuthService {
                             .map(row -> TokenHashes.sha256(tokenKey(row)).equals(session.keyFingerprint()))
                             .orElse(false));
         } catch (Sessions.RefreshRefused e) {
-            throw ApiException.unauthorized("The refresh token is invalid, expired or already used.");
+            throw AuthErrors.REFRESH_TOKEN_INVALID.exception();
         }
         Sessions.Session session = rotated.session();
         if (!session.collectionId().equals(collection.id())) {
             sessions.revoke(session.id(), "wrong collection");
-            throw ApiException.unauthorized("The refresh token is invalid, expired or already used.");
+            throw AuthErrors.REFRESH_TOKEN_INVALID.exception();
         }
         Map<String, Object> row = store.findById(collection, session.recordId())
-                .orElseThrow(() -> ApiException.unauthorized("The refresh token is invalid, expired or already used."));
+                .orElseThrow(AuthErrors.REFRESH_TOKEN_INVALID::exception);
         Map<String, Object> out = response(collection, row, session.id(),
                 collection.authOptions().refreshToken().accessDuration(), true);
         out.put("refreshToken", rotated.refreshToken());

@@ -34,9 +34,9 @@ class AuthTokens {
     private final TokenSecret secret;
     private final Clock clock;
 
-    AuthTokens(TokenSecret secret) {
+    AuthTokens(TokenSecret secret, Clock clock) {
         this.secret = secret;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     String issue(String recordId, String collectionId, String tokenKey, long seconds, String sessionId,

@@ -1,5 +1,6 @@
 package dev.basalt.auth;
 
+import java.time.Clock;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,8 +13,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
-import dev.basalt.records.RecordStore;
-import dev.basalt.shared.ApiException;
+import dev.basalt.records.RecordReads;
 import dev.basalt.shared.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,9 +39,11 @@ public class FileTokens {
 
     private final TokenSecret secret;
     private final CollectionRegistry collections;
-    private final RecordStore store;
+    private final RecordReads store;
+    private final Clock clock;
 
-    FileTokens(TokenSecret secret, CollectionRegistry collections, RecordStore store) {
+    FileTokens(TokenSecret secret, CollectionRegistry collections, RecordReads store, Clock clock) {
+        this.clock = clock;
         this.secret = secret;
         this.collections = collections;
         this.store = store;
@@ -50,17 +52,17 @@ public class FileTokens {
     /** A new file token for the signed-in caller; 401 when the caller is anonymous. */
     public String issue(Caller caller) {
         if (caller.anonymous()) {
-            throw ApiException.unauthorized("Missing auth context.");
+            throw AuthErrors.AUTH_CONTEXT_MISSING.exception();
         }
         Collection collection = collections.find(caller.collectionId())
-                .orElseThrow(() -> ApiException.unauthorized("Missing auth context."));
+                .orElseThrow(AuthErrors.AUTH_CONTEXT_MISSING::exception);
         Map<String, Object> row = store.findById(collection, caller.id())
-                .orElseThrow(() -> ApiException.unauthorized("Missing auth context."));
+                .orElseThrow(AuthErrors.AUTH_CONTEXT_MISSING::exception);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .claim("id", caller.id())
                 .claim("collectionId", collection.id())
                 .claim("type", TYPE)
-                .expirationTime(new Date(System.currentTimeMillis() + lifetimeSeconds(collection) * 1000))
+                .expirationTime(new Date(clock.millis() + lifetimeSeconds(collection) * 1000))
                 .build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
@@ -90,7 +92,7 @@ public class FileTokens {
                 return Caller.ANONYMOUS;
             }
             Date exp = claims.getExpirationTime();
-            if (exp == null || exp.getTime() <= System.currentTimeMillis()) {
+            if (exp == null || exp.getTime() <= clock.millis()) {
                 return Caller.ANONYMOUS;
             }
             Optional<Collection> collection = collections.find(collectionId).filter(Collection::isAuth);

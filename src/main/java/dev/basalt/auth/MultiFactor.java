@@ -1,16 +1,16 @@
 package dev.basalt.auth;
 
+import dev.basalt.query.RequestInfo;
+import java.time.Clock;
 import dev.basalt.access.AccessRules;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.query.QueryCompiler;
 import dev.basalt.records.RecordSchemas;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -44,14 +44,16 @@ class MultiFactor {
     }
 
     private final DSLContext dsl;
+    private final Clock clock;
     private final TransactionTemplate tx;
     private final AccessRules rules;
     private final QueryCompiler compiler;
     private final RecordSchemas schemas;
-    private final RecordStore store;
+    private final RecordReads store;
 
-    MultiFactor(DSLContext dsl, TransactionTemplate tx, AccessRules rules, QueryCompiler compiler, RecordStore store,
-                RecordSchemas schemas) {
+    MultiFactor(DSLContext dsl, TransactionTemplate tx, AccessRules rules, QueryCompiler compiler, RecordReads store,
+                RecordSchemas schemas, Clock clock) {
+        this.clock = clock;
         this.schemas = schemas;
         this.dsl = dsl;
         this.tx = tx;
@@ -72,7 +74,7 @@ class MultiFactor {
         if (mfaId == null || mfaId.isBlank()) {
             String id = OneTimePasswords.randomId();
             dsl.insertInto(MFAS).set(ID, id).set(COLLECTION_ID, collection.id()).set(RECORD_ID, recordId)
-                    .set(METHOD, method).execute();
+                    .set(METHOD, method).set(CREATED, OffsetDateTime.now(clock)).execute();
             throw new Required(id);
         }
         Boolean completed = tx.execute(s -> {
@@ -83,10 +85,10 @@ class MultiFactor {
             }
             dsl.deleteFrom(MFAS).where(ID.eq(mfaId)).execute();
             return r.get(RECORD_ID).equals(recordId) && !r.get(METHOD).equals(method)
-                    && r.get(CREATED).isAfter(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(mfa.duration()));
+                    && r.get(CREATED).isAfter(OffsetDateTime.now(clock).minusSeconds(mfa.duration()));
         });
         if (!Boolean.TRUE.equals(completed)) {
-            throw ApiException.badRequest("Invalid or expired MFA session.");
+            throw AuthErrors.MFA_INVALID.exception();
         }
     }
 
@@ -95,7 +97,7 @@ class MultiFactor {
             return true;
         }
         var condition = compiler.condition(rule, schemas.schema(collection),
-                        rules.requestContext(Caller.ANONYMOUS), true, schemas.catalog())
+                        rules.requestContext(Caller.ANONYMOUS, RequestInfo.NONE), true, schemas.catalog())
                 .and(RecordTables.id(collection).eq(recordId));
         return store.exists(collection, condition);
     }

@@ -4,9 +4,9 @@ import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.fields.PatternGenerator;
-import dev.basalt.records.RecordDraft;
 import dev.basalt.records.RecordService;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
+import dev.basalt.records.RecordRequest;
 import dev.basalt.records.RecordTables;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
@@ -31,7 +31,7 @@ class OAuth2SignIn {
     private final CollectionRegistry collections;
     private final OAuth2Providers providers;
     private final OAuth2Client client;
-    private final RecordStore store;
+    private final RecordReads store;
     private final RecordService records;
     private final OAuth2Avatars avatars;
 
@@ -39,7 +39,7 @@ class OAuth2SignIn {
     record Outcome(Map<String, Object> row, boolean isNew, OAuth2User user) {
     }
 
-    OAuth2SignIn(CollectionRegistry collections, OAuth2Providers providers, OAuth2Client client, RecordStore store,
+    OAuth2SignIn(CollectionRegistry collections, OAuth2Providers providers, OAuth2Client client, RecordReads store,
                  RecordService records, OAuth2Avatars avatars) {
         this.collections = collections;
         this.providers = providers;
@@ -75,7 +75,7 @@ class OAuth2SignIn {
         Collection links = collections.find(ExternalAuthsCollection.NAME).orElseThrow();
         Optional<Map<String, Object>> linked = store.findWhere(links, column(links, "collectionRef").eq(c.id())
                         .and(column(links, "provider").eq(provider.name()))
-                        .and(column(links, "providerId").eq(user.id())), false)
+                        .and(column(links, "providerId").eq(user.id())))
                 .flatMap(link -> store.findById(c, String.valueOf(link.get("recordRef"))));
         if (linked.isPresent()) {
             return new Outcome(markVerified(c, linked.get(), user), false, user);
@@ -84,7 +84,7 @@ class OAuth2SignIn {
         if (!caller.anonymous() && caller.collectionId().equals(c.id())) {
             existing = store.findById(c, caller.id());
         } else if (user.emailVerified() && !user.email().isEmpty()) {
-            existing = store.findWhere(c, DSL.lower(column(c, "email")).eq(user.email().toLowerCase()), false);
+            existing = store.findWhere(c, DSL.lower(column(c, "email")).eq(user.email().toLowerCase()));
         }
         boolean isNew = existing.isEmpty();
         Map<String, Object> row = existing.orElseGet(() -> create(c, options, user, createData));
@@ -97,7 +97,7 @@ class OAuth2SignIn {
         Map<String, Object> body = new LinkedHashMap<>(createData == null ? Map.of() : createData);
         if (!user.email().isEmpty()) {
             body.putIfAbsent("email", user.email());
-            if (store.findWhere(c, DSL.lower(column(c, "email")).eq(user.email().toLowerCase()), false).isPresent()) {
+            if (store.findWhere(c, DSL.lower(column(c, "email")).eq(user.email().toLowerCase())).isPresent()) {
                 throw ApiException.badRequest("A record with this email exists already: sign in to it first, "
                         + "then sign in with the provider to link it.");
             }
@@ -109,7 +109,7 @@ class OAuth2SignIn {
         map(c, body, options.mappedFields().get("name"), user.name());
         map(c, body, options.mappedFields().get("username"), user.username());
         avatars.map(c, body, options.mappedFields().get("avatarURL"), user.avatarURL());
-        String id = String.valueOf(records.create(c, body, Caller.ANONYMOUS, null).get("id"));
+        String id = String.valueOf(records.create(c, body, RecordRequest.of(Caller.ANONYMOUS)).get("id"));
         return store.findById(c, id).orElseThrow();
     }
 
@@ -122,7 +122,7 @@ class OAuth2SignIn {
     private Map<String, Object> markVerified(Collection c, Map<String, Object> row, OAuth2User user) {
         if (user.emailVerified() && !Boolean.TRUE.equals(row.get("verified"))
                 && user.email().equalsIgnoreCase(String.valueOf(row.get("email")))) {
-            store.update(c, (String) row.get("id"), Map.of("verified", true));
+            records.update(c, (String) row.get("id"), Map.of("verified", true), SuperuserCollection.SYSTEM_WRITE);
             return store.findById(c, (String) row.get("id")).orElseThrow();
         }
         return row;
@@ -131,10 +131,12 @@ class OAuth2SignIn {
     private void link(Collection links, Collection c, Map<String, Object> row, String provider, String providerId) {
         var same = column(links, "collectionRef").eq(c.id()).and(column(links, "provider").eq(provider))
                 .and(column(links, "providerId").eq(providerId).or(column(links, "recordRef").eq((String) row.get("id"))));
-        store.deleteWhere(links, same);
-        RecordDraft draft = RecordDraft.forCreate(links, Map.of("collectionRef", c.id(),
-                "recordRef", row.get("id"), "provider", provider, "providerId", providerId));
-        store.insert(links, draft.changes());
+        for (Optional<Map<String, Object>> old = store.findWhere(links, same); old.isPresent();
+             old = store.findWhere(links, same)) { // at most two: this provider id's link and this record's
+            records.delete(links, (String) old.get().get("id"), SuperuserCollection.SYSTEM_WRITE);
+        }
+        records.create(links, Map.of("collectionRef", c.id(), "recordRef", row.get("id"), "provider", provider,
+                "providerId", providerId), SuperuserCollection.SYSTEM_WRITE);
     }
 
     private static org.jooq.Field<String> column(Collection c, String field) {

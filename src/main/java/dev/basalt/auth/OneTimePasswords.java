@@ -1,10 +1,10 @@
 package dev.basalt.auth;
 
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -42,9 +42,11 @@ class OneTimePasswords {
     }
 
     private final DSLContext dsl;
+    private final Clock clock;
     private final TransactionTemplate tx;
 
-    OneTimePasswords(DSLContext dsl, TransactionTemplate tx) {
+    OneTimePasswords(DSLContext dsl, TransactionTemplate tx, Clock clock) {
+        this.clock = clock;
         this.dsl = dsl;
         this.tx = tx;
     }
@@ -56,7 +58,8 @@ class OneTimePasswords {
         }
         String id = randomId();
         dsl.insertInto(OTPS).set(ID, id).set(COLLECTION_ID, collectionId).set(RECORD_ID, recordId)
-                .set(HASH, TokenHashes.sha256(digits.toString())).set(SENT_TO, sentTo).execute();
+                .set(HASH, TokenHashes.sha256(digits.toString())).set(SENT_TO, sentTo)
+                .set(CREATED, OffsetDateTime.now(clock)).execute();
         return new Issued(id, digits.toString());
     }
 
@@ -75,7 +78,7 @@ class OneTimePasswords {
             if (otp == null) {
                 return Optional.<Used>empty();
             }
-            boolean fresh = otp.get(CREATED).isAfter(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(maxAgeSeconds));
+            boolean fresh = otp.get(CREATED).isAfter(OffsetDateTime.now(clock).minusSeconds(maxAgeSeconds));
             boolean matches = password != null && MessageDigest.isEqual(
                     otp.get(HASH).getBytes(StandardCharsets.UTF_8),
                     TokenHashes.sha256(password).getBytes(StandardCharsets.UTF_8));

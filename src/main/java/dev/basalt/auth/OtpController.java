@@ -7,8 +7,8 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
-import dev.basalt.records.RecordStore;
-import dev.basalt.records.RecordTables;
+import dev.basalt.records.RecordReads;
+import dev.basalt.records.RecordService;
 import dev.basalt.records.RequestBodies;
 import dev.basalt.settings.Settings;
 import dev.basalt.shared.ApiException;
@@ -16,7 +16,6 @@ import dev.basalt.shared.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.impl.DSL;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,20 +30,22 @@ class OtpController {
     private final CollectionRegistry collections;
     private final OneTimePasswords otps;
     private final Mailer mailer;
-    private final RecordStore store;
+    private final RecordReads store;
+    private final RecordService records;
     private final AuthService auth;
     private final RequestBodies bodies;
     private final AuthRateLimiter limiter;
     private final AuthRecordExpand expand;
 
-    OtpController(CollectionRegistry collections, OneTimePasswords otps, Mailer mailer, RecordStore store,
-                  AuthService auth, RequestBodies bodies, AuthRateLimiter limiter, AuthRecordExpand expand) {
+    OtpController(CollectionRegistry collections, OneTimePasswords otps, Mailer mailer, RecordReads store,
+                  RecordService records, AuthService auth, RequestBodies bodies, AuthRateLimiter limiter, AuthRecordExpand expand) {
         this.expand = expand;
         this.limiter = limiter;
         this.collections = collections;
         this.otps = otps;
         this.mailer = mailer;
         this.store = store;
+        this.records = records;
         this.auth = auth;
         this.bodies = bodies;
     }
@@ -55,13 +56,11 @@ class OtpController {
         String email = AuthController.text(bodies.read(request), "email");
         limiter.check(request, c, email);
         if (email == null || email.isBlank()) {
-            throw ApiException.badRequest("An error occurred while validating the submitted data.",
+            throw AuthErrors.VALIDATION_FAILED.exception(
                     Map.of("email", FieldError.required()));
         }
         Settings settings = mailer.current();
-        var column = RecordTables.column(c, c.field("email").orElseThrow());
-        Optional<Map<String, Object>> row = store.findWhere(c,
-                DSL.lower(column.cast(String.class)).eq(DSL.lower(DSL.val(email.trim()))), false);
+        Optional<Map<String, Object>> row = store.findByEmail(c, email);
         if (row.isEmpty()) {
             return Map.of("otpId", OneTimePasswords.randomId());
         }
@@ -82,11 +81,11 @@ class OtpController {
         OneTimePasswords.Used used = limiter.attempt(request, c, AuthController.text(body, "otpId"),
                 () -> otps.use(c.id(), String.valueOf(body.get("otpId")), AuthController.text(body, "password"),
                         c.authOptions().otp().duration())
-                        .orElseThrow(() -> ApiException.badRequest("Invalid or expired OTP.")));
+                        .orElseThrow(AuthErrors.OTP_INVALID::exception));
         Map<String, Object> row = store.findById(c, used.recordId())
-                .orElseThrow(() -> ApiException.badRequest("Invalid or expired OTP."));
+                .orElseThrow(AuthErrors.OTP_INVALID::exception);
         if (!Boolean.TRUE.equals(row.get("verified")) && used.sentTo().equalsIgnoreCase(String.valueOf(row.get("email")))) {
-            store.update(c, used.recordId(), Map.of("verified", true));
+            records.update(c, used.recordId(), Map.of("verified", true), SuperuserCollection.SYSTEM_WRITE);
             row = store.findById(c, used.recordId()).orElseThrow();
         }
         return expand.apply(c, auth.signIn(c, row, request, "otp", AuthController.mfaId(request, body)), request);
@@ -95,7 +94,7 @@ class OtpController {
     private Collection enabled(String idOrName) {
         Collection c = AuthController.authCollection(collections, idOrName);
         if (!c.authOptions().otp().enabled()) {
-            throw ApiException.forbidden("The collection is not configured to allow OTP authentication.");
+            throw AuthErrors.OTP_AUTH_DISABLED.exception();
         }
         return c;
     }

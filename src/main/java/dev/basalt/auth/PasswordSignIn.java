@@ -5,9 +5,8 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.EmailField;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.PasswordField;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +23,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PasswordSignIn {
-    static final String FAILED = "Failed to authenticate.";
-    private final RecordStore store;
+    private final RecordReads store;
     private final Map<Integer, String> dummyHashes = new ConcurrentHashMap<>();
 
-    PasswordSignIn(RecordStore store) {
+    PasswordSignIn(RecordReads store) {
         this.store = store;
     }
 
@@ -36,16 +34,17 @@ class PasswordSignIn {
     Map<String, Object> authenticate(Collection collection, String identity, String password, String identityField) {
         AuthOptions.PasswordAuth options = collection.authOptions().passwordAuth();
         if (!options.enabled()) {
-            throw ApiException.forbidden("The collection is not configured to allow password authentication.");
+            throw AuthErrors.PASSWORD_AUTH_DISABLED.exception();
         }
         if (identity == null || identity.isBlank() || password == null || password.isEmpty()) {
-            throw ApiException.badRequest(FAILED, Map.of(identity == null || identity.isBlank() ? "identity" : "password",
+            throw AuthErrors.SIGN_IN_FAILED.exception(Map.of(
+                    identity == null || identity.isBlank() ? "identity" : "password",
                     FieldError.required()));
         }
         List<String> fields = identityField == null || identityField.isBlank() ? options.identityFields()
                 : options.identityFields().stream().filter(identityField::equals).toList();
         if (fields.isEmpty()) {
-            throw ApiException.badRequest(FAILED, Map.of("identityField",
+            throw AuthErrors.SIGN_IN_FAILED.exception(Map.of("identityField",
                     new FieldError("validation_in_invalid", "Must be one of the collection's identity fields.")));
         }
         Optional<Map<String, Object>> row = Optional.empty();
@@ -59,7 +58,7 @@ class PasswordSignIn {
         String hash = row.map(r -> String.valueOf(r.get("password"))).orElseGet(() -> dummyHash(passwordField.cost()));
         boolean matches = PasswordField.matches(password, hash);
         if (row.isEmpty() || !matches) {
-            throw ApiException.badRequest(FAILED);
+            throw AuthErrors.SIGN_IN_FAILED.exception();
         }
         return row.get();
     }
@@ -67,9 +66,9 @@ class PasswordSignIn {
     private Optional<Map<String, Object>> find(Collection collection, Field field, String identity) {
         var column = RecordTables.column(collection, field);
         if (field instanceof EmailField) {
-            return store.findWhere(collection, DSL.lower(column.cast(String.class)).eq(DSL.lower(DSL.val(identity))), false);
+            return store.findWhere(collection, DSL.lower(column.cast(String.class)).eq(DSL.lower(DSL.val(identity))));
         }
-        return store.findWhere(collection, column.cast(String.class).eq(identity), false);
+        return store.findWhere(collection, column.cast(String.class).eq(identity));
     }
 
     private String dummyHash(int cost) {

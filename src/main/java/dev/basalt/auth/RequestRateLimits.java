@@ -1,5 +1,6 @@
 package dev.basalt.auth;
 
+import java.time.Clock;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.basalt.collections.Collection;
@@ -34,10 +35,12 @@ public class RequestRateLimits {
     private static final long MILLIS_PER_SECOND = 1000;
     private final SettingsStore settings;
     private final ClientAddress addresses;
+    private final Clock clock;
     private final Cache<String, Window> windows = Caffeine.newBuilder()
             .maximumSize(MAX_TRACKED).expireAfterAccess(FORGET_AFTER).build();
 
-    RequestRateLimits(SettingsStore settings, ClientAddress addresses) {
+    RequestRateLimits(SettingsStore settings, ClientAddress addresses, Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.addresses = addresses;
     }
@@ -103,12 +106,12 @@ public class RequestRateLimits {
     }
 
     private static ApiException tooMany() {
-        return new ApiException(429, "Too Many Requests.");
+        return AuthErrors.RATE_LIMITED.exception();
     }
 
     private boolean hit(String key, Settings.RateLimitRule rule) {
         long length = Math.min(rule.duration(), Long.MAX_VALUE / MILLIS_PER_SECOND) * MILLIS_PER_SECOND;
-        return windows.get(key, k -> new Window()).hit(System.currentTimeMillis(), rule.maxRequests(), length);
+        return windows.get(key, k -> new Window()).hit(clock.millis(), rule.maxRequests(), length);
     }
 
     /** The rule that matched a request and the name of its counter. */

@@ -61,13 +61,13 @@ class SessionController {
 
     private Collection ownerOrSuperuser(String collection, String id, HttpServletRequest request) {
         Collection c = collections.find(collection).filter(Collection::isAuth)
-                .orElseThrow(() -> ApiException.notFound("Missing or invalid auth collection context."));
+                .orElseThrow(AuthErrors.AUTH_COLLECTION_MISSING::exception);
         Caller caller = Caller.of(request);
         if (caller.anonymous()) {
-            throw ApiException.unauthorized(AuthService.INVALID_TOKEN);
+            throw AuthErrors.TOKEN_INVALID.exception();
         }
         if (!caller.superuser() && !(caller.collectionId().equals(c.id()) && caller.id().equals(id))) {
-            throw ApiException.forbidden("Only the record itself or a superuser can manage its sessions.");
+            throw AuthErrors.SESSIONS_NOT_OWNER.exception();
         }
         return c;
     }

@@ -58,12 +58,13 @@ class Sessions {
 
     private final DSLContext dsl;
     private final TransactionTemplate tx;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Cache<String, Boolean> active = Caffeine.newBuilder()
             .expireAfterWrite(ACTIVE_CACHE_TTL).maximumSize(ACTIVE_CACHE_SIZE).build();
 
-    Sessions(DSLContext dsl, TransactionTemplate tx) {
+    Sessions(DSLContext dsl, TransactionTemplate tx, Clock clock) {
         this.dsl = dsl;
+        this.clock = clock;
         this.tx = tx;
     }
 

@@ -2,7 +2,6 @@ package dev.basalt.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.basalt.shared.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -58,7 +57,7 @@ class SignInGuard {
         for (String key : keys(scope, address, identity)) {
             Failures f = failures.getIfPresent(key);
             if (f != null && f.delayedAt(now)) {
-                throw new ApiException(429, "Too many failed attempts. Try again later.");
+                throw AuthErrors.SIGN_IN_GUARDED.exception();
             }
         }
     }

@@ -1,7 +1,9 @@
 package dev.basalt.auth;
 
+import dev.basalt.records.RecordRequest;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
+import dev.basalt.shared.Caller;
 import dev.basalt.collections.fields.AutodateField;
 import dev.basalt.collections.fields.BoolField;
 import dev.basalt.collections.fields.EmailField;
@@ -13,6 +15,9 @@ import java.util.List;
 final class SuperuserCollection {
     static final String NAME = "_superusers";
     static final String ID = "pbc_3142635823";
+    /** The server itself, as the caller of the writes it makes on its own (verified flags, CLI, OAuth2 links). */
+    static final RecordRequest SYSTEM_WRITE = RecordRequest.of(new Caller("system", ID, NAME, true,
+            java.util.Map.of()));
     /** Lifetime of a superuser's auth token, in seconds (PocketBase's default: one day). */
     static final long TOKEN_SECONDS = 86_400;
 

@@ -4,26 +4,22 @@ import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordService;
-import dev.basalt.records.RecordStore;
-import dev.basalt.records.RecordTables;
-import dev.basalt.shared.ApiException;
-import dev.basalt.shared.Caller;
-import java.util.Locale;
+import dev.basalt.records.RecordReads;
+import dev.basalt.records.RecordRequest;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /** Creates, updates and deletes superusers through the records API's one write path, and issues their OTPs. */
 @Service
 class SuperusersService implements Superusers {
-    private static final Caller SYSTEM = new Caller("system", SuperuserCollection.ID, SuperuserCollection.NAME, true, Map.of());
+    private static final RecordRequest SYSTEM_WRITE = SuperuserCollection.SYSTEM_WRITE;
     private final CollectionRegistry collections;
-    private final RecordStore store;
+    private final RecordReads store;
     private final RecordService records;
     private final OneTimePasswords otps;
 
-    SuperusersService(CollectionRegistry collections, RecordStore store, RecordService records,
+    SuperusersService(CollectionRegistry collections, RecordReads store, RecordService records,
                       OneTimePasswords otps) {
         this.collections = collections;
         this.store = store;
@@ -35,7 +31,8 @@ class SuperusersService implements Superusers {
     public boolean upsert(String email, String password) {
         Optional<Map<String, Object>> existing = find(email);
         if (existing.isPresent()) {
-            records.update(superusers(), (String) existing.get().get("id"), credentials(email, password), SYSTEM, null);
+            records.update(superusers(), (String) existing.get().get("id"), credentials(email, password),
+                    SYSTEM_WRITE);
             return false;
         }
         create(email, password);
@@ -44,21 +41,21 @@ class SuperusersService implements Superusers {
 
     @Override
     public void create(String email, String password) {
-        records.create(superusers(), credentials(email, password), SYSTEM, null);
+        records.create(superusers(), credentials(email, password), SYSTEM_WRITE);
     }
 
     @Override
     public boolean changePassword(String email, String password) {
         Optional<Map<String, Object>> existing = find(email);
         existing.ifPresent(row -> records.update(superusers(), (String) row.get("id"),
-                Map.of("password", password, "passwordConfirm", password), SYSTEM, null));
+                Map.of("password", password, "passwordConfirm", password), SYSTEM_WRITE));
         return existing.isPresent();
     }
 
     @Override
     public boolean delete(String email) {
         Optional<Map<String, Object>> existing = find(email);
-        existing.ifPresent(row -> records.delete(superusers(), (String) row.get("id"), SYSTEM));
+        existing.ifPresent(row -> records.delete(superusers(), (String) row.get("id"), SYSTEM_WRITE));
         return existing.isPresent();
     }
 
@@ -68,7 +65,7 @@ class SuperusersService implements Superusers {
         AuthOptions.Otp options = c.authOptions().otp();
         Optional<Map<String, Object>> existing = find(email);
         if (existing.isPresent() && !options.enabled()) {
-            throw ApiException.badRequest("OTP auth is not enabled for the _superusers collection.");
+            throw AuthErrors.SUPERUSER_OTP_DISABLED.exception();
         }
         return existing.map(row -> {
             OneTimePasswords.Issued issued = otps.issue(c.id(), (String) row.get("id"),
@@ -78,10 +75,7 @@ class SuperusersService implements Superusers {
     }
 
     private Optional<Map<String, Object>> find(String email) {
-        Collection c = superusers();
-        var emailColumn = RecordTables.column(c, c.field("email").orElseThrow());
-        String normalised = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        return store.findWhere(c, DSL.lower(emailColumn.cast(String.class)).eq(normalised), false);
+        return store.findByEmail(superusers(), email);
     }
 
     private Collection superusers() {

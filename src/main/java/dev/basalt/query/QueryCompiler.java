@@ -48,17 +48,10 @@ public final class QueryCompiler {
     }
 
     /**
-     * The condition of one expression (e.g. a rule checked against one record), columns qualified by the table name;
-     * a blank expression is always true. Errors are reported under the key {@code filter}.
-     */
-    public Condition condition(String expression, TableSchema schema, RequestContext request, boolean allowHidden) {
-        return condition(expression, schema, request, allowHidden, TableCatalog.EMPTY);
-    }
-
-    /**
-     * Like {@link #condition(String, TableSchema, RequestContext, boolean)}, following relation paths into the tables
-     * of {@code catalog}; a condition on to-one relation paths is an EXISTS over their LEFT JOINs, correlated to
-     * the table.
+     * The condition of one expression (e.g. a rule checked against one record), columns qualified by the table name,
+     * following relation paths into the tables of {@code catalog} ({@link TableCatalog#EMPTY}: none); a condition on
+     * to-one relation paths is an EXISTS over their LEFT JOINs, correlated to the table. A blank expression is
+     * always true. Errors are reported under the key {@code filter}.
      */
     public Condition condition(String expression, TableSchema schema, RequestContext request, boolean allowHidden,
                                TableCatalog catalog) {
@@ -76,17 +69,9 @@ public final class QueryCompiler {
     }
 
     /**
-     * One expression compiled for checking single rows, in SQL or in memory ({@link RowCondition}); a blank
-     * expression always holds. Errors are reported under the key {@code filter}.
-     */
-    public RowCondition rowCondition(String expression, TableSchema schema, RequestContext request,
-                                     boolean allowHidden) {
-        return rowCondition(expression, schema, request, allowHidden, TableCatalog.EMPTY);
-    }
-
-    /**
-     * Like {@link #rowCondition(String, TableSchema, RequestContext, boolean)}, following relation paths into the
-     * tables of {@code catalog} (such conditions are decided by SQL, never in memory).
+     * One expression compiled for checking single rows, in SQL or in memory ({@link RowCondition}), following
+     * relation paths into the tables of {@code catalog} (such conditions are decided by SQL, never in memory); a
+     * blank expression always holds. Errors are reported under the key {@code filter}.
      */
     public RowCondition rowCondition(String expression, TableSchema schema, RequestContext request,
                                      boolean allowHidden, TableCatalog catalog) {
@@ -99,14 +84,10 @@ public final class QueryCompiler {
     }
 
     /**
-     * Checks syntax, names and limits without request values (when a rule is saved): any {@code @request.auth.*} key
-     * is accepted; placeholders are not. Errors are reported under the key {@code filter}.
+     * Checks syntax, names and limits without request values (when a rule is saved), relation paths resolved in
+     * {@code catalog}: any {@code @request.auth.*} key is accepted; placeholders are not. Errors are reported under
+     * the key {@code filter}.
      */
-    public void validate(String expression, TableSchema schema, boolean allowHidden) {
-        validate(expression, schema, allowHidden, TableCatalog.EMPTY);
-    }
-
-    /** Like {@link #validate(String, TableSchema, boolean)}, relation paths resolved in {@code catalog}. */
     public void validate(String expression, TableSchema schema, boolean allowHidden, TableCatalog catalog) {
         FilterInput input = new FilterInput(expression, allowHidden, FilterInput.FILTER_PARAM);
         if (!input.isBlank()) {

@@ -34,26 +34,6 @@ public record RequestContext(Map<String, Object> auth, Map<String, Object> place
         return new RequestContext(Map.of(), Map.of(), Clock.systemUTC());
     }
 
-    /** A copy with these placeholder values. */
-    public RequestContext withPlaceholders(Map<String, Object> values) {
-        return new RequestContext(auth, values, clock, info);
-    }
-
-    /** A copy with these auth values (empty for anonymous). */
-    public RequestContext withAuth(Map<String, Object> values) {
-        return new RequestContext(values, placeholders, clock, info);
-    }
-
-    /** A copy reading the macros from this clock. */
-    public RequestContext withClock(Clock value) {
-        return new RequestContext(auth, placeholders, value, info);
-    }
-
-    /** True when no auth record is known. */
-    public boolean isAnonymous() {
-        return auth.isEmpty();
-    }
-
     private static Map<String, Object> copy(Map<String, Object> map) {
         // null values are meaningful (an empty date field), so Map.copyOf cannot be used
         return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));

@@ -2,7 +2,6 @@ package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ class AuthIds {
      * Inside the transaction that creates a record of {@code collection} with this id: a 400 shaped like a duplicate
      * id when another auth collection already has a record with it. Nothing for other collections.
      */
-    void claim(Collection collection, String id, String message) {
+    void claim(Collection collection, String id, RecordErrors failure) {
         if (!collection.isAuth() || id == null) {
             return;
         }
@@ -54,7 +53,7 @@ class AuthIds {
             taken = taken == null ? one : taken.unionAll(one);
         }
         if (dsl.fetchExists(taken)) {
-            throw ApiException.badRequest(message, Map.of("id",
+            throw failure.exception(Map.of("id",
                     new FieldError("validation_not_unique", "Value must be unique.")));
         }
     }

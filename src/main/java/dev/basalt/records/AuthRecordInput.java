@@ -62,7 +62,7 @@ final class AuthRecordInput {
                 errors.add("verified", "validation_values_mismatch", "The verified state can be changed only by a manager.");
             }
         }
-        errors.throwIfAny(updating ? "Failed to update record." : "Failed to create record.");
+        errors.throwIfAny(updating ? RecordErrors.UPDATE_FAILED : RecordErrors.CREATE_FAILED);
         return input;
     }
 

@@ -1,5 +1,6 @@
 package dev.basalt.records;
 
+import dev.basalt.query.RequestInfo;
 import dev.basalt.access.AccessRules;
 import dev.basalt.collections.Collection;
 import dev.basalt.query.QueryCompiler;
@@ -67,7 +68,7 @@ public class AuthRecordRules {
         if (manageRule == null || manageRule.isBlank() || caller.anonymous()) {
             return Set.of();
         }
-        var condition = compiler.condition(manageRule, schemas.schema(collection), rules.requestContext(caller),
+        var condition = compiler.condition(manageRule, schemas.schema(collection), rules.requestContext(caller, RequestInfo.NONE),
                         true, schemas.catalog())
                 .and(RecordTables.id(collection).in(ids));
         return new HashSet<>(dsl.select(RecordTables.id(collection)).from(RecordTables.table(collection))

@@ -1,6 +1,5 @@
 package dev.basalt.records;
 
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ public final class FieldSelection {
             if (colon >= 0) {
                 Matcher m = EXCERPT.matcher(item.substring(colon + 1).trim());
                 if (!m.matches()) {
-                    throw ApiException.badRequest("Invalid fields parameter.", Map.of("fields",
+                    throw RecordErrors.INVALID_FIELDS.exception(Map.of("fields",
                             new FieldError("validation_invalid_fields", "Unknown modifier in \"" + item + "\".")));
                 }
                 excerpt = new Excerpt(Integer.parseInt(m.group(1)), "true".equals(m.group(2)));

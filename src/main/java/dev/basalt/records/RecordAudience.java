@@ -173,7 +173,8 @@ class RecordAudience implements ChangeAudience {
         }
         Map<String, Object> record = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL);
         if (!expand.isBlank()) {
-            expander.expand(collection, List.of(record), expand, caller, info);
+            expander.expand(collection, List.of(record),
+                    new RecordRequest(caller, info, ResponseShape.of(null, expand)));
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("action", action);

@@ -1,24 +1,26 @@
 package dev.basalt.records;
 
-import dev.basalt.collections.Collection;
 import dev.basalt.realtime.ChangeEvent;
 import dev.basalt.realtime.ChangeFeed;
-import java.util.Map;
 import org.jooq.DSLContext;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Announces a record change to realtime subscribers; called inside the write's transaction (sent on commit). */
+/** Announces every record write to realtime subscribers; the feed sends it once the transaction commits. */
 @Component
-class RecordChanges {
+@Order(0)
+class RecordChanges implements RecordWriteListener {
+    private final DSLContext dsl;
     private final ChangeFeed feed;
 
-    RecordChanges(ChangeFeed feed) {
+    RecordChanges(DSLContext dsl, ChangeFeed feed) {
+        this.dsl = dsl;
         this.feed = feed;
     }
 
-    /** {@code action} is create, update or delete; {@code stored} the row after the change (before, for delete). */
-    void announce(DSLContext tx, Collection collection, String action, Map<String, Object> stored) {
-        feed.publish(tx, new ChangeEvent(collection.id(), collection.name(), String.valueOf(stored.get("id")), action,
-                RecordSnapshots.encode(collection, stored)));
+    @Override
+    public void written(RecordWrite write) {
+        feed.publish(dsl, new ChangeEvent(write.collection().id(), write.collection().name(), write.id(),
+                write.action().pocketBaseName(), RecordSnapshots.encode(write.collection(), write.record())));
     }
 }

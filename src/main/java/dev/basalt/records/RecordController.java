@@ -3,7 +3,6 @@ package dev.basalt.records;
 import dev.basalt.access.RequestInfos;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -40,15 +39,15 @@ class RecordController {
                              @RequestParam(required = false) String fields,
                              @RequestParam(required = false) String skipTotal,
                              @RequestParam(required = false) String expand) {
-        ListParams params = ListParams.parse(page, perPage, sort, filter, fields, skipTotal);
-        return records.list(find(collection), params, Caller.of(request), expand, RequestInfos.of(request));
+        ListParams params = ListParams.parse(page, perPage, sort, filter, skipTotal);
+        return records.list(find(collection), params, recordRequest(request, fields, expand));
     }
 
     @GetMapping("/{id}")
     Map<String, Object> view(@PathVariable String collection, @PathVariable String id, HttpServletRequest request,
                              @RequestParam(required = false) String fields,
                              @RequestParam(required = false) String expand) {
-        return records.view(find(collection), id, Caller.of(request), fields, expand, RequestInfos.of(request));
+        return records.view(find(collection), id, recordRequest(request, fields, expand));
     }
 
     @PostMapping
@@ -56,8 +55,7 @@ class RecordController {
                                @RequestParam(required = false) String fields,
                                @RequestParam(required = false) String expand) {
         Collection c = find(collection);
-        return records.create(c, bodies.readRecord(request), Caller.of(request), ResponseShape.of(fields, expand),
-                RequestInfos.of(request));
+        return records.create(c, bodies.readRecord(request), recordRequest(request, fields, expand));
     }
 
     @PatchMapping("/{id}")
@@ -65,18 +63,21 @@ class RecordController {
                                @RequestParam(required = false) String fields,
                                @RequestParam(required = false) String expand) {
         Collection c = find(collection);
-        return records.update(c, id, bodies.readRecord(request), Caller.of(request), ResponseShape.of(fields, expand),
-                RequestInfos.of(request));
+        return records.update(c, id, bodies.readRecord(request), recordRequest(request, fields, expand));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String collection, @PathVariable String id, HttpServletRequest request) {
-        records.delete(find(collection), id, Caller.of(request), RequestInfos.of(request));
+        records.delete(find(collection), id, recordRequest(request, null, null));
         return ResponseEntity.noContent().build();
+    }
+
+    private static RecordRequest recordRequest(HttpServletRequest request, String fields, String expand) {
+        return new RecordRequest(Caller.of(request), RequestInfos.of(request), ResponseShape.of(fields, expand));
     }
 
     private Collection find(String idOrName) {
         return collections.find(idOrName)
-                .orElseThrow(() -> ApiException.notFound("Missing collection context."));
+                .orElseThrow(RecordErrors.COLLECTION_MISSING::exception);
     }
 }

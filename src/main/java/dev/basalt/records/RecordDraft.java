@@ -12,6 +12,7 @@ import dev.basalt.collections.fields.TextField;
 import dev.basalt.query.ColumnKind;
 import dev.basalt.shared.FieldError;
 import dev.basalt.shared.ValidationErrors;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -41,17 +42,23 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
     }
 
     /** Builds a new record from a create body. */
-    public static RecordDraft forCreate(Collection collection, Map<String, Object> body) {
-        return build(collection, body, null, "Failed to create record.");
+    public static RecordDraft forCreate(Collection collection, Map<String, Object> body, Clock clock) {
+        return build(collection, body, null, RecordErrors.CREATE_FAILED, clock);
     }
 
     /** Builds the changed record from an update body and the stored record. */
-    public static RecordDraft forUpdate(Collection collection, Map<String, Object> body, Map<String, Object> current) {
-        return build(collection, body, current, "Failed to update record.");
+    public static RecordDraft forUpdate(Collection collection, Map<String, Object> body, Map<String, Object> current,
+                                        Clock clock) {
+        return build(collection, body, current, RecordErrors.UPDATE_FAILED, clock);
+    }
+
+    /** The clock's time as autodate fields store it: UTC, in milliseconds as PocketBase. */
+    static OffsetDateTime autodate(Clock clock) {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static RecordDraft build(Collection collection, Map<String, Object> body, Map<String, Object> current,
-                                     String failure) {
+                                     RecordErrors failure, Clock clock) {
         boolean creating = current == null;
         ValidationErrors errors = new ValidationErrors();
         Map<String, Object> record = new LinkedHashMap<>();
@@ -82,7 +89,7 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
                 errors.add(key, ex.error());
             }
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime now = autodate(clock);
         for (Field f : collection.fields()) {
             if (f instanceof AutodateField a && ((creating && a.onCreate()) || (!creating && a.onUpdate()))) {
                 record.put(f.name(), now);

@@ -55,17 +55,17 @@ class RecordExpander {
         this.schemas = schemas;
     }
 
-    /** Adds the {@code expand} objects to records of {@code collection} rendered as JSON, in place. */
-    void expand(Collection collection, List<Map<String, Object>> records, String expand, Caller caller) {
-        expand(collection, records, expand, caller, RequestInfo.NONE);
-    }
-
-    /** Like {@link #expand(Collection, List, String, Caller)}; the viewRules read {@code @request.*} from {@code info}. */
-    void expand(Collection collection, List<Map<String, Object>> records, String expand, Caller caller,
-                RequestInfo info) {
+    /**
+     * Adds the objects of the request's {@code expand} to records of {@code collection} rendered as JSON, in place;
+     * the viewRules read {@code @request.*} from the request's info.
+     */
+    void expand(Collection collection, List<Map<String, Object>> records, RecordRequest request) {
+        String expand = request.shape().expand();
         if (expand == null || expand.isBlank() || records.isEmpty()) {
             return;
         }
+        Caller caller = request.caller();
+        RequestInfo info = request.info();
         expandLevel(collection, records, tree(expand), caller, info);
     }
 

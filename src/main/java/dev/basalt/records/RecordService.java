@@ -5,7 +5,6 @@ import dev.basalt.access.RuleDecision;
 import dev.basalt.access.RuleType;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.Field;
-import dev.basalt.collections.fields.TextField;
 import dev.basalt.query.FilterInput;
 import dev.basalt.query.PlanRenderer;
 import dev.basalt.query.QueryCompiler;
@@ -16,6 +15,7 @@ import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import dev.basalt.shared.FieldError;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The records API's operations: each checks the collection's rule for the caller, in SQL, before acting. */
+/**
+ * The records API's operations: each checks the collection's rule for the caller, in SQL, before acting. This is
+ * also the one write path for other modules (auth flags, CLI, OAuth2 links): they write as a superuser caller, so
+ * every write passes {@link RecordWrites} and its listeners.
+ */
 @Service
 public class RecordService {
     private final DSLContext dsl;
@@ -41,18 +45,20 @@ public class RecordService {
     private final PlanRenderer renderer;
     private final TransactionTemplate tx;
     private final AuthRecordRules authRecords;
-    private final RecordChanges changes;
+    private final RecordWrites writes;
     private final WriteErrors writeErrors = new WriteErrors();
     private final RelationIntegrity relations;
     private final RecordSchemas schemas;
     private final RecordExpander expander;
     private final RecordFiles files;
     private final AuthIds authIds;
+    private final Clock clock;
 
-    public RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
-                         PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
-                         RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
-                         ObjectProvider<RecordFiles> files, RecordChanges changes, AuthIds authIds) {
+    RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
+                  PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
+                  RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
+                  ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock) {
+        this.clock = clock;
         this.authIds = authIds;
         this.authRecords = authRecords;
         this.expander = expander;
@@ -65,22 +71,16 @@ public class RecordService {
         this.compiler = compiler;
         this.renderer = renderer;
         this.tx = tx;
-        this.changes = changes;
+        this.writes = writes;
     }
 
-    /** A page of records the caller may list, as PocketBase's list JSON. */
-    public Map<String, Object> list(Collection collection, ListParams params, Caller caller) {
-        return list(collection, params, caller, null);
-    }
-
-    /** A page of records the caller may list, with the related records of {@code expand}. */
-    public Map<String, Object> list(Collection collection, ListParams params, Caller caller, String expand) {
-        return list(collection, params, caller, expand, RequestInfo.NONE);
-    }
-
-    /** Like {@link #list(Collection, ListParams, Caller, String)}; {@code @request.*} reads {@code info}. */
-    public Map<String, Object> list(Collection collection, ListParams params, Caller caller, String expand,
-                                    RequestInfo info) {
+    /**
+     * A page of records the caller may list, as PocketBase's list JSON, with the related records the request's
+     * shape expands and its fields selection.
+     */
+    public Map<String, Object> list(Collection collection, ListParams params, RecordRequest request) {
+        Caller caller = request.caller();
+        FieldSelection selection = FieldSelection.parse(request.shape().fields()); // a bad one is 400 before anything
         RuleDecision decision = allowed(collection, RuleType.LIST, caller);
         List<FilterInput> filters = new ArrayList<>();
         if (decision instanceof RuleDecision.Filter f) {
@@ -89,7 +89,8 @@ public class RecordService {
         filters.add(new FilterInput(params.filter(), caller.superuser(), "filter"));
         List<String> select = collection.fields().stream().map(Field::name).toList();
         QuerySpec spec = new QuerySpec(schemas.schema(collection), select, filters, params.sort(),
-                caller.superuser(), params.page(), rules.requestContext(caller, info), schemas.catalog(caller));
+                caller.superuser(), params.page(), rules.requestContext(caller, request.info()),
+                schemas.catalog(caller));
         QueryPlan plan = compiler.plan(spec);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Record row : renderer.select(dsl, plan).fetch()) {
@@ -101,8 +102,8 @@ public class RecordService {
             items.add(RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL,
                     emails.contains((String) row.get("id"))));
         }
-        expander.expand(collection, items, expand, caller, info);
-        items.forEach(params.fields()::apply);
+        expander.expand(collection, items, request);
+        items.forEach(selection::apply);
         long total = -1;
         long pages = -1;
         if (!params.skipTotal()) {
@@ -118,25 +119,15 @@ public class RecordService {
         return page;
     }
 
-    /** One record the caller may view; 404 otherwise. */
-    public Map<String, Object> view(Collection collection, String id, Caller caller, String fields) {
-        return view(collection, id, caller, fields, null);
-    }
-
-    /** One record the caller may view, with the related records of {@code expand}; 404 otherwise. */
-    public Map<String, Object> view(Collection collection, String id, Caller caller, String fields, String expand) {
-        return view(collection, id, caller, fields, expand, RequestInfo.NONE);
-    }
-
-    /** Like {@link #view(Collection, String, Caller, String, String)}; {@code @request.*} reads {@code info}. */
-    public Map<String, Object> view(Collection collection, String id, Caller caller, String fields, String expand,
-                                    RequestInfo info) {
+    /** One record the caller may view, in the request's shape; 404 otherwise. */
+    public Map<String, Object> view(Collection collection, String id, RecordRequest request) {
+        Caller caller = request.caller();
         Optional<Map<String, Object>> found = allowed(collection, RuleType.VIEW, caller) instanceof RuleDecision.Filter f
-                ? store.findWhere(collection, condition(collection, f.expression(), caller, info)
+                ? store.findWhere(collection, condition(collection, f.expression(), caller, request.info())
                         .and(RecordTables.id(collection).eq(id)), false)
                 : store.findById(collection, id);
         Map<String, Object> row = found.orElseThrow(ApiException::notFound);
-        return output(collection, row, caller, fields, expand, info);
+        return output(collection, row, request);
     }
 
     /**
@@ -155,116 +146,96 @@ public class RecordService {
     }
 
     /** A stored record as the caller sees it: JSON, then expand, then the fields selection. */
-    Map<String, Object> output(Collection collection, Map<String, Object> row, Caller caller, String fields,
-                               String expand) {
-        return output(collection, row, caller, fields, expand, RequestInfo.NONE);
-    }
-
-    private Map<String, Object> output(Collection collection, Map<String, Object> row, Caller caller, String fields,
-                                       String expand, RequestInfo info) {
-        FieldSelection selection = FieldSelection.parse(fields);
+    private Map<String, Object> output(Collection collection, Map<String, Object> row, RecordRequest request) {
+        Caller caller = request.caller();
+        FieldSelection selection = FieldSelection.parse(request.shape().fields());
         boolean email = collection.isAuth() && authRecords.emailVisible(collection, List.of(row), caller)
                 .contains((String) row.get("id"));
         Map<String, Object> json = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL, email);
-        expander.expand(collection, List.of(json), expand, caller, info);
+        expander.expand(collection, List.of(json), request);
         return selection.apply(json);
     }
 
     /**
-     * Expands relations of an already rendered record in place, as {@code caller} may view them (e.g. the record of
-     * an auth response, expanded as the record that just signed in, as in PocketBase).
+     * Expands relations of an already rendered record in place, as the request's caller may view them (e.g. the
+     * record of an auth response, expanded as the record that just signed in, as in PocketBase).
      */
-    public void expand(Collection collection, Map<String, Object> json, String expand, Caller caller,
-                       RequestInfo info) {
-        expander.expand(collection, List.of(json), expand, caller, info);
-    }
-
-    /** Creates a record if the create rule holds for it as stored; 400 otherwise, with nothing written. */
-    public Map<String, Object> create(Collection collection, Map<String, Object> body, Caller caller, String fields) {
-        return create(collection, body, caller, ResponseShape.of(fields, null), RequestInfo.NONE.withBody("POST", Map.of()));
+    public void expand(Collection collection, Map<String, Object> json, RecordRequest request) {
+        expander.expand(collection, List.of(json), request);
     }
 
     /**
-     * Like {@link #create(Collection, Map, Caller, String)}; {@code @request.*} reads {@code info}, whose body is
-     * {@code body}; the answer has the {@code shape} asked for (expand checks each related record's viewRule).
+     * Creates a record if the create rule holds for it as stored (400 otherwise, with nothing written); the rule's
+     * {@code @request.body} is {@code body}; the answer has the request's shape (expand checks each related record's
+     * viewRule).
      */
-    public Map<String, Object> create(Collection collection, Map<String, Object> body, Caller caller,
-                                      ResponseShape shape, RequestInfo info) {
+    public Map<String, Object> create(Collection collection, Map<String, Object> body, RecordRequest request) {
         refuseView(collection);
-        RequestInfo request = info.withBody(info.method(), body);
+        Caller caller = request.caller();
+        RequestInfo info = withBody(request.info(), "POST", body);
         RuleDecision decision = allowed(collection, RuleType.CREATE, caller);
         Map<String, Object> written = HiddenInput.strip(collection, body, caller.superuser());
-        RecordFiles.Uploads uploads = files.accept(collection, written, "Failed to create record.");
+        RecordFiles.Uploads uploads = files.accept(collection, written, RecordErrors.CREATE_FAILED.message());
         Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), null, caller.superuser());
-        RecordDraft draft = RecordDraft.forCreate(collection, input);
-        RoleInput.check(collection, draft, null, caller.superuser(), "Failed to create record.");
+        RecordDraft draft = RecordDraft.forCreate(collection, input, clock);
+        RoleInput.check(collection, draft, null, caller.superuser(), RecordErrors.CREATE_FAILED);
         tx.executeWithoutResult(status -> {
-            relations.checkTargetsExist(collection, draft.changes(), "Failed to create record.");
-            authIds.claim(collection, (String) draft.record().get("id"), "Failed to create record.");
+            relations.checkTargetsExist(collection, draft.changes(), RecordErrors.CREATE_FAILED);
+            authIds.claim(collection, (String) draft.record().get("id"), RecordErrors.CREATE_FAILED);
             uploads.store(collection, null, draft.record());
-            writeErrors.run(collection, "Failed to create record.", () -> store.insert(collection, draft.changes()));
+            writeErrors.run(collection, RecordErrors.CREATE_FAILED, () -> writes.insert(collection, draft));
             if (!caller.superuser() && AuthRecordInput.requestsVerified(collection, input)
                     && !authRecords.canManage(collection, (String) draft.record().get("id"), caller)) {
                 status.setRollbackOnly();
-                throw ApiException.badRequest("Failed to create record.", Map.of("verified",
+                throw RecordErrors.CREATE_FAILED.exception(Map.of("verified",
                         new FieldError("validation_values_mismatch", "The verified state can be set only by a manager.")));
             }
             if (decision instanceof RuleDecision.Filter f) {
-                Condition check = condition(collection, f.expression(), caller, request)
+                Condition check = condition(collection, f.expression(), caller, info)
                         .and(RecordTables.id(collection).eq((String) draft.record().get("id")));
                 if (!store.exists(collection, check)) {
                     status.setRollbackOnly();
-                    throw ApiException.badRequest("Failed to create record.");
+                    throw RecordErrors.CREATE_FAILED.exception();
                 }
             }
-            changes.announce(dsl, collection, "create", draft.record());
         });
-        return output(collection, draft.record(), caller, shape.fields(), shape.expand(), request);
-    }
-
-    /** Updates a record the caller may update; 404 when it is missing or outside the rule. */
-    public Map<String, Object> update(Collection collection, String id, Map<String, Object> body, Caller caller,
-                                      String fields) {
-        return update(collection, id, body, caller, ResponseShape.of(fields, null),
-                RequestInfo.NONE.withBody("PATCH", Map.of()));
+        return output(collection, draft.record(), new RecordRequest(caller, info, request.shape()));
     }
 
     /**
-     * Like {@link #update(Collection, String, Map, Caller, String)}: the rule is checked against the stored record
-     * and {@code @request.body} (= {@code body}) before anything is written; the answer has the {@code shape} asked for.
+     * Updates a record the caller may update (404 when it is missing or outside the rule): the rule is checked
+     * against the stored record and {@code @request.body} (= {@code body}) before anything is written; the answer
+     * has the request's shape.
      */
-    public Map<String, Object> update(Collection collection, String id, Map<String, Object> body, Caller caller,
-                                      ResponseShape shape, RequestInfo info) {
+    public Map<String, Object> update(Collection collection, String id, Map<String, Object> body,
+                                      RecordRequest request) {
         refuseView(collection);
-        RequestInfo request = info.withBody(info.method(), body);
-        Condition where = ruleCondition(collection, RuleType.UPDATE, caller, request)
+        Caller caller = request.caller();
+        RequestInfo info = withBody(request.info(), "PATCH", body);
+        Condition where = ruleCondition(collection, RuleType.UPDATE, caller, info)
                 .and(RecordTables.id(collection).eq(id));
         Map<String, Object> written = HiddenInput.strip(collection, body, caller.superuser());
-        RecordFiles.Uploads uploads = files.accept(collection, written, "Failed to update record.");
+        RecordFiles.Uploads uploads = files.accept(collection, written, RecordErrors.UPDATE_FAILED.message());
         RecordDraft draft = tx.execute(status -> {
             Map<String, Object> current = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
             boolean manager = collection.isAuth() && authRecords.canManage(collection, id, caller);
             Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), current, manager);
-            RecordDraft d = RecordDraft.forUpdate(collection, input, current);
-            RoleInput.check(collection, d, current, caller.superuser(), "Failed to update record.");
-            relations.checkTargetsExist(collection, d.changes(), "Failed to update record.");
+            RecordDraft d = RecordDraft.forUpdate(collection, input, current, clock);
+            RoleInput.check(collection, d, current, caller.superuser(), RecordErrors.UPDATE_FAILED);
+            relations.checkTargetsExist(collection, d.changes(), RecordErrors.UPDATE_FAILED);
             uploads.store(collection, current, d.record());
-            writeErrors.run(collection, "Failed to update record.", () -> store.update(collection, id, d.changes()));
-            changes.announce(dsl, collection, "update", d.record());
+            writeErrors.run(collection, RecordErrors.UPDATE_FAILED, () -> writes.update(collection, id, d));
             return d;
         });
-        return output(collection, draft.record(), caller, shape.fields(), shape.expand(), request);
+        return output(collection, draft.record(), new RecordRequest(caller, info, request.shape()));
     }
 
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */
-    public void delete(Collection collection, String id, Caller caller) {
-        delete(collection, id, caller, RequestInfo.NONE.withBody("DELETE", Map.of()));
-    }
-
-    /** Like {@link #delete(Collection, String, Caller)}; {@code @request.*} reads {@code info}. */
-    public void delete(Collection collection, String id, Caller caller, RequestInfo info) {
+    public void delete(Collection collection, String id, RecordRequest request) {
         refuseView(collection);
-        Condition where = ruleCondition(collection, RuleType.DELETE, caller, info)
+        RequestInfo info = request.info() == RequestInfo.NONE ? RequestInfo.NONE.withBody("DELETE", Map.of())
+                : request.info();
+        Condition where = ruleCondition(collection, RuleType.DELETE, request.caller(), info)
                 .and(RecordTables.id(collection).eq(id));
         tx.executeWithoutResult(status -> {
             Map<String, Object> row = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
@@ -272,17 +243,25 @@ public class RecordService {
         });
     }
 
+    /**
+     * The request info a write's rule reads: its {@code @request.body} is the written body; a request without HTTP
+     * details (a write the server makes) gets the method the REST API would have used.
+     */
+    private static RequestInfo withBody(RequestInfo info, String method, Map<String, Object> body) {
+        return info.withBody(info == RequestInfo.NONE ? method : info.method(), body);
+    }
+
     /** View collections are read-only (PocketBase answers 400). */
     private static void refuseView(Collection collection) {
         if (collection.isView()) {
-            throw ApiException.badRequest("Unsupported collection type.");
+            throw RecordErrors.VIEW_COLLECTION_READ_ONLY.exception();
         }
     }
 
     private RuleDecision allowed(Collection collection, RuleType type, Caller caller) {
         RuleDecision decision = rules.decide(collection, type, caller);
         if (decision instanceof RuleDecision.SuperusersOnly) {
-            throw ApiException.forbidden("Only superusers can perform this action.");
+            throw RecordErrors.SUPERUSERS_ONLY.exception();
         }
         return decision;
     }
@@ -295,9 +274,5 @@ public class RecordService {
     private Condition condition(Collection collection, String expression, Caller caller, RequestInfo info) {
         RequestContext request = rules.requestContext(caller, info);
         return compiler.condition(expression, schemas.schema(collection), request, true, schemas.catalog());
-    }
-
-    static boolean isIdField(Field f) {
-        return f instanceof TextField t && t.primaryKey();
     }
 }

@@ -13,9 +13,13 @@ import org.jooq.Record;
 import org.jooq.SelectField;
 import org.springframework.stereotype.Component;
 
-/** Plain reads and writes of a collection's rows by column values; rule checks happen in the callers. */
+/**
+ * Plain reads and writes of a collection's rows by column values; rule checks happen in the callers. Package-private:
+ * other modules read through {@link RecordReads} and write through {@link RecordService}, so every write passes
+ * {@link RecordWrites}.
+ */
 @Component
-public class RecordStore {
+class RecordStore {
     private final DSLContext dsl;
     private final RecordByIdQuery byId;
 
@@ -25,19 +29,19 @@ public class RecordStore {
     }
 
     /** The stored row with this id, as column values by field name. */
-    public Optional<Map<String, Object>> findById(Collection collection, String id) {
+    Optional<Map<String, Object>> findById(Collection collection, String id) {
         return byId.fetch(collection, id).map(row -> toMap(collection, row));
     }
 
     /** The row matching the condition, optionally locked FOR UPDATE within the current transaction. */
-    public Optional<Map<String, Object>> findWhere(Collection collection, Condition condition, boolean lock) {
+    Optional<Map<String, Object>> findWhere(Collection collection, Condition condition, boolean lock) {
         var select = dsl.select(columns(collection)).from(RecordTables.table(collection)).where(condition).limit(1);
         Record r = lock ? select.forUpdate().fetchOne() : select.fetchOne();
         return Optional.ofNullable(r).map(row -> toMap(collection, row));
     }
 
     /** Inserts a row from column values by field name. */
-    public void insert(Collection collection, Map<String, Object> values) {
+    void insert(Collection collection, Map<String, Object> values) {
         var insert = dsl.insertInto(RecordTables.table(collection));
         Map<org.jooq.Field<?>, Object> row = new LinkedHashMap<>();
         values.forEach((name, v) -> row.put(RecordTables.column(collection, collection.field(name).orElseThrow()), v));
@@ -45,7 +49,7 @@ public class RecordStore {
     }
 
     /** Updates the given columns of the row with this id; returns the number of rows changed. */
-    public int update(Collection collection, String id, Map<String, Object> values) {
+    int update(Collection collection, String id, Map<String, Object> values) {
         if (values.isEmpty()) {
             return 0;
         }
@@ -54,18 +58,26 @@ public class RecordStore {
         return dsl.update(RecordTables.table(collection)).set(row).where(RecordTables.id(collection).eq(id)).execute();
     }
 
-    /** Deletes rows matching the condition; returns how many. */
-    public int deleteWhere(Collection collection, Condition condition) {
-        return dsl.deleteFrom(RecordTables.table(collection)).where(condition).execute();
+    /** Deletes rows matching the condition; returns them as they were. */
+    List<Map<String, Object>> deleteReturning(Collection collection, Condition condition) {
+        return dsl.deleteFrom(RecordTables.table(collection)).where(condition).returning(columns(collection)).fetch()
+                .map(r -> toMap(collection, r));
+    }
+
+    /** Sets columns on the rows matching the condition; returns them after the change. */
+    List<Map<String, Object>> updateReturning(Collection collection, Map<org.jooq.Field<?>, Object> set,
+                                              Condition condition) {
+        return dsl.update(RecordTables.table(collection)).set(set).where(condition).returning(columns(collection))
+                .fetch().map(r -> toMap(collection, r));
     }
 
     /** True when a row matches the condition. */
-    public boolean exists(Collection collection, Condition condition) {
+    boolean exists(Collection collection, Condition condition) {
         return dsl.fetchExists(dsl.selectOne().from(RecordTables.table(collection)).where(condition));
     }
 
     /** Typed select fields for every column of the collection. */
-    public static List<SelectField<?>> columns(Collection collection) {
+    static List<SelectField<?>> columns(Collection collection) {
         List<SelectField<?>> fields = new ArrayList<>();
         for (Field f : collection.fields()) {
             fields.add(RecordTables.column(collection, f));
@@ -74,7 +86,7 @@ public class RecordStore {
     }
 
     /** A fetched row as column values by field name. */
-    public static Map<String, Object> toMap(Collection collection, Record row) {
+    static Map<String, Object> toMap(Collection collection, Record row) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Field f : collection.fields()) {
             if (row.field(f.name()) != null) {

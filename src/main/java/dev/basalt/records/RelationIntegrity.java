@@ -2,14 +2,9 @@ package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.collections.fields.AutodateField;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.RelationField;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RelationIntegrity {
-    /** PocketBase's message when a delete would empty a required relation. */
-    static final String REQUIRED_REFERENCE = "Failed to delete record. Make sure that the record is not part of a "
-            + "required relation reference.";
     /**
      * Most referencing records deleted or changed by one statement (PocketBase's cascade batch): bounds the rows
      * one statement returns, however many records refer to the deleted ones.
@@ -45,18 +37,18 @@ class RelationIntegrity {
     private final DSLContext dsl;
     private final CollectionRegistry registry;
     private final RecordFiles files;
-    private final RecordChanges changes;
+    private final RecordWrites writes;
 
     RelationIntegrity(DSLContext dsl, CollectionRegistry registry, ObjectProvider<RecordFiles> files,
-                      RecordChanges changes) {
+                      RecordWrites writes) {
         this.dsl = dsl;
         this.registry = registry;
         this.files = files.getIfAvailable(() -> RecordFiles.NONE);
-        this.changes = changes;
+        this.writes = writes;
     }
 
     /** Checks that every id written to a relation field exists, with one query for all fields; 400 otherwise. */
-    void checkTargetsExist(Collection collection, Map<String, Object> changes, String failure) {
+    void checkTargetsExist(Collection collection, Map<String, Object> changes, RecordErrors failure) {
         Map<String, FieldError> errors = new LinkedHashMap<>();
         Map<String, org.jooq.Field<Integer>> counts = new LinkedHashMap<>();
         Map<String, Integer> expected = new LinkedHashMap<>();
@@ -90,20 +82,18 @@ class RelationIntegrity {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.badRequest(failure, errors);
+            throw failure.exception(errors);
         }
     }
 
     /**
-     * Deletes the rows matching {@code where}, announces each deletion, schedules their files' removal and releases
+     * Deletes the rows matching {@code where} through {@link RecordWrites}, schedules their files' removal and releases
      * the references to them; returns the deleted rows as they were.
      */
     List<Map<String, Object>> delete(Collection collection, Condition where) {
-        List<Map<String, Object>> rows = dsl.deleteFrom(RecordTables.table(collection)).where(where)
-                .returning(RecordStore.columns(collection)).fetch().map(r -> RecordStore.toMap(collection, r));
+        List<Map<String, Object>> rows = writes.deleteWhere(collection, where);
         if (!rows.isEmpty()) {
             List<String> ids = rows.stream().map(row -> (String) row.get("id")).toList();
-            rows.forEach(row -> changes.announce(dsl, collection, "delete", row));
             files.deleted(collection, ids);
             release(collection, ids);
         }
@@ -147,23 +137,13 @@ class RelationIntegrity {
                 deleted = delete(c, batchOf(c, emptied)).size();
             } while (deleted == RELEASE_BATCH);
         } else if (r.required() && dsl.fetchExists(dsl.selectOne().from(RecordTables.table(c)).where(emptied))) {
-            throw ApiException.badRequest(REQUIRED_REFERENCE);
+            throw RecordErrors.DELETE_REQUIRED_REFERENCE.exception();
         }
-        Map<org.jooq.Field<?>, Object> set = new LinkedHashMap<>();
-        set.put(column, remaining);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        for (Field f : c.fields()) {
-            if (f instanceof AutodateField a && a.onUpdate()) {
-                set.put(RecordTables.column(c, a), now);
-            }
-        }
-        // each round removes the ids from its rows, so the next one finds the rest
-        List<Map<String, Object>> updated;
-        do {
-            updated = dsl.update(RecordTables.table(c)).set(set).where(batchOf(c, refers))
-                    .returning(RecordStore.columns(c)).fetch().map(row -> RecordStore.toMap(c, row));
-            updated.forEach(row -> changes.announce(dsl, c, "update", row));
-        } while (updated.size() == RELEASE_BATCH);
+        Map<org.jooq.Field<?>, Object> set = Map.of(column, remaining);
+        int updated;
+        do { // each round removes the ids from its rows, so the next one finds the rest
+            updated = writes.updateWhere(c, set, batchOf(c, refers)).size();
+        } while (updated == RELEASE_BATCH);
     }
 
     /** The first {@link #RELEASE_BATCH} rows of {@code c} matching {@code where}, by id. */

@@ -1,7 +1,6 @@
 package dev.basalt.records;
 
 import dev.basalt.collections.fields.Casts;
-import dev.basalt.shared.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,11 +54,11 @@ public class RequestBodies {
         try (InputStream in = request.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_JSON_BODY_BYTES + 1);
             if (bytes.length > MAX_JSON_BODY_BYTES) {
-                throw new ApiException(413, "The request body is too large.");
+                throw RecordErrors.BODY_TOO_LARGE.exception();
             }
             return parseObject(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw ApiException.badRequest("Failed to read the request body.");
+            throw RecordErrors.BODY_UNREADABLE.exception();
         }
     }
 
@@ -70,13 +69,13 @@ public class RequestBodies {
         try {
             Object parsed = json.readValue(text, Object.class);
             if (!(parsed instanceof Map<?, ?> map)) {
-                throw ApiException.badRequest("Failed to load the submitted data due to invalid formatting.");
+                throw RecordErrors.BODY_MALFORMED.exception();
             }
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put(String.valueOf(k), v));
             return out;
         } catch (JacksonException e) {
-            throw ApiException.badRequest("Failed to load the submitted data due to invalid formatting.");
+            throw RecordErrors.BODY_MALFORMED.exception();
         }
     }
 

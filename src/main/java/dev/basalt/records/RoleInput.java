@@ -18,7 +18,7 @@ final class RoleInput {
 
     /** Checks the draft of a create ({@code current} null: no roles at all) or an update against the stored roles. */
     static void check(Collection collection, RecordDraft draft, Map<String, Object> current, boolean superuser,
-                      String message) {
+                      RecordErrors failure) {
         if (superuser || !collection.isAuth() || collection.field(SystemRoles.FIELD).isEmpty()
                 || !draft.changes().containsKey(SystemRoles.FIELD)) {
             return;
@@ -28,7 +28,7 @@ final class RoleInput {
         if (!Arrays.equals(roles(after), roles(before))) {
             ValidationErrors errors = new ValidationErrors();
             errors.add(SystemRoles.FIELD, "validation_values_mismatch", "Roles can be changed only by superusers.");
-            errors.throwIfAny(message);
+            errors.throwIfAny(failure);
         }
     }
 

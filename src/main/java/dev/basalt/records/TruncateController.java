@@ -23,9 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 class TruncateController {
     /** Records deleted per statement, as PocketBase's truncate loop: bounds the rows one statement returns. */
     static final int TRUNCATE_BATCH = 500;
-    /** PocketBase's answer when a required relation elsewhere refuses the deletes. */
-    static final String REQUIRED_REFERENCES = "Failed to truncate collection (most likely due to required cascade "
-            + "delete record references).";
 
     private final CollectionRegistry collections;
     private final RelationIntegrity relations;
@@ -42,11 +39,10 @@ class TruncateController {
         Caller.of(request).requireSuperuser();
         Collection c = collections.find(collection).orElseThrow(ApiException::notFound);
         if (c.isView()) {
-            throw ApiException.badRequest(
-                    "View collections cannot be truncated since they don't store their own records.");
+            throw RecordErrors.TRUNCATE_VIEW.exception();
         }
         if (c.system()) {
-            throw ApiException.badRequest("System collections cannot be truncated.");
+            throw RecordErrors.TRUNCATE_SYSTEM.exception();
         }
         Condition batch = RecordTables.id(c).in(DSL.select(RecordTables.id(c)).from(RecordTables.table(c))
                 .limit(DSL.inline(TRUNCATE_BATCH)));
@@ -58,8 +54,8 @@ class TruncateController {
                 } while (deleted > 0);
             });
         } catch (ApiException e) {
-            if (RelationIntegrity.REQUIRED_REFERENCE.equals(e.getMessage())) {
-                throw ApiException.badRequest(REQUIRED_REFERENCES);
+            if (e.is(RecordErrors.DELETE_REQUIRED_REFERENCE)) {
+                throw RecordErrors.TRUNCATE_REQUIRED_REFERENCE.exception();
             }
             throw e;
         }

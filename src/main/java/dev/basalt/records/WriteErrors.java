@@ -2,7 +2,6 @@ package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.IndexDefinition;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -13,7 +12,7 @@ import org.postgresql.util.PSQLException;
 final class WriteErrors {
     private static final String UNIQUE_VIOLATION = "23505";
 
-    void run(Collection collection, String message, Runnable write) {
+    void run(Collection collection, RecordErrors failure, Runnable write) {
         try {
             write.run();
         } catch (RuntimeException e) {
@@ -23,7 +22,7 @@ final class WriteErrors {
             }
             String constraint = sql instanceof PSQLException p && p.getServerErrorMessage() != null
                     ? p.getServerErrorMessage().getConstraint() : null;
-            throw ApiException.badRequest(message, uniqueFields(collection, constraint));
+            throw failure.exception(uniqueFields(collection, constraint));
         }
     }
 

@@ -10,11 +10,22 @@ import java.util.Map;
 public class ApiException extends RuntimeException {
     private final int status;
     private final Map<String, FieldError> data;
+    private final ApiError error;
 
     public ApiException(int status, String message, Map<String, FieldError> data) {
+        this(status, message, data, null);
+    }
+
+    /** An error of a module's catalogue ({@link ApiError#exception}). */
+    public ApiException(ApiError error, Map<String, FieldError> data) {
+        this(error.status(), error.message(), data, error);
+    }
+
+    private ApiException(int status, String message, Map<String, FieldError> data, ApiError error) {
         super(message);
         this.status = status;
         this.data = data == null ? Map.of() : Map.copyOf(data);
+        this.error = error;
     }
 
     public ApiException(int status, String message) {
@@ -27,6 +38,11 @@ public class ApiException extends RuntimeException {
 
     public Map<String, FieldError> data() {
         return data;
+    }
+
+    /** True when this is that catalogue error. */
+    public boolean is(ApiError value) {
+        return value.equals(error);
     }
 
     /** 400 with per-field errors. */

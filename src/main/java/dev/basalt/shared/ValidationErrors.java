@@ -26,7 +26,14 @@ public final class ValidationErrors {
         return Map.copyOf(errors);
     }
 
-    /** Throws a 400 with the given message if any error was recorded. */
+    /** Throws {@code failure} with the collected errors, if any were recorded. */
+    public void throwIfAny(ApiError failure) {
+        if (!errors.isEmpty()) {
+            throw failure.exception(errors);
+        }
+    }
+
+    /** Throws a 400 with this message and the collected errors, if any (modules without an error catalogue yet). */
     public void throwIfAny(String message) {
         if (!errors.isEmpty()) {
             throw ApiException.badRequest(message, errors);

@@ -81,7 +81,7 @@ class ApiKeysApiTest extends AuthFixtures {
                 "expires", "2999-01-01 00:00:00.000Z"));
         assertThat(withKey("GET", list, expiring.get("key").asString()).status()).isEqualTo(200);
         dsl.update(DSL.table(DSL.name("_api_keys")))
-                .set(DSL.field(DSL.name("expires"), OffsetDateTime.class), OffsetDateTime.now().minusSeconds(1))
+                .set(DSL.field(DSL.name("expires"), OffsetDateTime.class), OffsetDateTime.now(clock).minusSeconds(1))
                 .where(DSL.field(DSL.name("id"), String.class).eq(expiring.get("id").asString())).execute();
         assertThat(withKey("GET", list, expiring.get("key").asString()).status()).isEqualTo(401);
     }

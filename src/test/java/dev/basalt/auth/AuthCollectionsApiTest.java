@@ -159,7 +159,7 @@ class AuthCollectionsApiTest extends AuthFixtures {
         String id = signUp(users, "erin@example.com").get("id").asString();
         Response refused = signIn(users, "erin@example.com", PASSWORD);
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.json().get("message").asString()).isEqualTo(AuthRuleCheck.REFUSED);
+        assertThat(refused.json().get("message").asString()).isEqualTo(AuthErrors.SIGN_IN_RULE_REFUSED.message());
         patch("/api/collections/" + users + "/records/" + id, Map.of("verified", true), superuser());
         assertThat(signIn(users, "erin@example.com", PASSWORD).status()).isEqualTo(200);
 

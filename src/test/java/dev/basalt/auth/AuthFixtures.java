@@ -69,8 +69,8 @@ abstract class AuthFixtures extends ApiTest {
         return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
     }
 
-    /** Seconds from now until the token expires. */
-    static long secondsLeft(String token) {
-        return claims(token).get("exp").asLong() - System.currentTimeMillis() / 1000;
+    /** Seconds from now (the application's clock) until the token expires. */
+    long secondsLeft(String token) {
+        return claims(token).get("exp").asLong() - clock.millis() / 1000;
     }
 }

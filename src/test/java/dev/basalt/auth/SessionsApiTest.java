@@ -2,6 +2,7 @@ package dev.basalt.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -119,9 +120,9 @@ class SessionsApiTest extends AuthFixtures {
         JsonNode changed = signIn(users, "liam@example.com", PASSWORD).json();
         var sessions = DSL.table(DSL.name("_sessions"));
         var sid = DSL.field(DSL.name("id"), String.class);
-        dsl.update(sessions).set(DSL.field(DSL.name("last_used"), OffsetDateTime.class), OffsetDateTime.now().minusDays(15))
+        dsl.update(sessions).set(DSL.field(DSL.name("last_used"), OffsetDateTime.class), OffsetDateTime.now(clock).minusDays(15))
                 .where(sid.eq(claims(inactive.get("token").asString()).get("sid").asString())).execute();
-        dsl.update(sessions).set(DSL.field(DSL.name("expires"), OffsetDateTime.class), OffsetDateTime.now().minusSeconds(1))
+        dsl.update(sessions).set(DSL.field(DSL.name("expires"), OffsetDateTime.class), OffsetDateTime.now(clock).minusSeconds(1))
                 .where(sid.eq(claims(expired.get("token").asString()).get("sid").asString())).execute();
         assertThat(refresh(users, inactive.get("refreshToken").asString()).status()).isEqualTo(401);
         assertThat(refresh(users, expired.get("refreshToken").asString()).status()).isEqualTo(401);
@@ -156,7 +157,7 @@ class SessionsApiTest extends AuthFixtures {
         assertThat(post(path, Map.of("duration", -1), superuser()).status()).isEqualTo(400);
 
         String shortLived = post(path, Map.of("duration", 1), superuser()).json().get("token").asString();
-        Thread.sleep(2100);
+        clock.advance(Duration.ofSeconds(2));
         assertThat(get("/api/collections/" + users + "/records/" + id + "/sessions", shortLived).status())
                 .as("an expired token is refused").isEqualTo(401);
     }

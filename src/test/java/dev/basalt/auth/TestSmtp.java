@@ -37,6 +37,28 @@ final class TestSmtp implements AutoCloseable {
         throw new AssertionError("no mail to " + address + " within " + MAIL_WAIT_MS + " ms");
     }
 
+    /** Waits for the {@code nth} mail (from 1) sent to this address. */
+    MimeMessage mailTo(String address, int nth) throws Exception {
+        long deadline = System.currentTimeMillis() + MAIL_WAIT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            MimeMessage[] to = Arrays.stream(smtp.getReceivedMessages()).filter(m -> sentTo(m, address))
+                    .toArray(MimeMessage[]::new);
+            if (to.length >= nth) {
+                return to[nth - 1];
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no mail number " + nth + " to " + address + " within " + MAIL_WAIT_MS + " ms");
+    }
+
+    private static boolean sentTo(MimeMessage mail, String address) {
+        try {
+            return Arrays.stream(mail.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The number of mails received so far. */
     int count() {
         return smtp.getReceivedMessages().length;

@@ -78,7 +78,7 @@ class DeletionApiTest extends FileTestSupport {
         String likeId = like.json().get("id").asString();
         List<String> keys = List.of(key(postsId, p1, "doc"), key(postsId, p2, "doc"), key(commentsId, comment, "scan"));
         keys.forEach(k -> assertThat(storage.exists(k)).as(k).isTrue());
-        Thread.sleep(5); // the clean-up's `updated` must differ from the create's (milliseconds)
+        clock.advance(Duration.ofMillis(5)); // the clean-up's `updated` must differ from the create's (milliseconds)
 
         try (SseStream s = new SseStream(baseUrl())) {
             subscribe(s, posts + "/*", comments + "/*", likes + "/*");
@@ -159,7 +159,7 @@ class DeletionApiTest extends FileTestSupport {
         Response single = create(tags, Map.of("post", p1Id));
         Response shared = create(tags, Map.of("many", List.of(p1Id, p2Id)));
         Response only = create(tags, Map.of("many", List.of(p1Id)));
-        Thread.sleep(5);
+        clock.advance(Duration.ofMillis(5));
 
         try (SseStream s = new SseStream(baseUrl())) {
             subscribe(s, tags + "/*");

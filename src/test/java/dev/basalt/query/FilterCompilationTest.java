@@ -186,7 +186,7 @@ class FilterCompilationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void compiles(String filter, String expectedSql, List<Object> expectedParams) {
-        Condition condition = compiler.condition(filter, POSTS, QueryFixtures.user(), false);
+        Condition condition = compiler.condition(filter, POSTS, QueryFixtures.user(), false, TableCatalog.EMPTY);
         assertThat(sql(condition)).isEqualTo(expectedSql);
         assertThat(params(condition)).isEqualTo(expectedParams);
     }

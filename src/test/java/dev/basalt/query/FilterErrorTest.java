@@ -76,7 +76,7 @@ class FilterErrorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("errors")
     void namesTheOffendingToken(String filter, String detail) {
-        assertThatThrownBy(() -> compiler.condition(filter, POSTS, QueryFixtures.user(), false))
+        assertThatThrownBy(() -> compiler.condition(filter, POSTS, QueryFixtures.user(), false, TableCatalog.EMPTY))
                 .isInstanceOfSatisfying(QueryException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("Invalid filter: " + detail + ".");
                     assertThat(e.status()).isEqualTo(400);
@@ -87,24 +87,24 @@ class FilterErrorTest {
 
     @Test
     void hiddenColumnsWorkWhenAllowed() {
-        assertThat(QueryFixtures.sql(compiler.condition("secret = 'x'", POSTS, QueryFixtures.user(), true)))
+        assertThat(QueryFixtures.sql(compiler.condition("secret = 'x'", POSTS, QueryFixtures.user(), true, TableCatalog.EMPTY)))
                 .isEqualTo("posts.secret = ?");
     }
 
     @Test
     void rejectsTooLongExpressions() {
         String filter = "title = '" + "x".repeat(QueryLimits.MAX_FILTER_LENGTH) + "'";
-        assertThatThrownBy(() -> compiler.condition(filter, POSTS, QueryFixtures.user(), false))
+        assertThatThrownBy(() -> compiler.condition(filter, POSTS, QueryFixtures.user(), false, TableCatalog.EMPTY))
                 .hasMessage("Invalid filter: the expression is longer than 3500 characters.");
     }
 
     @Test
     void rejectsTooManyExpressions() {
         String ok = String.join(" || ", java.util.Collections.nCopies(QueryLimits.MAX_FILTER_EXPRESSIONS, "id='a'"));
-        compiler.validate(ok, POSTS, false);
+        compiler.validate(ok, POSTS, false, TableCatalog.EMPTY);
         String tooMany = ok + " || title='b'";
         int position = tooMany.lastIndexOf("title");
-        assertThatThrownBy(() -> compiler.validate(tooMany, POSTS, false))
+        assertThatThrownBy(() -> compiler.validate(tooMany, POSTS, false, TableCatalog.EMPTY))
                 .hasMessage("Invalid filter: too many expressions (at most 200) at position " + position + ".");
     }
 
@@ -112,7 +112,7 @@ class FilterErrorTest {
     void rejectsDeepNesting() {
         int depth = QueryLimits.MAX_NESTING_DEPTH + 1;
         String filter = "(".repeat(depth) + "id='a'" + ")".repeat(depth);
-        assertThatThrownBy(() -> compiler.validate(filter, POSTS, false))
+        assertThatThrownBy(() -> compiler.validate(filter, POSTS, false, TableCatalog.EMPTY))
                 .hasMessage("Invalid filter: parentheses nested deeper than 64 at position 64.");
     }
 
@@ -129,9 +129,9 @@ class FilterErrorTest {
 
     @Test
     void validationAcceptsAnyAuthKeyButNoPlaceholders() {
-        compiler.validate("@request.auth.anything = title && @request.auth.id != ''", POSTS, false);
-        compiler.validate("// only a comment", POSTS, false);
-        assertThatThrownBy(() -> compiler.validate("title = {:x}", POSTS, false))
+        compiler.validate("@request.auth.anything = title && @request.auth.id != ''", POSTS, false, TableCatalog.EMPTY);
+        compiler.validate("// only a comment", POSTS, false, TableCatalog.EMPTY);
+        assertThatThrownBy(() -> compiler.validate("title = {:x}", POSTS, false, TableCatalog.EMPTY))
                 .hasMessage("Invalid filter: unknown placeholder \"{:x}\" at position 8.");
     }
 }

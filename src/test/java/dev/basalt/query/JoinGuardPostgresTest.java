@@ -78,8 +78,8 @@ class JoinGuardPostgresTest {
     }
 
     private static RequestContext dan() {
-        return RequestContext.anonymous().withAuth(Map.of("id", "u4", "collectionId", "cu", "collectionName",
-                "g_users"));
+        return new RequestContext(Map.of("id", "u4", "collectionId", "cu", "collectionName", "g_users"), Map.of(),
+                null);
     }
 
     static Stream<Arguments> clientFilters() {

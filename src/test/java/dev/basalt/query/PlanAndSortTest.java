@@ -106,14 +106,14 @@ class PlanAndSortTest {
 
     @Test
     void blankConditionIsTrue() {
-        assertThat(sql(compiler.condition("  ", POSTS, QueryFixtures.anonymous(), false))).isEqualTo("true");
-        assertThat(sql(compiler.condition("// nothing", POSTS, QueryFixtures.anonymous(), false))).isEqualTo("true");
+        assertThat(sql(compiler.condition("  ", POSTS, QueryFixtures.anonymous(), false, TableCatalog.EMPTY))).isEqualTo("true");
+        assertThat(sql(compiler.condition("// nothing", POSTS, QueryFixtures.anonymous(), false, TableCatalog.EMPTY))).isEqualTo("true");
     }
 
     @Test
     void anonymousAuthValuesAreEmpty() {
         var c = compiler.condition("@request.auth.id = '' && @request.auth.email = null && id = @request.auth.id",
-                POSTS, QueryFixtures.anonymous(), false);
+                POSTS, QueryFixtures.anonymous(), false, TableCatalog.EMPTY);
         assertThat(sql(c)).isEqualTo("(posts.id = '' or posts.id is null)");
     }
 }

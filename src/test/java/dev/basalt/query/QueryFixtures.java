@@ -55,7 +55,7 @@ final class QueryFixtures {
     }
 
     static RequestContext anonymous() {
-        return RequestContext.anonymous().withClock(CLOCK);
+        return new RequestContext(Map.of(), Map.of(), CLOCK);
     }
 
     static String sql(QueryPart part) {

@@ -151,7 +151,7 @@ class QueryPostgresTest {
 
     @Test
     void conditionChecksOneRecord() {
-        var condition = compiler.condition("tags ?= 'b' && published < @now", QueryFixtures.POSTS, user(), false);
+        var condition = compiler.condition("tags ?= 'b' && published < @now", QueryFixtures.POSTS, user(), false, TableCatalog.EMPTY);
         assertThat(db.fetchExists(DSL.selectOne().from(DSL.table(DSL.name("posts")))
                 .where(DSL.field(DSL.name("posts", "id")).eq("p1")).and(condition))).isTrue();
         assertThat(db.fetchExists(DSL.selectOne().from(DSL.table(DSL.name("posts")))

@@ -80,7 +80,7 @@ class RowConditionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("filters")
     void memoryAgreesWithSql(String filter, String ignoredExpectedIds) {
-        RowCondition condition = compiler.rowCondition(filter, QueryFixtures.POSTS, user(), true);
+        RowCondition condition = compiler.rowCondition(filter, QueryFixtures.POSTS, user(), true, TableCatalog.EMPTY);
         List<String> bySql = db.select(DSL.field(DSL.name("posts", "id"), String.class))
                 .from(DSL.table(DSL.name("posts"))).where(condition.sql()).fetch(r -> r.value1());
         for (Map<String, Object> row : rows) {
@@ -95,7 +95,7 @@ class RowConditionTest {
         for (String rule : List.of("id = @request.auth.id", "@request.auth.id != '' && active = true",
                 "tags ?= @request.auth.roles", "title ~ 'hello'", "published > '2024-01-01'", "tags:length = 2",
                 "views >= 5.5 || secret = ''", "title:lower = 'hello world'")) {
-            RowCondition condition = compiler.rowCondition(rule, QueryFixtures.POSTS, user(), true);
+            RowCondition condition = compiler.rowCondition(rule, QueryFixtures.POSTS, user(), true, TableCatalog.EMPTY);
             assertThat(condition.inMemory()).as(rule).isTrue();
             for (Map<String, Object> row : rows) {
                 if (!row.get("id").equals("p6")) {
@@ -108,7 +108,7 @@ class RowConditionTest {
     @Test
     void jsonAndTextOrderAreLeftToTheDatabase() {
         for (String rule : List.of("meta = 5", "meta ~ 'text'", "title > 'a'", "title <= views")) {
-            RowCondition condition = compiler.rowCondition(rule, QueryFixtures.POSTS, user(), true);
+            RowCondition condition = compiler.rowCondition(rule, QueryFixtures.POSTS, user(), true, TableCatalog.EMPTY);
             assertThat(condition.inMemory()).as(rule).isFalse();
             assertThat(condition.test(rows.getFirst())).as(rule).isEmpty();
         }
@@ -119,10 +119,10 @@ class RowConditionTest {
         Map<String, Object> row = new HashMap<>(rows.getFirst());
         row.put("title", "Ünïcode");
         row.put("views", 1e20);
-        assertThat(compiler.rowCondition("title ~ 'ü'", QueryFixtures.POSTS, user(), true).test(row)).isEmpty();
-        assertThat(compiler.rowCondition("views ~ '1'", QueryFixtures.POSTS, user(), true).test(row)).isEmpty();
+        assertThat(compiler.rowCondition("title ~ 'ü'", QueryFixtures.POSTS, user(), true, TableCatalog.EMPTY).test(row)).isEmpty();
+        assertThat(compiler.rowCondition("views ~ '1'", QueryFixtures.POSTS, user(), true, TableCatalog.EMPTY).test(row)).isEmpty();
         row.put("published", OffsetDateTime.parse("2024-05-15T12:00:00Z"));
-        assertThat(compiler.rowCondition("published ~ '2024-05-15 12'", QueryFixtures.POSTS, user(), true)
+        assertThat(compiler.rowCondition("published ~ '2024-05-15 12'", QueryFixtures.POSTS, user(), true, TableCatalog.EMPTY)
                 .test(row)).contains(true);
     }
 }

@@ -126,7 +126,7 @@ class RuleVocabularyCompilationTest {
 
     @Test
     void anonymousAuthPathsReadAsNull() {
-        RequestContext anonymous = RequestContext.anonymous().withClock(QueryFixtures.CLOCK);
+        RequestContext anonymous = QueryFixtures.anonymous();
         assertThat(sql(compiler.condition("@request.auth.team.name = 'core'", POSTS, anonymous, true, CATALOG)))
                 .isEqualTo("false");
         assertThat(sql(compiler.condition("@request.auth.team.name = ''", POSTS, anonymous, true, CATALOG)))

@@ -91,9 +91,8 @@ class StrftimePostgresTest {
     }
 
     private List<String> ids(String filter) {
-        RequestContext request = RequestContext.anonymous().withClock(QueryFixtures.CLOCK)
-                .withPlaceholders(Map.of("day", "2026-01-02"));
-        Condition c = compiler.condition(filter, EVENTS, request, false);
+        RequestContext request = new RequestContext(Map.of(), Map.of("day", "2026-01-02"), QueryFixtures.CLOCK);
+        Condition c = compiler.condition(filter, EVENTS, request, false, TableCatalog.EMPTY);
         return db.transactionResult(cfg -> {
             // another zone than UTC: an answer that depended on it would differ
             cfg.dsl().execute("set local time zone 'America/Los_Angeles'");
@@ -148,7 +147,7 @@ class StrftimePostgresTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
     void refusesWhatItCannotMap(String filter, String detail) {
-        assertThatThrownBy(() -> compiler.condition(filter, EVENTS, RequestContext.anonymous(), false))
+        assertThatThrownBy(() -> compiler.condition(filter, EVENTS, RequestContext.anonymous(), false, TableCatalog.EMPTY))
                 .isInstanceOfSatisfying(QueryException.class, e -> {
                     assertThat(e.getMessage()).contains(detail);
                     assertThat(e.status()).isEqualTo(400);
@@ -158,7 +157,7 @@ class StrftimePostgresTest {
     @Test
     void bindsTheValuesAndInlinesOnlyItsOwnPatterns() {
         Condition c = compiler.condition("strftime('%Y-%m', at, '+3 days') = 'x'", EVENTS,
-                RequestContext.anonymous(), false);
+                RequestContext.anonymous(), false, TableCatalog.EMPTY);
         // the shifted time is written once per substitution
         assertThat(QueryFixtures.params(c)).containsExactly(259200.0, "-", 259200.0, "x");
         assertThat(QueryFixtures.sql(c)).contains("to_char(", "'YYYY'", "at time zone 'UTC'")

@@ -151,7 +151,7 @@ class RelationFieldApiTest extends ApiTest {
 
         Response r = delete("/api/collections/" + users + "/records/" + ann, null);
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("message").asString()).isEqualTo(RelationIntegrity.REQUIRED_REFERENCE);
+        assertThat(r.json().get("message").asString()).isEqualTo(RecordErrors.DELETE_REQUIRED_REFERENCE.message());
         assertThat(view(users, ann).status()).isEqualTo(200);
         assertThat(view(posts, post).json().get("author").asString()).as("rolled back").isEqualTo(ann);
         assertThat(view(comments, comment).status()).isEqualTo(200);

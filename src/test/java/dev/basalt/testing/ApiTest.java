@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Tag("db")
 @SpringBootTest(classes = BasaltApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
 public abstract class ApiTest {
     protected static final String SUPERUSER_EMAIL = "admin@example.com";
     protected static final String SUPERUSER_PASSWORD = "correct-horse-battery";
@@ -37,6 +39,10 @@ public abstract class ApiTest {
 
     @Autowired
     private Superusers superusers;
+
+    /** The application's clock: move it forward to pass an expiry instead of sleeping. */
+    @Autowired
+    protected TestClock clock;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

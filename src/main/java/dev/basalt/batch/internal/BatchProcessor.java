@@ -1,12 +1,13 @@
 package dev.basalt.batch.internal;
 
-import dev.basalt.access.RequestInfos;
+import dev.basalt.records.RecordErrors;
+import dev.basalt.records.RecordRequest;
 import dev.basalt.auth.RequestRateLimits;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.records.RecordService;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.records.ResponseShape;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
@@ -37,12 +38,12 @@ class BatchProcessor {
 
     private final CollectionRegistry collections;
     private final RecordService records;
-    private final RecordStore store;
+    private final RecordReads store;
     private final PlatformTransactionManager transactions;
     private final BatchLimits limits;
     private final RequestRateLimits rateLimits;
 
-    BatchProcessor(CollectionRegistry collections, RecordService records, RecordStore store,
+    BatchProcessor(CollectionRegistry collections, RecordService records, RecordReads store,
                    PlatformTransactionManager transactions, BatchLimits limits, RequestRateLimits rateLimits) {
         this.rateLimits = rateLimits;
         this.collections = collections;
@@ -102,19 +103,20 @@ class BatchProcessor {
         BatchRoute route = BatchRoute.match(request.method(), request.url())
                 .orElseThrow(() -> ApiException.badRequest("Unknown batch request action."));
         Collection collection = collections.find(route.collection())
-                .orElseThrow(() -> ApiException.notFound("Missing collection context."));
+                .orElseThrow(RecordErrors.COLLECTION_MISSING::exception);
         ResponseShape shape = ResponseShape.of(route.query().get("fields"), route.query().get("expand"));
         Map<String, Object> body = request.body();
-        RequestInfo info = RequestInfos.subRequest(batchInfo, request.method(), route.query(), request.headers());
+        RecordRequest sub = new RecordRequest(caller,
+                RequestInfos.subRequest(batchInfo, request.method(), route.query(), request.headers()), shape);
         String path = request.url().split("\\?", 2)[0];
         return switch (route.action()) {
             case CREATE -> {
                 rateLimits.checkSubRequest(batch, collection, "create", request.method(), path);
-                yield result(200, records.create(collection, body, caller, shape, info));
+                yield result(200, records.create(collection, body, sub));
             }
             case UPDATE -> {
                 rateLimits.checkSubRequest(batch, collection, "update", request.method(), path);
-                yield result(200, records.update(collection, route.id(), body, caller, shape, info));
+                yield result(200, records.update(collection, route.id(), body, sub));
             }
             case UPSERT -> {
                 Object id = body.get("id");
@@ -122,12 +124,12 @@ class BatchProcessor {
                 // PocketBase runs an upsert as the update (at the record's path) or the create it turns out to be.
                 rateLimits.checkSubRequest(batch, collection, exists ? "update" : "create", request.method(),
                         exists ? path + "/" + id : path);
-                yield exists ? result(200, records.update(collection, (String) id, body, caller, shape, info))
-                        : result(200, records.create(collection, body, caller, shape, info));
+                yield exists ? result(200, records.update(collection, (String) id, body, sub))
+                        : result(200, records.create(collection, body, sub));
             }
             case DELETE -> {
                 rateLimits.checkSubRequest(batch, collection, "delete", request.method(), path);
-                records.delete(collection, route.id(), caller, info);
+                records.delete(collection, route.id(), sub);
                 yield result(204, null);
             }
         };

@@ -55,7 +55,7 @@ public record EmailField(String id, String name, String type, boolean system, bo
         if (s.length() > 255 || !EMAIL.matcher(s).matches()) {
             return new FieldError("validation_is_email", "Must be a valid email address.");
         }
-        return Domains.check(s.substring(s.lastIndexOf('@') + 1), onlyDomains, exceptDomains);
+        return Domains.check(s.substring(s.lastIndexOf('@') + 1), onlyDomains, exceptDomains, Domains.EMAIL_REFUSED);
     }
 
     @Override

@@ -15,6 +15,9 @@ import org.jooq.impl.SQLDataType;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UrlField(String id, String name, String type, boolean system, boolean hidden, boolean presentable,
                        boolean required, List<String> onlyDomains, List<String> exceptDomains) implements Field {
+    /** PocketBase's answer for text that is not an http(s) url with a host. */
+    private static final FieldError INVALID = new FieldError("validation_invalid_url", "Must be a valid url.");
+
     public UrlField {
         type = "url";
     }
@@ -54,13 +57,13 @@ public record UrlField(String id, String name, String type, boolean system, bool
         try {
             uri = new URI(s);
         } catch (URISyntaxException e) {
-            return new FieldError("validation_is_url", "Must be a valid url.");
+            return INVALID;
         }
         if (uri.getScheme() == null || uri.getHost() == null
                 || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
-            return new FieldError("validation_is_url", "Must be a valid url.");
+            return INVALID;
         }
-        return Domains.check(uri.getHost(), onlyDomains, exceptDomains);
+        return Domains.check(uri.getHost(), onlyDomains, exceptDomains, Domains.URL_REFUSED);
     }
 
     @Override

@@ -6,7 +6,7 @@ import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.FileField;
 import dev.basalt.records.RecordService;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,13 +45,13 @@ class FileController {
     static final long STALE_SECONDS = 86_400;
 
     private final CollectionRegistry collections;
-    private final RecordStore store;
+    private final RecordReads store;
     private final RecordService records;
     private final FileTokens tokens;
     private final ThumbnailCache thumbnails;
     private final ViewFileOrigins viewFiles;
 
-    FileController(CollectionRegistry collections, RecordStore store, RecordService records, FileTokens tokens,
+    FileController(CollectionRegistry collections, RecordReads store, RecordService records, FileTokens tokens,
                    ThumbnailCache thumbnails, ViewFileOrigins viewFiles) {
         this.collections = collections;
         this.store = store;

@@ -3,7 +3,7 @@ package dev.basalt.files.internal;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.ViewSources;
 import dev.basalt.collections.fields.FileField;
-import dev.basalt.records.RecordStore;
+import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -22,9 +22,9 @@ class ViewFileOrigins {
     }
 
     private final ViewSources sources;
-    private final RecordStore store;
+    private final RecordReads store;
 
-    ViewFileOrigins(ViewSources sources, RecordStore store) {
+    ViewFileOrigins(ViewSources sources, RecordReads store) {
         this.sources = sources;
         this.store = store;
     }
@@ -33,7 +33,7 @@ class ViewFileOrigins {
     Optional<Owner> owner(Collection view, FileField field, String filename) {
         return sources.origin(view, field.name())
                 .filter(source -> source.field() instanceof FileField)
-                .flatMap(source -> store.findWhere(source.collection(), holding(source, filename), false)
+                .flatMap(source -> store.findWhere(source.collection(), holding(source, filename))
                         .map(row -> new Owner(source.collection(), (String) row.get("id"))));
     }
 

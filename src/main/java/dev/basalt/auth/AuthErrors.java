@@ -1,0 +1,51 @@
+package dev.basalt.auth;
+
+import dev.basalt.shared.ApiError;
+import java.util.Locale;
+
+/** The auth module's errors, each written once: PocketBase's status and message, and a stable code. */
+enum AuthErrors implements ApiError {
+    AUTH_COLLECTION_MISSING(404, "Missing or invalid auth collection context."),
+    TOKEN_INVALID(401, "The request requires valid record authorization token."),
+    TOKEN_NOT_REFRESHABLE(403, "The current auth token is not refreshable."),
+    REFRESH_TOKEN_INVALID(401, "The refresh token is invalid, expired or already used."),
+    AUTH_CONTEXT_MISSING(401, "Missing auth context."),
+    VALIDATION_FAILED(400, "An error occurred while validating the submitted data."),
+    SIGN_IN_FAILED(400, "Failed to authenticate."),
+    SIGN_IN_RULE_REFUSED(403, "The request doesn't satisfy the collection requirements to authenticate."),
+    PASSWORD_AUTH_DISABLED(403, "The collection is not configured to allow password authentication."),
+    OTP_AUTH_DISABLED(403, "The collection is not configured to allow OTP authentication."),
+    SUPERUSER_OTP_DISABLED(400, "OTP auth is not enabled for the _superusers collection."),
+    OTP_INVALID(400, "Invalid or expired OTP."),
+    MFA_INVALID(400, "Invalid or expired MFA session."),
+    SESSIONS_NOT_OWNER(403, "Only the record itself or a superuser can manage its sessions."),
+    API_KEY_CREATE_FAILED(400, "Failed to create API key."),
+    API_KEY_INVALID(401, "The API key is invalid, expired or revoked."),
+    API_KEY_SCOPE(403, "The API key's scopes do not allow this action."),
+    API_KEY_EXPAND(403, "API keys cannot expand relations."),
+    RATE_LIMITED(429, "Too Many Requests."),
+    SIGN_IN_GUARDED(429, "Too many failed attempts. Try again later.");
+
+    private final int status;
+    private final String message;
+
+    AuthErrors(int status, String message) {
+        this.status = status;
+        this.message = message;
+    }
+
+    @Override
+    public String code() {
+        return "auth." + name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.basalt.records;
+
+import dev.basalt.collections.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads of stored record rows for other modules (auth, files, batch), without rule checks: they decide who may see
+ * what. Writes go through {@link RecordService}, the one write path.
+ */
+@Component
+public class RecordReads {
+    private final RecordStore store;
+
+    RecordReads(RecordStore store) {
+        this.store = store;
+    }
+
+    /** The stored row with this id, as column values by field name. */
+    public Optional<Map<String, Object>> findById(Collection collection, String id) {
+        return store.findById(collection, id);
+    }
+
+    /** The first row matching the condition. */
+    public Optional<Map<String, Object>> findWhere(Collection collection, Condition condition) {
+        return store.findWhere(collection, condition, false);
+    }
+
+    /** The record of an auth collection with this email, compared without case and surrounding spaces. */
+    public Optional<Map<String, Object>> findByEmail(Collection collection, String email) {
+        var column = RecordTables.column(collection, collection.field("email").orElseThrow()).cast(String.class);
+        String wanted = email == null ? "" : email.trim();
+        return store.findWhere(collection, DSL.lower(column).eq(DSL.lower(DSL.val(wanted))), false);
+    }
+
+    /** True when a row matches the condition. */
+    public boolean exists(Collection collection, Condition condition) {
+        return store.exists(collection, condition);
+    }
+}
