@@ -40,6 +40,7 @@ function frame(active, content) {
     <nav class="rail" aria-label="Main">
       <span class="brand">Basalt</span>
       ${link('#/collections', 'Collections', 'collections')}
+      ${link('#/collections?collection=_roles', 'Roles', 'roles')}
       ${link('#/api-keys', 'API keys', 'api-keys')}
       <span class="grow"></span>
       <button class="ghost" @click=${toggleTheme} aria-label=${dark ? 'Light theme' : 'Dark theme'}>${dark ? '☀' : '☾'}</button>
