@@ -121,8 +121,8 @@ export function editorView() {
     ${errors.collection ? html`<p class="alert" role="alert">${errors.collection.message}</p>` : nothing}
     <div class="grid2">
       ${input('Name', d, 'name', { required: true, error: errorAt('name') })}
-      <label class="field"><span>Type</span><select ?disabled=${!!editor.original}
-        @change=${(e) => setType(e.target.value)}>${TYPES.map((t) => html`<option ?selected=${d.type === t}>${t}</option>`)}</select></label>
+      <div class="field"><label for="collection-type"><span>Type</span></label><select id="collection-type" ?disabled=${!!editor.original}
+        @change=${(e) => setType(e.target.value)}>${TYPES.map((t) => html`<option ?selected=${d.type === t}>${t}</option>`)}</select></div>
     </div>
     <div class="tabs" role="tablist">${tabs.map(([key, label]) => html`<button type="button" role="tab"
       aria-selected=${editor.tab === key ? 'true' : 'false'} @click=${() => { editor.tab = key; update(); }}>${label}</button>`)}</div>

@@ -49,10 +49,10 @@ function typeOptions(f, path, collections) {
     case 'file': return html`<div class="grid2">${num('Max files', f, 'maxSelect', path)}${num('Max file size (bytes)', f, 'maxSize', path)}
       ${listInput('MIME types', f, 'mimeTypes', 'image/png, image/jpeg', path)}${listInput('Thumb sizes', f, 'thumbs', '100x100, 0x300', path)}</div>
       ${checkbox('Protected', f, 'protected')}`;
-    case 'relation': return html`<div class="grid3"><label class="field"><span>Related collection</span>
-        <select @change=${(e) => { f.collectionId = e.target.value; update(); }}><option value="">Select a collection</option>
+    case 'relation': return html`<div class="grid3"><div class="field"><label for="${path}-collection"><span>Related collection</span></label>
+        <select id="${path}-collection" @change=${(e) => { f.collectionId = e.target.value; update(); }}><option value="">Select a collection</option>
           ${collections.map((c) => html`<option value=${c.id} ?selected=${f.collectionId === c.id}>${c.name}</option>`)}</select>
-        ${errorAt(`${path}.collectionId`)}</label>
+        ${errorAt(`${path}.collectionId`)}</div>
       ${num('Min select', f, 'minSelect', path)}${num('Max select', f, 'maxSelect', path)}</div>
       ${checkbox('Cascade delete', f, 'cascadeDelete')}`;
     case 'json': return num('Max size (bytes)', f, 'maxSize', path);
@@ -81,11 +81,11 @@ export function fieldsView(draft, collections) {
       ${checkbox('Hidden', f, 'hidden')}${checkbox('Presentable', f, 'presentable')}
       ${typeOptions(f, path, collections)}</fieldset>`;
   })}
-  <label class="field"><span>Add field</span><select @change=${(e) => {
+  <div class="field"><label for="add-field"><span>Add field</span></label><select id="add-field" @change=${(e) => {
     if (!e.target.value) return;
     fields.push(newField(e.target.value));
     e.target.value = '';
     update();
-  }}><option value="">Choose a type...</option>${FIELD_TYPES.map((t) => html`<option>${t}</option>`)}</select></label>
+  }}><option value="">Choose a type...</option>${FIELD_TYPES.map((t) => html`<option>${t}</option>`)}</select></div>
   ${errorAt('fields')}`;
 }

@@ -65,7 +65,9 @@ function fileInput(f) {
 
 function fieldInput(f) {
   const v = form.values;
-  const label = (control) => html`<label class="field"><span>${f.name}${f.required ? ' *' : ''}</span>${control}${err(f.name)}</label>`;
+  // The label holds the field's name only (errors and the required mark sit beside it), so it names the input exactly.
+  const label = (control, extra = nothing) => html`<div class="field"><label><span>${f.name}</span>${control}</label>
+    ${f.required ? html`<small class="muted">Required</small>` : nothing}${extra}${err(f.name)}</div>`;
   switch (f.type) {
     case 'bool': return html`<label class="check"><input type="checkbox" .checked=${!!v[f.name]}
       @change=${(e) => setValue(f.name, e.target.checked)}><span>${f.name}</span></label>${err(f.name)}`;
@@ -74,13 +76,16 @@ function fieldInput(f) {
     case 'date': return label(html`<input type="datetime-local" .value=${toLocalInput(v[f.name])}
       @input=${(e) => setValue(f.name, fromLocalInput(e.target.value))}>`);
     case 'autodate': return form.record ? html`<p class="muted">${f.name}: ${v[f.name]}</p>` : nothing;
-    case 'select': return label(html`<select ?multiple=${f.maxSelect > 1} @change=${(e) => setValue(f.name, f.maxSelect > 1
+    // A select is named through for/id: a wrapping label would add its options' text to the name.
+    case 'select': return html`<div class="field"><label for="field-${f.name}"><span>${f.name}</span></label>
+      <select id="field-${f.name}" ?multiple=${f.maxSelect > 1} @change=${(e) => setValue(f.name, f.maxSelect > 1
         ? [...e.target.selectedOptions].map((o) => o.value) : e.target.value)}><option value="" ?hidden=${f.maxSelect > 1}>-</option>
-      ${f.values.map((val) => html`<option ?selected=${[].concat(v[f.name] || []).includes(val)}>${val}</option>`)}</select>`);
+      ${f.values.map((val) => html`<option ?selected=${[].concat(v[f.name] || []).includes(val)}>${val}</option>`)}</select>
+      ${f.required ? html`<small class="muted">Required</small>` : nothing}${err(f.name)}</div>`;
     case 'json': return label(html`<textarea class="code" rows="4" .value=${form.jsonText[f.name]} @input=${(e) => {
       form.jsonText[f.name] = e.target.value;
       try { JSON.parse(e.target.value || 'null'); form.jsonError[f.name] = ''; } catch (x) { form.jsonError[f.name] = `Invalid JSON: ${x.message}`; }
-      update(); }}></textarea>${form.jsonError[f.name] ? html`<small class="field-error" role="alert">${form.jsonError[f.name]}</small>` : nothing}`);
+      update(); }}></textarea>`, form.jsonError[f.name] ? html`<small class="field-error" role="alert">${form.jsonError[f.name]}</small>` : nothing);
     case 'editor': return label(html`<textarea rows="6" .value=${v[f.name] ?? ''} placeholder="HTML content"
       @input=${(e) => { v[f.name] = e.target.value; }}></textarea>`);
     case 'geoPoint': {

@@ -72,11 +72,11 @@ export function button(label, key, onClick, { kind = '', type = 'button' } = {})
 
 /** A labelled text input bound to obj[prop]. */
 export function input(label, obj, prop, { type = 'text', required = false, placeholder = '', autocomplete = 'off', error = nothing, list = '' } = {}) {
-  return html`<label class="field"><span>${label}</span>
+  return html`<div class="field"><label><span>${label}</span>
     <input type=${type} .value=${obj[prop] ?? ''} ?required=${required} placeholder=${placeholder}
       autocomplete=${autocomplete} list=${list || nothing}
-      @input=${(e) => { obj[prop] = type === 'number' ? (e.target.value === '' ? null : Number(e.target.value)) : e.target.value; update(); }}>
-    ${error}</label>`;
+      @input=${(e) => { obj[prop] = type === 'number' ? (e.target.value === '' ? null : Number(e.target.value)) : e.target.value; update(); }}></label>
+    ${error}</div>`;
 }
 
 /** A labelled checkbox bound to obj[prop]. */

@@ -38,10 +38,10 @@ class BasaltScreensBrowserTest extends BrowserTest {
         assertThat(withKey(secret)).isEqualTo(200);
         screenshot("api-key-created");
         button("Done").click();
-        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("reporting"))).isVisible();
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("reporting").setExact(true))).isVisible();
         assertThat(page.getByText(secret)).hasCount(0);
         button("Revoke reporting").click();
-        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("reporting"))).hasCount(0);
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("reporting").setExact(true))).hasCount(0);
         assertThat(withKey(secret)).isIn(401, 403);
     }
 
@@ -71,7 +71,7 @@ class BasaltScreensBrowserTest extends BrowserTest {
                 superuser());
         post("/api/collections/dash_viewed/records", Map.of("title", "seen in the view"), superuser());
         signIn();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Roles")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Roles").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("_roles"))).isVisible();
         button("New record").click();
         page.getByRole(AriaRole.DIALOG).getByLabel("name", new Locator.GetByLabelOptions().setExact(true)).fill("editor");

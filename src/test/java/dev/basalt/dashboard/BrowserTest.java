@@ -14,12 +14,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Base of the dashboard's browser tests: Debian's Chromium ({@value #CHROMIUM}) driven by Playwright for Java,
  * headless, one browser per test class and a fresh context (empty localStorage) per test. Tests find elements by
- * role and label only, as a user of a screen reader would.
+ * role and label only, as a user of a screen reader would. Tagged "browser" so CI's second pass (the database tests
+ * against the machine's PostgreSQL) leaves them out: they test the page, not the database.
  */
+@Tag("browser")
 abstract class BrowserTest extends ApiTest {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final Path SCREENSHOTS = Paths.get("target", "dashboard-screenshots");
