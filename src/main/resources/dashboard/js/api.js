@@ -24,19 +24,43 @@ export const auth = {
   },
   save(token, record) { localStorage.setItem(STORE_KEY, JSON.stringify({ token, record })); },
   clear() { localStorage.removeItem(STORE_KEY); },
+  /** The token's claims ({} when there is none or it cannot be read). */
+  get claims() {
+    try {
+      return JSON.parse(atob(this.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    } catch { return {}; }
+  },
   /** True while a token is stored and its exp claim lies ahead. */
   get valid() {
-    const t = this.token;
-    if (!t) return false;
-    try {
-      const claims = JSON.parse(atob(t.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-      return !claims.exp || claims.exp * 1000 > Date.now();
-    } catch { return false; }
+    const exp = this.claims.exp;
+    return !!this.token && (!exp || exp * 1000 > Date.now());
   },
 };
 
+/** A token with less than this many seconds left is refreshed before the next request (tokens carry no iat). */
+const REFRESH_MARGIN_S = 300;
+/** At most one refresh per this many seconds, whatever the token's lifetime. */
+const REFRESH_MIN_GAP_S = 30;
+let refreshing = null;
+let lastRefresh = 0;
+
+/** Refreshes the superuser's token (POST auth-refresh, same session) when it is close to its expiry. */
+async function keepFresh(path) {
+  const { exp } = auth.claims;
+  const now = Date.now() / 1000;
+  if (!exp || path.includes('/auth-') || now >= exp || exp - now > REFRESH_MARGIN_S || now - lastRefresh < REFRESH_MIN_GAP_S) return;
+  lastRefresh = now;
+  refreshing ||= fetch('/api/collections/_superusers/auth-refresh', { method: 'POST', headers: { Authorization: auth.token } })
+    .then((r) => (r.ok ? r.json() : null))
+    .then((j) => { if (j?.token) auth.save(j.token, j.record); })
+    .catch(() => {})
+    .finally(() => { refreshing = null; });
+  await refreshing;
+}
+
 /** Sends a request; a JSON body unless body is FormData; answers the parsed JSON or throws ApiError. */
 export async function send(method, path, body, { query } = {}) {
+  await keepFresh(path);
   const headers = {};
   if (auth.token) headers.Authorization = auth.token;
   let payload;
@@ -56,6 +80,11 @@ export async function send(method, path, body, { query } = {}) {
   const text = await res.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+  if (res.status === 401 && auth.token && !path.includes('/auth-')) {
+    // The session ended (expired or revoked elsewhere): back to the sign-in form.
+    auth.clear();
+    location.hash = '#/login';
+  }
   if (!res.ok) throw new ApiError(res.status, json);
   return json;
 }

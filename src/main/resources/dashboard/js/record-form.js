@@ -19,7 +19,8 @@ export function openForm(collection, record, copy = false) {
   const values = record ? structuredClone(record) : {};
   if (copy) { delete values.id; for (const f of collection.fields) if (f.type === 'file' || f.type === 'autodate') delete values[f.name]; }
   resetPicker();
-  Object.assign(form, { open: true, collection, record: copy ? null : record, values, added: {}, removed: {}, jsonText: {}, jsonError: {} });
+  Object.assign(form, { open: true, collection, record: copy ? null : record, values, added: {}, removed: {}, jsonText: {}, jsonError: {},
+    impersonation: '' });
   for (const f of collection.fields) {
     if (f.type === 'json') form.jsonText[f.name] = values[f.name] === undefined || values[f.name] === null ? '' : JSON.stringify(values[f.name], null, 2);
   }
@@ -149,6 +150,21 @@ async function remove() {
   if (ok) { form.open = false; load(); }
 }
 
+/** PocketBase's impersonate: a non-refreshable token of this auth record, for trying the API as that user. */
+function impersonationView() {
+  const c = form.collection;
+  const go = async () => {
+    const res = await run('impersonate', () => api.post(`/api/collections/${encodeURIComponent(c.name)}/impersonate/${form.record.id}`, {}));
+    if (res) form.impersonation = res.token;
+    update();
+  };
+  return html`<fieldset><legend>Impersonate</legend>
+    ${button('Impersonate', 'impersonate', go)}
+    ${form.impersonation ? html`<div class="field"><label><span>Auth token</span><input readonly .value=${form.impersonation}
+      @focus=${(e) => e.target.select()}></label><small class="muted">Send it as the Authorization header to act as this record.</small></div>` : nothing}
+  </fieldset>`;
+}
+
 /** The form dialog. */
 export function formView() {
   const c = form.collection;
@@ -156,7 +172,7 @@ export function formView() {
   return dialog(title, html`<form @submit=${save} novalidate>
     ${errors.record ? html`<p class="alert" role="alert">${errors.record.message}</p>` : nothing}
     ${c.fields.filter((f) => !SKIP.has(f.name)).map(fieldInput)}
-    ${c.type === 'auth' && form.record ? sessionsView(c, form.record) : nothing}
+    ${c.type === 'auth' && form.record ? html`${sessionsView(c, form.record)}${impersonationView()}` : nothing}
     <footer>${form.record ? html`${button('Delete', 'delete-record', remove, { kind: 'danger' })}
       <button type="button" @click=${() => openForm(c, form.record, true)}>Duplicate</button><span class="grow"></span>` : nothing}
       <button type="button" @click=${close}>Cancel</button>

@@ -6,6 +6,8 @@ import { run, update, isBusy, button, confirmed, shortDate } from './ui.js';
 import { openForm, formView, form } from './record-form.js';
 import { openEditor } from './collection-editor.js';
 import { openPreview } from './preview.js';
+import { filterPaths, completing, suggestions } from './complete.js';
+import { store } from './collections.js';
 
 const PER_PAGE = 30;
 const COLUMNS_KEY = 'basalt_columns_';
@@ -47,6 +49,8 @@ function open(c) {
   // Live updates: any change another client makes to this collection reloads the page shown.
   realtime.subscribe(`${c.name}/*`, () => { if (table.collection?.id === c.id && !isBusy('records')) load(); });
 }
+
+const setFilter = (value) => { table.filter = value; };
 
 function sortBy(name) {
   table.sort = table.sort === name ? `-${name}` : name;
@@ -98,6 +102,7 @@ export function recordsView(c) {
   const res = table.result;
   const items = res?.items || [];
   const all = items.length > 0 && items.every((r) => table.selected.has(r.id));
+  const filterOn = completing('filter', filterPaths(c.fields, store.items || []), setFilter);
   return html`<main class="main">
     <div class="toolbar"><h1>${c.name}</h1>
       <button @click=${() => openEditor(c)}>Edit collection</button>
@@ -106,8 +111,10 @@ export function recordsView(c) {
       <span class="grow"></span>
       ${c.type !== 'view' ? html`<button class="primary" @click=${() => openForm(c, null)}>New record</button>` : nothing}</div>
     <form class="toolbar" @submit=${(e) => { e.preventDefault(); table.page = 1; load(); }}>
-      <label class="field search"><span>Filter</span><input type="search" .value=${table.filter}
-        placeholder='e.g. created > "2024-01-01" && title ~ "hello"' @input=${(e) => { table.filter = e.target.value; }}></label>
+      <div class="filter"><label class="field search"><span>Filter</span><input type="search" .value=${table.filter}
+        placeholder='e.g. created > "2024-01-01" && title ~ "hello"'
+        @input=${filterOn.input} @click=${filterOn.click} @keydown=${filterOn.keydown} @blur=${filterOn.blur}></label>
+        ${suggestions('filter', 'Filter', setFilter)}</div>
       <label class="field search"><span>Expand</span><input .value=${table.expand} placeholder="relation fields, comma-separated"
         @input=${(e) => { table.expand = e.target.value; }}></label>
       <button type="submit">Apply</button>

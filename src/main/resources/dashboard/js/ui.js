@@ -15,6 +15,7 @@ export function update() {
   scheduled = true;
   queueMicrotask(() => {
     scheduled = false;
+    dialogs.length = 0;
     render(root(), document.body);
     listeners.forEach((l) => l());
   });
@@ -91,11 +92,31 @@ export const confirmed = (question) => window.confirm(question);
 /** Navigates to a hash route. */
 export function go(route) { location.hash = route; }
 
+/** The close actions of the dialogs on the page, innermost last (filled by each render). */
+const dialogs = [];
+
+/**
+ * Keyboard shortcuts: Escape closes the innermost dialog, Ctrl/Cmd+S submits its form, "/" (outside inputs) goes to
+ * the first search box (the records' filter or the collections' search).
+ */
+addEventListener('keydown', (e) => {
+  const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement?.tagName || '');
+  if (e.key === 'Escape' && dialogs.length) {
+    dialogs[dialogs.length - 1]();
+  } else if ((e.ctrlKey || e.metaKey) && e.key === 's' && dialogs.length) {
+    e.preventDefault();
+    [...document.querySelectorAll('[role="dialog"] form')].pop()?.requestSubmit();
+  } else if (e.key === '/' && !typing) {
+    const search = [...document.querySelectorAll('input[type="search"]')].pop();
+    if (search) { e.preventDefault(); search.focus(); }
+  }
+});
+
 /** A dialog panel on top of the page. */
 export function dialog(title, body, onClose) {
+  dialogs.push(onClose);
   return html`<div class="backdrop" @click=${(e) => { if (e.target === e.currentTarget) onClose(); }}>
-    <section class="dialog" role="dialog" aria-modal="true" aria-label=${title}
-      @keydown=${(e) => { if (e.key === 'Escape') onClose(); }}>
+    <section class="dialog" role="dialog" aria-modal="true" aria-label=${title}>
       <header><h2>${title}</h2><button class="icon" aria-label="Close" @click=${onClose}>×</button></header>
       ${body}
     </section></div>`;

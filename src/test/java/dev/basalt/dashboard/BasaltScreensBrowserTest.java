@@ -11,10 +11,11 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Basalt's own screens (API keys shown once and revoked, the sessions of a user, roles), a view collection built
- * with a dry run, and the theme toggle.
+ * Basalt's own screens (API keys shown once and revoked, the sessions of a user, roles), impersonating a user, a
+ * view collection built with a dry run, and the theme toggle.
  */
 class BasaltScreensBrowserTest extends BrowserTest {
 
@@ -47,7 +48,8 @@ class BasaltScreensBrowserTest extends BrowserTest {
 
     @Test
     void sessionsOfAUserAreListedAndRevoked() {
-        post("/api/collections", Map.of("name", "dash_members", "type", "auth", "fields", List.of()), superuser());
+        post("/api/collections", Map.of("name", "dash_members", "type", "auth", "listRule", "id = @request.auth.id",
+                "fields", List.of()), superuser());
         post("/api/collections/dash_members/records", Map.of("email", "m@example.com", "password", "member-Pass-1",
                 "passwordConfirm", "member-Pass-1"), superuser());
         Map<String, String> creds = Map.of("identity", "m@example.com", "password", "member-Pass-1");
@@ -62,7 +64,13 @@ class BasaltScreensBrowserTest extends BrowserTest {
         screenshot("sessions");
         button("Revoke all sessions").click();
         assertThat(page.getByText("No active sessions.")).isVisible();
-        assertThat(get("/api/collections/dash_members/records", first).status()).isNotEqualTo(200);
+        assertThat(post("/api/collections/dash_members/auth-refresh", Map.of(), first).status()).isEqualTo(401);
+
+        button("Impersonate").click();
+        Locator token = page.getByLabel("Auth token");
+        assertThat(token).hasValue(java.util.regex.Pattern.compile("^ey"));
+        JsonNode me = get("/api/collections/dash_members/records", token.inputValue()).json();
+        assertThat(me.at("/items/0/email").asString()).isEqualTo("m@example.com");
     }
 
     @Test

@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The links in Basalt's own mails (verification, password reset, email change) open pages of the dashboard that
  * finish the action through the public API: each test follows the link exactly as mailed to a real SMTP server.
+ * Also the superuser sign-in with MFA, whose second factor is a one-time password mailed the same way.
  */
 class ConfirmPagesBrowserTest extends BrowserTest {
     private static final String USERS = "dash_confirm_users";
     private static final String PASSWORD = "first-Password-1";
     private static final Pattern LINK = Pattern.compile("href=\"(http[^\"]+/_/#/auth/confirm-[^\"]+)\"");
+    private static final Pattern OTP = Pattern.compile("<strong>(\\d+)</strong>");
     private static final long MAIL_WAIT_MS = 10_000;
     private static GreenMail smtp;
 
@@ -93,6 +95,27 @@ class ConfirmPagesBrowserTest extends BrowserTest {
         assertThat(signInAs("new-" + email, PASSWORD).status()).isEqualTo(200);
     }
 
+    @Test
+    void superuserSignInWithMfaAsksForTheMailedOneTimePassword() throws Exception {
+        Map<String, Object> on = Map.of("otp", Map.of("enabled", true), "mfa", Map.of("enabled", true));
+        assertThat(patch("/api/collections/_superusers", on, superuser()).status()).isEqualTo(200);
+        try {
+            int before = smtp.getReceivedMessages().length;
+            page.navigate("/_/");
+            page.getByLabel("Email").fill(SUPERUSER_EMAIL);
+            page.getByLabel("Password").fill(SUPERUSER_PASSWORD);
+            button("Sign in").click();
+            page.getByLabel("One-time password").waitFor();
+            page.getByLabel("One-time password").fill(find(mail(SUPERUSER_EMAIL, before), OTP));
+            button("Sign in").click();
+            assertThat(page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions()
+                    .setName("Collections"))).isVisible();
+        } finally {
+            patch("/api/collections/_superusers", Map.of("otp", Map.of("enabled", false), "mfa", Map.of("enabled", false)),
+                    superuser());
+        }
+    }
+
     private String user(String prefix) {
         String email = prefix + System.nanoTime() + "@example.com";
         Response r = post("/api/collections/" + USERS + "/records",
@@ -108,19 +131,27 @@ class ConfirmPagesBrowserTest extends BrowserTest {
 
     /** The dashboard link of the latest mail to this address. */
     private static String link(String address) throws Exception {
+        return find(mail(address, 0), LINK);
+    }
+
+    /** The body of the latest mail to this address among those received after the first {@code after}. */
+    private static String mail(String address, int after) throws Exception {
         long deadline = System.currentTimeMillis() + MAIL_WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
             MimeMessage[] all = smtp.getReceivedMessages();
-            for (int i = all.length - 1; i >= 0; i--) {
+            for (int i = all.length - 1; i >= after; i--) {
                 if (Arrays.stream(all[i].getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
-                    String body = GreenMailUtil.getBody(all[i]).replace("=\r\n", "").replace("=3D", "=");
-                    Matcher m = LINK.matcher(body);
-                    assertThat(m.find()).as("a dashboard link in %s", body).isTrue();
-                    return m.group(1);
+                    return GreenMailUtil.getBody(all[i]).replace("=\r\n", "").replace("=3D", "=");
                 }
             }
             Thread.sleep(50);
         }
         throw new AssertionError("no mail to " + address);
+    }
+
+    private static String find(String body, Pattern pattern) {
+        Matcher m = pattern.matcher(body);
+        assertThat(m.find()).as("%s in %s", pattern, body).isTrue();
+        return m.group(1);
     }
 }

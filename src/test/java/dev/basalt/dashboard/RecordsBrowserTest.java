@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The records screen: sort, filter (with the server's message for a bad filter), column chooser, a form input for
- * every field type, edit, duplicate, delete, bulk delete, and a record created elsewhere appearing live.
+ * The records screen: sort, filter with completion (and the server's message for a bad filter), column chooser, a
+ * form input for every field type, edit, duplicate, delete, bulk delete, a record created elsewhere appearing live,
+ * and truncate.
  */
 class RecordsBrowserTest extends BrowserTest {
     private static final String ITEMS = "dash_items";
@@ -52,7 +53,10 @@ class RecordsBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sort by count")).click();
         assertThat(rows().first()).containsText("gamma");
 
-        page.getByLabel("Filter").fill("count >= 2");
+        page.getByLabel("Filter").pressSequentially("cou");
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("count").setExact(true)).click();
+        page.getByLabel("Filter").pressSequentially(" >= 2");
+        assertThat(page.getByLabel("Filter")).hasValue("count >= 2");
         page.getByLabel("Filter").press("Enter");
         assertThat(rows()).hasCount(2);
         page.getByLabel("Filter").fill("count >>> 2");
@@ -126,6 +130,12 @@ class RecordsBrowserTest extends BrowserTest {
 
         post("/api/collections/" + ITEMS + "/records", Map.of("title", "made elsewhere"), superuser());
         assertThat(rows().filter(new Locator.FilterOptions().setHasText("made elsewhere"))).hasCount(1);
+
+        button("Edit collection").click();
+        button("Truncate").click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("All records deleted.")))
+                .isVisible();
+        assertThat(list("").size()).isZero();
     }
 
     private Locator rows() {

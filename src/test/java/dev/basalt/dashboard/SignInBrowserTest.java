@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** Superuser sign-in at /_/: a wrong password shows the server's message; a session survives a reload; sign-out. */
+/**
+ * Superuser sign-in at /_/: a wrong password shows the server's message; a session survives a reload; sign-out; a
+ * token close to its expiry is refreshed.
+ */
 class SignInBrowserTest extends BrowserTest {
 
     @Test
@@ -32,6 +38,27 @@ class SignInBrowserTest extends BrowserTest {
         assertThat(page.getByLabel("Password")).isVisible();
         page.reload();
         assertThat(page.getByLabel("Password")).isVisible();
+    }
+
+    @Test
+    void aTokenCloseToItsExpiryIsRefreshed() {
+        long duration = get("/api/collections/_superusers", superuser()).json().at("/authToken/duration").asLong();
+        // Shorter than the dashboard's refresh margin (300 s): the first request after sign-in refreshes the token.
+        patch("/api/collections/_superusers", Map.of("authToken", Map.of("duration", 200)), superuser());
+        try {
+            List<String> refreshes = new CopyOnWriteArrayList<>();
+            page.onRequestFinished(r -> {
+                if (r.url().endsWith("/api/collections/_superusers/auth-refresh")) {
+                    refreshes.add(r.url());
+                }
+            });
+            signIn();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API keys")).click();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New API key"))).isVisible();
+            assertThat(refreshes).isNotEmpty();
+        } finally {
+            patch("/api/collections/_superusers", Map.of("authToken", Map.of("duration", duration)), superuser());
+        }
     }
 
     @Test
