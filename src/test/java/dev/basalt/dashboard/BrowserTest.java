@@ -10,7 +10,6 @@ import dev.basalt.testing.ApiTest;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * Base of the dashboard's browser tests: Debian's Chromium ({@value #CHROMIUM}) driven by Playwright for Java,
- * headless, one browser per test class and a fresh context (empty localStorage) per test. Tests find elements by
+ * headless, one browser per test JVM and a fresh context (empty localStorage) per test. Tests find elements by
  * role and label only, as a user of a screen reader would. Tagged "browser" so CI's second pass (the database tests
  * against the machine's PostgreSQL) leaves them out: they test the page, not the database.
  */
@@ -35,17 +34,17 @@ abstract class BrowserTest extends ApiTest {
     private BrowserContext context;
     protected Page page;
 
+    /**
+     * One driver and browser for the whole test JVM (each Playwright.create() unpacks its driver again), closed when
+     * the JVM exits.
+     */
     @BeforeAll
-    static void launch() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(CHROMIUM)).setHeadless(true).setArgs(CHROMIUM_ARGS));
-    }
-
-    @AfterAll
-    static void close() {
-        if (playwright != null) {
-            playwright.close();
+    static synchronized void launch() {
+        if (browser == null) {
+            playwright = Playwright.create();
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(Paths.get(CHROMIUM)).setHeadless(true).setArgs(CHROMIUM_ARGS));
+            Runtime.getRuntime().addShutdownHook(new Thread(playwright::close));
         }
     }
 
