@@ -7,7 +7,7 @@ import { signInView, confirmView } from './auth-pages.js';
 const THEME_KEY = 'basalt_theme';
 const screens = {};
 
-/** Lets a screen module register itself for a route's first segment (lazy: loaded on first visit). */
+/** The screen modules by a route's first segment, each imported on its first visit. */
 const loaders = {
   collections: () => import('./collections.js'),
   'api-keys': () => import('./keys.js'),
@@ -56,6 +56,7 @@ function page() {
     return confirmView(parts[1].slice('confirm-'.length), decodeURIComponent(parts[2]));
   }
   if (!auth.valid) {
+    if (auth.token) auth.clear(); // an expired token is not sent along with the next sign-in
     if (parts[0] !== 'login') queueMicrotask(() => go('#/login'));
     return signInView();
   }
@@ -66,7 +67,7 @@ function page() {
     loaders[name]().then((m) => { screens[name] = m; update(); });
     return frame(name, html`<main class="main"><p role="status"><span class="spinner"></span> Loading...</p></main>`);
   }
-  return frame(name, screen.view(parts.slice(1), params));
+  return frame(params.get('collection') === '_roles' ? 'roles' : name, screen.view(parts.slice(1), params));
 }
 
 function view() {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,16 +44,12 @@ class SignInBrowserTest extends BrowserTest {
         // Shorter than the dashboard's refresh margin (300 s): the first request after sign-in refreshes the token.
         patch("/api/collections/_superusers", Map.of("authToken", Map.of("duration", 200)), superuser());
         try {
-            List<String> refreshes = new CopyOnWriteArrayList<>();
-            page.onRequestFinished(r -> {
-                if (r.url().endsWith("/api/collections/_superusers/auth-refresh")) {
-                    refreshes.add(r.url());
-                }
-            });
-            signIn();
+            // Fails with a timeout when no refresh is sent.
+            com.microsoft.playwright.Response refresh = page.waitForResponse(
+                    r -> r.url().endsWith("/api/collections/_superusers/auth-refresh"), this::signIn);
+            assertThat(refresh.status()).isEqualTo(200);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API keys")).click();
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New API key"))).isVisible();
-            assertThat(refreshes).isNotEmpty();
         } finally {
             patch("/api/collections/_superusers", Map.of("authToken", Map.of("duration", duration)), superuser());
         }

@@ -1,4 +1,4 @@
-package dev.basalt.dashboard;
+package dev.basalt.dashboard.internal;
 
 import java.time.Duration;
 import org.springframework.context.annotation.Configuration;
