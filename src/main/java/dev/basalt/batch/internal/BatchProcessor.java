@@ -1,13 +1,14 @@
 package dev.basalt.batch.internal;
 
-import dev.basalt.records.RecordErrors;
-import dev.basalt.records.RecordRequest;
+import dev.basalt.access.RequestInfos;
 import dev.basalt.auth.RequestRateLimits;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.query.RequestInfo;
-import dev.basalt.records.RecordService;
+import dev.basalt.records.RecordErrors;
 import dev.basalt.records.RecordReads;
+import dev.basalt.records.RecordRequest;
+import dev.basalt.records.RecordService;
 import dev.basalt.records.ResponseShape;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;

@@ -1,0 +1,39 @@
+// The options tab of an auth collection: password, OTP and MFA sign-in, token durations and mail templates.
+import { html } from 'lit-html';
+import { input, checkbox, update } from './ui.js';
+import { errorAt } from './collection-editor.js';
+
+const TOKENS = [['authToken', 'Auth token'], ['verificationToken', 'Verification token'],
+  ['passwordResetToken', 'Password reset token'], ['emailChangeToken', 'Email change token'], ['fileToken', 'File token']];
+const TEMPLATES = [['verificationTemplate', 'Verification mail'], ['resetPasswordTemplate', 'Password reset mail'],
+  ['confirmEmailChangeTemplate', 'Email change mail']];
+
+const obj = (d, key) => (d[key] = d[key] || {});
+
+function template(d, key, label) {
+  const t = obj(d, key);
+  return html`<fieldset><legend>${label}</legend>
+    ${input(`${label} subject`, t, 'subject', { error: errorAt(`${key}.subject`) })}
+    <label class="field"><span>${label} body (HTML)</span><textarea class="code" rows="4" .value=${t.body || ''}
+      @input=${(e) => { t.body = e.target.value; }}></textarea>${errorAt(`${key}.body`)}</label></fieldset>`;
+}
+
+/** The options tab. */
+export function authOptionsView(d) {
+  const pw = obj(d, 'passwordAuth');
+  const otp = obj(d, 'otp');
+  const mfa = obj(d, 'mfa');
+  return html`<fieldset><legend>Password sign-in</legend>${checkbox('Enable password sign-in', pw, 'enabled')}
+      <label class="field"><span>Identity fields</span><input .value=${(pw.identityFields || []).join(', ')}
+        @change=${(e) => { pw.identityFields = e.target.value.split(',').map((s) => s.trim()).filter(Boolean); update(); }}>
+        ${errorAt('passwordAuth.identityFields')}</label></fieldset>
+    <fieldset><legend>One-time password (OTP)</legend>${checkbox('Enable OTP', otp, 'enabled')}
+      <div class="grid2">${input('OTP duration (seconds)', otp, 'duration', { type: 'number', error: errorAt('otp.duration') })}
+      ${input('OTP length', otp, 'length', { type: 'number', error: errorAt('otp.length') })}</div></fieldset>
+    <fieldset><legend>Multi-factor authentication (MFA)</legend>${checkbox('Enable MFA', mfa, 'enabled')}
+      ${input('MFA duration (seconds)', mfa, 'duration', { type: 'number', error: errorAt('mfa.duration') })}
+      ${input('MFA rule', mfa, 'rule', { error: errorAt('mfa.rule') })}</fieldset>
+    <fieldset><legend>Token durations (seconds)</legend><div class="grid3">${TOKENS.map(([key, label]) =>
+      input(label, obj(d, key), 'duration', { type: 'number', error: errorAt(`${key}.duration`) }))}</div></fieldset>
+    ${TEMPLATES.map(([key, label]) => template(d, key, label))}`;
+}

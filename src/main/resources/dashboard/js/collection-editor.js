@@ -1,0 +1,136 @@
+// The dialog that creates or edits a collection: fields (base, auth), view query with a dry run (view), API rules,
+// auth options and indexes. It saves the whole collection in one request and shows the server's field errors.
+import { html, nothing } from 'lit-html';
+import { api } from './api.js';
+import { run, update, input, button, dialog, confirmed, errors, go } from './ui.js';
+import { fieldsView, newField } from './fields.js';
+import { rulesView } from './rules.js';
+import { authOptionsView } from './auth-options.js';
+import { store, reload } from './collections.js';
+
+export const editor = { open: false, draft: null, original: null, tab: 'fields', dryRun: null };
+
+const TYPES = ['base', 'auth', 'view'];
+
+/** Opens the editor for a collection, or for a new one when collection is null. */
+export function openEditor(collection) {
+  delete errors.collection;
+  editor.original = collection;
+  editor.draft = collection ? structuredClone(collection) : {
+    name: '', type: 'base', fields: defaultFields(),
+    indexes: [], listRule: null, viewRule: null, createRule: null, updateRule: null, deleteRule: null,
+  };
+  editor.tab = collection?.type === 'view' ? 'query' : 'fields';
+  editor.dryRun = null;
+  editor.open = true;
+  update();
+}
+
+/** A new collection's fields, as PocketBase's dashboard starts one: the id and the created/updated dates. */
+function defaultFields() {
+  return [newField('text', 'id', true), newField('autodate', 'created'), newField('autodate', 'updated')];
+}
+
+function close() { editor.open = false; update(); }
+
+/** Error message at a dotted path of the last failed save's data (e.g. "fields.2.name"), as inline text. */
+export function errorAt(path) {
+  let node = errors.collection?.data;
+  for (const part of path.split('.')) node = node?.[part];
+  return node?.message ? html`<small class="field-error" role="alert">${node.message}</small>` : nothing;
+}
+
+function setType(type) {
+  const d = editor.draft;
+  d.type = type;
+  if (type === 'view') { d.fields = []; d.viewQuery = d.viewQuery || ''; editor.tab = 'query'; }
+  if (type !== 'view') {
+    if (!d.fields.length) d.fields = defaultFields();
+    delete d.viewQuery;
+    editor.tab = 'fields';
+  }
+  update();
+}
+
+async function save(e) {
+  e?.preventDefault();
+  const d = editor.draft;
+  const saved = await run('collection', () => (editor.original
+    ? api.patch(`/api/collections/${editor.original.id}`, d)
+    : api.post('/api/collections', d)), editor.original ? 'Collection saved.' : 'Collection created.');
+  if (!saved) return;
+  editor.open = false;
+  await reload();
+  go(`#/collections?collection=${encodeURIComponent(saved.name)}`);
+}
+
+async function truncate() {
+  const c = editor.original;
+  if (!confirmed(`Delete all records of "${c.name}"? This cannot be undone.`)) return;
+  await run('truncate', () => api.del(`/api/collections/${c.id}/truncate`), 'All records deleted.');
+}
+
+async function remove() {
+  const c = editor.original;
+  if (!confirmed(`Delete the collection "${c.name}" with all its records? This cannot be undone.`)) return;
+  const ok = await run('delete-collection', () => api.del(`/api/collections/${c.id}`).then(() => true), 'Collection deleted.');
+  if (!ok) return;
+  editor.open = false;
+  await reload();
+  go('#/collections');
+}
+
+async function dryRun() {
+  editor.dryRun = await run('dry-run', () => api.post('/api/collections/meta/dry-run-view', { query: editor.draft.viewQuery }));
+  update();
+}
+
+function queryView() {
+  const d = editor.draft;
+  const r = editor.dryRun;
+  return html`<label class="field"><span>View query</span>
+      <textarea class="code" rows="8" .value=${d.viewQuery || ''} placeholder="SELECT id, name FROM posts"
+        @input=${(e) => { d.viewQuery = e.target.value; }}></textarea>${errorAt('viewQuery')}</label>
+    ${button('Dry run', 'dry-run', dryRun)}
+    ${r ? html`<h3>Fields</h3><p>${r.fields.map((f) => html`<span class="chip">${f.name}: ${f.type}</span>`)}</p>
+      <h3>Sample (${r.sample.length})</h3><div class="table-wrap"><table><thead><tr>${r.fields.filter((f) => !f.hidden)
+        .map((f) => html`<th>${f.name}</th>`)}</tr></thead><tbody>${r.sample.map((row) => html`<tr>${r.fields
+        .filter((f) => !f.hidden).map((f) => html`<td>${JSON.stringify(row[f.name])}</td>`)}</tr>`)}</tbody></table></div>` : nothing}`;
+}
+
+function indexesView() {
+  const d = editor.draft;
+  return html`<label class="field"><span>Indexes (one CREATE INDEX statement per line)</span>
+    <textarea class="code" rows="6" .value=${(d.indexes || []).join('\n')}
+      placeholder="CREATE UNIQUE INDEX idx_name ON ${d.name || 'posts'} (name)"
+      @input=${(e) => { d.indexes = e.target.value.split('\n').map((s) => s.trim()).filter(Boolean); }}></textarea>
+    ${errorAt('indexes')}${Object.keys(errors.collection?.data?.indexes || {}).filter((k) => /^\d+$/.test(k))
+      .map((k) => errorAt(`indexes.${k}`))}</label>`;
+}
+
+/** The editor dialog. */
+export function editorView() {
+  const d = editor.draft;
+  const tabs = [d.type === 'view' ? ['query', 'Query'] : ['fields', 'Fields'], ['rules', 'API rules']];
+  if (d.type === 'auth') tabs.push(['options', 'Options']);
+  if (d.type !== 'view') tabs.push(['indexes', 'Indexes']);
+  const body = { fields: () => fieldsView(d, store.items || []), query: queryView, rules: () => rulesView(d, store.items || []),
+    options: () => authOptionsView(d), indexes: indexesView }[editor.tab];
+  const title = editor.original ? `Edit collection ${editor.original.name}` : 'New collection';
+  return dialog(title, html`<form @submit=${save} novalidate>
+    ${errors.collection ? html`<p class="alert" role="alert">${errors.collection.message}</p>` : nothing}
+    <div class="grid2">
+      ${input('Name', d, 'name', { required: true, error: errorAt('name') })}
+      <div class="field"><label for="collection-type"><span>Type</span></label><select id="collection-type" ?disabled=${!!editor.original}
+        @change=${(e) => setType(e.target.value)}>${TYPES.map((t) => html`<option ?selected=${d.type === t}>${t}</option>`)}</select></div>
+    </div>
+    <div class="tabs" role="tablist">${tabs.map(([key, label]) => html`<button type="button" role="tab"
+      aria-selected=${editor.tab === key ? 'true' : 'false'} @click=${() => { editor.tab = key; update(); }}>${label}</button>`)}</div>
+    ${(body || tabs[0])()}
+    <footer>
+      ${editor.original ? html`${button('Truncate', 'truncate', truncate, { kind: 'danger' })}
+        ${button('Delete collection', 'delete-collection', remove, { kind: 'danger' })}<span class="grow"></span>` : nothing}
+      <button type="button" @click=${close}>Cancel</button>
+      ${button(editor.original ? 'Save' : 'Create', 'collection', null, { kind: 'primary', type: 'submit' })}
+    </footer></form>`, close);
+}

@@ -1,0 +1,126 @@
+// Shared state, rendering and small building blocks of the dashboard's screens.
+import { html, render, nothing } from 'lit-html';
+import { ApiError } from './api.js';
+
+const listeners = [];
+let scheduled = false;
+let root = () => nothing;
+
+/** Sets the function that renders the whole page. */
+export function mount(view) { root = view; update(); }
+
+/** Re-renders the page on the next frame (state lives in plain objects that screens change before calling this). */
+export function update() {
+  if (scheduled) return;
+  scheduled = true;
+  queueMicrotask(() => {
+    scheduled = false;
+    dialogs.length = 0;
+    render(root(), document.body);
+    listeners.forEach((l) => l());
+  });
+}
+
+/** Notices shown at the bottom of the page; errors carry the server's message. */
+export const toasts = [];
+
+export function toast(message, kind = 'info') {
+  const t = { message, kind };
+  toasts.push(t);
+  update();
+  setTimeout(() => { toasts.splice(toasts.indexOf(t), 1); update(); }, kind === 'error' ? 8000 : 3000);
+}
+
+/** Actions in progress, by key: buttons show progress and are disabled while theirs runs. */
+const busy = new Set();
+export const isBusy = (key) => busy.has(key);
+
+/**
+ * Runs an action, marking key as busy; a failure is shown with the server's message and kept in errors[key]
+ * (with field errors for forms) until the next run.
+ */
+export const errors = {};
+export async function run(key, action, success) {
+  busy.add(key);
+  delete errors[key];
+  update();
+  try {
+    const result = await action();
+    if (success) toast(success);
+    return result;
+  } catch (e) {
+    errors[key] = e instanceof ApiError ? e : new ApiError(0, { message: String(e.message || e) });
+    toast(errors[key].message, 'error');
+    return undefined;
+  } finally {
+    busy.delete(key);
+    update();
+  }
+}
+
+/** The field error of a form's last failed run, e.g. fieldError('collection', 'name'). */
+export function fieldError(key, name) {
+  const msg = errors[key]?.field(name);
+  return msg ? html`<small class="field-error" role="alert">${msg}</small>` : nothing;
+}
+
+/** A submit or action button that shows progress while its action runs. */
+export function button(label, key, onClick, { kind = '', type = 'button' } = {}) {
+  const working = key && isBusy(key);
+  return html`<button type=${type} class=${kind} ?disabled=${working} aria-busy=${working ? 'true' : 'false'}
+    @click=${onClick || nothing}>${working ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}</button>`;
+}
+
+/** A labelled text input bound to obj[prop]. */
+export function input(label, obj, prop, { type = 'text', required = false, placeholder = '', autocomplete = 'off', error = nothing, list = '' } = {}) {
+  return html`<div class="field"><label><span>${label}</span>
+    <input type=${type} .value=${obj[prop] ?? ''} ?required=${required} placeholder=${placeholder}
+      autocomplete=${autocomplete} list=${list || nothing}
+      @input=${(e) => { obj[prop] = type === 'number' ? (e.target.value === '' ? null : Number(e.target.value)) : e.target.value; update(); }}></label>
+    ${error}</div>`;
+}
+
+/** A labelled checkbox bound to obj[prop]. */
+export function checkbox(label, obj, prop) {
+  return html`<label class="check"><input type="checkbox" .checked=${!!obj[prop]}
+    @change=${(e) => { obj[prop] = e.target.checked; update(); }}><span>${label}</span></label>`;
+}
+
+/** Asks before a destructive action (the browser's own dialog: keyboard-friendly and accessible). */
+export const confirmed = (question) => window.confirm(question);
+
+/** Navigates to a hash route. */
+export function go(route) { location.hash = route; }
+
+/** The close actions of the dialogs on the page, innermost last (filled by each render). */
+const dialogs = [];
+
+/**
+ * Keyboard shortcuts: Escape closes the innermost dialog, Ctrl/Cmd+S submits its form, "/" (outside inputs) goes to
+ * the first search box (the records' filter or the collections' search).
+ */
+addEventListener('keydown', (e) => {
+  const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement?.tagName || '');
+  if (e.key === 'Escape' && dialogs.length) {
+    dialogs[dialogs.length - 1]();
+  } else if ((e.ctrlKey || e.metaKey) && e.key === 's' && dialogs.length) {
+    e.preventDefault();
+    [...document.querySelectorAll('[role="dialog"] form')].pop()?.requestSubmit();
+  } else if (e.key === '/' && !typing) {
+    const search = [...document.querySelectorAll('input[type="search"]')].pop();
+    if (search) { e.preventDefault(); search.focus(); }
+  }
+});
+
+/** A dialog panel on top of the page. */
+export function dialog(title, body, onClose) {
+  dialogs.push(onClose);
+  return html`<div class="backdrop" @click=${(e) => { if (e.target === e.currentTarget) onClose(); }}>
+    <section class="dialog" role="dialog" aria-modal="true" aria-label=${title}>
+      <header><h2>${title}</h2><button class="icon" aria-label="Close" @click=${onClose}>×</button></header>
+      ${body}
+    </section></div>`;
+}
+
+/** Dates as the API writes them ("2024-01-02 03:04:05.678Z"), shortened for tables. */
+export const shortDate = (v) => (v ? String(v).replace('T', ' ').slice(0, 19) : '');
