@@ -8,9 +8,9 @@ import java.util.Map;
  * The application settings Basalt keeps, in PocketBase's shape: {@code meta} (application name and URL, mail
  * sender), {@code smtp} (mail server), {@code rateLimits} (PocketBase's request rate limits, applied to every request
  * by {@code auth.RateLimitInterceptor}) and {@code trustedProxy} (headers that carry the client's address behind a
- * reverse proxy). The SMTP password is write-only.
+ * reverse proxy) and {@code logs} (request logs). The SMTP password is write-only.
  */
-public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits, TrustedProxy trustedProxy) {
+public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits, TrustedProxy trustedProxy, Logs logs) {
 
     /**
      * PocketBase's request rate limits: off by default, as in PocketBase
@@ -51,6 +51,13 @@ public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits, TrustedProxy
         }
     }
 
+    /**
+     * PocketBase's request logs settings: kept {@code maxDays} (0: no logging), entries below {@code minLevel}
+     * dropped, client addresses and the caller's id kept or not.
+     */
+    public record Logs(int maxDays, int minLevel, boolean logIP, boolean logAuthId) {
+    }
+
     /** Application name and URL (used in mails) and the mail sender. */
     public record Meta(String appName, String appURL, String senderName, String senderAddress, boolean hideControls) {
     }
@@ -72,7 +79,7 @@ public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits, TrustedProxy
                         new RateLimitRule("*:create", 20, 5, RateLimitRule.EVERYONE),
                         new RateLimitRule("/api/batch", 3, 1, RateLimitRule.EVERYONE),
                         new RateLimitRule("/api/", 300, 10, RateLimitRule.EVERYONE)), List.of()),
-                new TrustedProxy(List.of(), false));
+                new TrustedProxy(List.of(), false), new Logs(5, 0, true, false));
     }
 
     /** The JSON shown by the settings API (without the SMTP password). */
@@ -121,6 +128,7 @@ public record Settings(Meta meta, Smtp smtp, RateLimits rateLimits, TrustedProxy
         proxy.put("headers", trustedProxy.headers());
         proxy.put("useLeftmostIP", trustedProxy.useLeftmostIP());
         json.put("trustedProxy", proxy);
+        json.put("logs", LogsSettingsReader.toJson(logs));
         return json;
     }
 }

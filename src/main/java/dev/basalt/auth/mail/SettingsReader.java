@@ -38,7 +38,9 @@ final class SettingsReader {
                 errors);
         Settings.TrustedProxy trustedProxy = new Settings.TrustedProxy(headers(proxy.get("headers"), errors),
                 bool(proxy, "useLeftmostIP", "trustedProxy", errors));
-        return new Settings(m, s, rateLimits, trustedProxy);
+        Settings.Logs logs = LogsSettingsReader.read(merged(stored.get("logs"), submitted.get("logs"), "logs", errors),
+                errors);
+        return new Settings(m, s, rateLimits, trustedProxy, logs);
     }
 
     private static List<String> headers(Object value, ValidationErrors errors) {

@@ -1,0 +1,131 @@
+package dev.basalt.logs.internal;
+
+import dev.basalt.logs.LogsConfig;
+import dev.basalt.query.ColumnInfo;
+import dev.basalt.query.ColumnKind;
+import dev.basalt.query.TableSchema;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStep5;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code _logs} table: batch inserts, reads in PocketBase's JSON shape, hourly counts and retention. */
+@Component
+public class LogTable {
+    /** The columns filters and sorts may use: PocketBase's {@code id, created, level, message, data, data.*}. */
+    public static final TableSchema SCHEMA = TableSchema.of("_logs", List.of(
+            ColumnInfo.of("id", ColumnKind.TEXT), ColumnInfo.of("created", ColumnKind.DATE),
+            ColumnInfo.of("level", ColumnKind.NUMBER), ColumnInfo.of("message", ColumnKind.TEXT),
+            ColumnInfo.of("data", ColumnKind.JSON))).ordered("id", List.of("created"));
+    /** PocketBase's datetime format, always UTC. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS'Z'");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    private static final Table<Record> LOGS = DSL.table(DSL.name("_logs"));
+    private static final Field<String> ID = DSL.field(DSL.name("_logs", "id"), String.class);
+    private static final Field<OffsetDateTime> CREATED = DSL.field(DSL.name("_logs", "created"), OffsetDateTime.class);
+    private static final Field<Integer> LEVEL = DSL.field(DSL.name("_logs", "level"), Integer.class);
+    private static final Field<String> MESSAGE = DSL.field(DSL.name("_logs", "message"), String.class);
+    private static final Field<JSONB> DATA = DSL.field(DSL.name("_logs", "data"), JSONB.class);
+    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final int ID_LENGTH = 15;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final DSLContext dsl;
+
+    LogTable(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Writes the entries the settings let through (none when {@code maxDays} is 0). */
+    void insert(List<LogEntry> entries, LogsConfig config) {
+        if (config.maxDays() <= 0) {
+            return;
+        }
+        InsertValuesStep5<Record, String, OffsetDateTime, Integer, String, JSONB> insert =
+                dsl.insertInto(LOGS, ID, CREATED, LEVEL, MESSAGE, DATA);
+        int rows = 0;
+        for (LogEntry e : entries) {
+            if (e.level() < config.minLevel()) {
+                continue;
+            }
+            Map<String, Object> data = new LinkedHashMap<>(e.data());
+            if (!config.logIP()) {
+                data.remove(LogEntry.USER_IP);
+                data.remove(LogEntry.REMOTE_IP);
+            }
+            if (!config.logAuthId()) {
+                data.remove(LogEntry.AUTH_ID);
+            }
+            insert = insert.values(newId(), e.created().atOffset(ZoneOffset.UTC), e.level(), e.message(),
+                    JSONB.valueOf(JSON.writeValueAsString(data)));
+            rows++;
+        }
+        if (rows > 0) {
+            insert.execute();
+        }
+    }
+
+    /** One entry in PocketBase's shape. */
+    public Optional<Map<String, Object>> find(String id) {
+        return dsl.selectFrom(LOGS).where(ID.eq(id)).fetchOptional().map(LogTable::toJson);
+    }
+
+    /** A row of {@code _logs} in PocketBase's shape: id, created, updated, level, message, data. */
+    public static Map<String, Object> toJson(Record row) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        String created = DATE.format(row.get(CREATED.getName(), OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
+        json.put("id", row.get(ID.getName(), String.class));
+        json.put("created", created);
+        json.put("updated", created);
+        json.put("level", row.get(LEVEL.getName(), Integer.class));
+        json.put("message", row.get(MESSAGE.getName(), String.class));
+        JSONB data = row.get(DATA.getName(), JSONB.class);
+        json.put("data", data == null ? Map.of() : JSON.readValue(data.data(), OBJECT));
+        return json;
+    }
+
+    /** Entries per hour (UTC) matching the condition, oldest hour first: {@code [{date, total}]}. */
+    public List<Map<String, Object>> stats(Condition where) {
+        Field<LocalDateTime> truncated = DSL.field("date_trunc('hour', {0} at time zone 'UTC')", LocalDateTime.class,
+                CREATED);
+        Field<LocalDateTime> hour = truncated.as("date");
+        Field<Integer> total = DSL.count().as("total");
+        return dsl.select(hour, total).from(LOGS).where(where).groupBy(truncated).orderBy(truncated).fetch(r -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("date", DATE.format(r.get(hour).atOffset(ZoneOffset.UTC)));
+            item.put("total", r.get(total));
+            return item;
+        });
+    }
+
+    /** Deletes entries created at or before {@code cutoff}; returns how many. */
+    public int deleteUpTo(Instant cutoff) {
+        return dsl.deleteFrom(LOGS).where(CREATED.le(cutoff.atOffset(ZoneOffset.UTC))).execute();
+    }
+
+    private static String newId() {
+        char[] id = new char[ID_LENGTH];
+        for (int i = 0; i < ID_LENGTH; i++) {
+            id[i] = ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length()));
+        }
+        return new String(id);
+    }
+}
