@@ -1,6 +1,7 @@
 package dev.basalt.logs.internal;
 
 import dev.basalt.logs.LogLevels;
+import dev.basalt.logs.LogsConfig;
 import dev.basalt.logs.LogsHooks;
 import dev.basalt.shared.ApiErrorHandler;
 import dev.basalt.shared.Caller;
@@ -23,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Captures each request as PocketBase's request log entry once it has been answered, and queues it; never blocks
- * and never fails the request. Level INFO for answers below 400, ERROR from 400 (PocketBase logs every request whose
+ * and never fails the request. The settings are read through {@link LogsHooks} (a cached read, as every request's
+ * rate limits). Level INFO for answers below 400, ERROR from 400 (PocketBase logs every request whose
  * handler returned an error as ERROR). As in PocketBase, successful reads of the logs API are not logged; nor are
  * successful metrics scrapes and probes, which PocketBase does not have.
  */
@@ -38,6 +40,7 @@ class RequestLogFilter extends OncePerRequestFilter {
     private static final int FIRST_ERROR_STATUS = 400;
     private final LogWriter writer;
     private final ObjectProvider<LogsHooks> hooks;
+    private volatile LogsHooks resolvedHooks;
 
     RequestLogFilter(LogWriter writer, ObjectProvider<LogsHooks> hooks) {
         this.writer = writer;
@@ -63,7 +66,9 @@ class RequestLogFilter extends OncePerRequestFilter {
     }
 
     private void capture(HttpServletRequest request, int status, long start) {
-        if (writer.config().maxDays() <= 0 || skipped(request.getRequestURI(), status)) {
+        LogsHooks h = hooks();
+        LogsConfig config = h == null ? LogsConfig.DEFAULTS : h.logsConfig();
+        if (config.maxDays() <= 0 || skipped(request.getRequestURI(), status)) {
             return;
         }
         double execTime = (System.nanoTime() - start) / NANOS_PER_MILLI;
@@ -84,16 +89,25 @@ class RequestLogFilter extends OncePerRequestFilter {
         data.put("referer", cut(header(request, "Referer"), MAX_HEADER));
         data.put("userAgent", cut(header(request, "User-Agent"), MAX_HEADER));
         data.put("auth", caller.anonymous() ? "" : caller.superuser() ? "_superusers" : caller.collectionName());
-        if (!caller.anonymous()) {
+        if (!caller.anonymous() && config.logAuthId()) {
             data.put(LogEntry.AUTH_ID, caller.id());
         }
-        if (writer.config().logIP()) {
-            LogsHooks h = hooks.getIfAvailable();
+        if (config.logIP()) {
             data.put(LogEntry.USER_IP, h == null ? request.getRemoteAddr() : h.clientIp(request));
             data.put(LogEntry.REMOTE_IP, request.getRemoteAddr());
         }
         int level = status >= FIRST_ERROR_STATUS ? LogLevels.ERROR : LogLevels.INFO;
         writer.offer(new LogEntry(Instant.now(), level, method + " " + decoded(url), data));
+    }
+
+    /** The hooks bean, looked up once (a lookup per request would cost more than the rest of the capture). */
+    private LogsHooks hooks() {
+        LogsHooks h = resolvedHooks;
+        if (h == null) {
+            h = hooks.getIfAvailable();
+            resolvedHooks = h;
+        }
+        return h;
     }
 
     private static boolean skipped(String path, int status) {
