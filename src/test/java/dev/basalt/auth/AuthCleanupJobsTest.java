@@ -91,11 +91,12 @@ class AuthCleanupJobsTest extends ApiTest {
         String expired = id();
         String live = id();
         for (String session : new String[] {expired, live}) {
+            OffsetDateTime expires = session.equals(expired) ? now.minusMinutes(1) : now.plusDays(1);
             dsl.insertInto(DSL.table(DSL.name("_sessions")))
                     .set(DSL.field(DSL.name("id")), session).set(DSL.field(DSL.name("collection_id")), superusersId())
                     .set(DSL.field(DSL.name("record_id")), "r1").set(DSL.field(DSL.name("kind")), "signin")
                     .set(DSL.field(DSL.name("key_fingerprint")), "f")
-                    .set(DSL.field(DSL.name("expires")), session.equals(expired) ? now.minusMinutes(1) : now.plusDays(1))
+                    .set(DSL.field(DSL.name("expires")), expires)
                     .execute();
             dsl.insertInto(DSL.table(DSL.name("_refresh_tokens")))
                     .set(DSL.field(DSL.name("hash")), "hash-" + session)

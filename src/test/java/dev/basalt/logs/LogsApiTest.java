@@ -151,9 +151,14 @@ class LogsApiTest extends ApiTest {
         awaitEntries(marker, 3);
         Response stats = get("/api/logs/stats?filter=" + q("data.url ~ '" + marker + "'"), superuser());
         assertThat(stats.status()).as(stats.body()).isEqualTo(200);
-        assertThat(stats.json()).hasSize(1);
-        assertThat(stats.json().get(0).get("total").asInt()).isEqualTo(3);
-        assertThat(stats.json().get(0).get("date").asString()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:00:00\\.000Z");
+        // three requests in a row: one hour, or two when they straddle the turn of an hour
+        assertThat(stats.json().size()).isBetween(1, 2);
+        int total = 0;
+        for (JsonNode hour : stats.json()) {
+            assertThat(hour.get("date").asString()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:00:00\\.000Z");
+            total += hour.get("total").asInt();
+        }
+        assertThat(total).isEqualTo(3);
         assertThat(get("/api/logs/stats", superuser()).json().size()).isGreaterThanOrEqualTo(1);
     }
 

@@ -91,7 +91,8 @@ public class LogTable {
     /** A row of {@code _logs} in PocketBase's shape: id, created, updated, level, message, data. */
     public static Map<String, Object> toJson(Record row) {
         Map<String, Object> json = new LinkedHashMap<>();
-        String created = DATE.format(row.get(CREATED.getName(), OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
+        OffsetDateTime at = row.get(CREATED.getName(), OffsetDateTime.class);
+        String created = DATE.format(at.withOffsetSameInstant(ZoneOffset.UTC));
         json.put("id", row.get(ID.getName(), String.class));
         json.put("created", created);
         json.put("updated", created);

@@ -47,8 +47,8 @@ public class LogWriter implements SmartLifecycle {
     LogWriter(LogTable table, ObjectProvider<LogsHooks> hooks, MeterRegistry meters) {
         this.table = table;
         this.hooks = hooks;
-        this.dropped = Counter.builder("basalt.logs.dropped").description("Log entries dropped: queue full or write failed")
-                .register(meters);
+        this.dropped = Counter.builder("basalt.logs.dropped")
+                .description("Log entries dropped: queue full or write failed").register(meters);
         Gauge.builder("basalt.logs.queued", queue, BlockingQueue::size).description("Log entries waiting to be written")
                 .register(meters);
     }
