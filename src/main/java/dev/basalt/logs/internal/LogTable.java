@@ -4,24 +4,25 @@ import dev.basalt.logs.LogsConfig;
 import dev.basalt.query.ColumnInfo;
 import dev.basalt.query.ColumnKind;
 import dev.basalt.query.TableSchema;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep5;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,40 +48,58 @@ public class LogTable {
     private static final Field<JSONB> DATA = DSL.field(DSL.name("_logs", "data"), JSONB.class);
     private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int ID_LENGTH = 15;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final DSLContext dsl;
 
     LogTable(DSLContext dsl) {
         this.dsl = dsl;
     }
 
-    /** Writes the entries the settings let through (none when {@code maxDays} is 0). */
+    /**
+     * Writes the entries the settings let through (none when {@code maxDays} is 0) in one INSERT ... SELECT from
+     * {@code unnest} of five bound arrays: one statement of constant shape whatever the batch size, so neither jOOQ
+     * nor PostgreSQL parse a bind value per row.
+     */
     void insert(List<LogEntry> entries, LogsConfig config) {
         if (config.maxDays() <= 0) {
             return;
         }
-        InsertValuesStep5<Record, String, OffsetDateTime, Integer, String, JSONB> insert =
-                dsl.insertInto(LOGS, ID, CREATED, LEVEL, MESSAGE, DATA);
-        int rows = 0;
+        List<String> ids = new ArrayList<>(entries.size());
+        List<String> created = new ArrayList<>(entries.size());
+        List<Integer> levels = new ArrayList<>(entries.size());
+        List<String> messages = new ArrayList<>(entries.size());
+        List<String> data = new ArrayList<>(entries.size());
         for (LogEntry e : entries) {
             if (e.level() < config.minLevel()) {
                 continue;
             }
-            Map<String, Object> data = new LinkedHashMap<>(e.data());
+            Map<String, Object> kept = new LinkedHashMap<>(e.data());
             if (!config.logIP()) {
-                data.remove(LogEntry.USER_IP);
-                data.remove(LogEntry.REMOTE_IP);
+                kept.remove(LogEntry.USER_IP);
+                kept.remove(LogEntry.REMOTE_IP);
             }
             if (!config.logAuthId()) {
-                data.remove(LogEntry.AUTH_ID);
+                kept.remove(LogEntry.AUTH_ID);
             }
-            insert = insert.values(newId(), e.created().atOffset(ZoneOffset.UTC), e.level(), e.message(),
-                    JSONB.valueOf(JSON.writeValueAsString(data)));
-            rows++;
+            ids.add(newId());
+            created.add(e.created().toString());
+            levels.add(e.level());
+            messages.add(e.message());
+            data.add(JSON.writeValueAsString(kept));
         }
-        if (rows > 0) {
-            insert.execute();
+        if (ids.isEmpty()) {
+            return;
         }
+        Table<?> rows = DSL.table("unnest({0}, {1}, {2}, {3}, {4})", DSL.val(ids.toArray(String[]::new)),
+                DSL.val(created.toArray(String[]::new)), DSL.val(levels.toArray(Integer[]::new)),
+                DSL.val(messages.toArray(String[]::new)), DSL.val(data.toArray(String[]::new)))
+                .as("u", "id", "created", "level", "message", "data");
+        dsl.insertInto(LOGS, ID, CREATED, LEVEL, MESSAGE, DATA)
+                .select(DSL.select(DSL.field(DSL.name("u", "id"), String.class),
+                        DSL.field(DSL.name("u", "created"), String.class).cast(SQLDataType.TIMESTAMPWITHTIMEZONE),
+                        DSL.field(DSL.name("u", "level"), Integer.class),
+                        DSL.field(DSL.name("u", "message"), String.class),
+                        DSL.field(DSL.name("u", "data"), String.class).cast(SQLDataType.JSONB)).from(rows))
+                .execute();
     }
 
     /** One entry in PocketBase's shape. */
@@ -125,7 +144,8 @@ public class LogTable {
     private static String newId() {
         char[] id = new char[ID_LENGTH];
         for (int i = 0; i < ID_LENGTH; i++) {
-            id[i] = ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length()));
+            // not a secret (only superusers read logs), so the cheap generator
+            id[i] = ID_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ID_ALPHABET.length()));
         }
         return new String(id);
     }
