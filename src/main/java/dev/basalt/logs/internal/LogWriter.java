@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The queue between the threads that produce log entries and the database: {@link #offer} never blocks (a full
- * queue drops the entry and counts it in {@code basalt_logs_dropped_total}); one thread per node takes what has
- * queued up and writes it in batches of up to {@link #BATCH} rows, applying the {@code logs} settings then.
+ * queue drops the entry and counts it in {@code basalt_logs_dropped_total}); one thread per node gathers entries for
+ * up to {@link #LINGER} and writes them in batches of up to {@link #BATCH} rows, applying the {@code logs} settings
+ * then.
  */
 @Component
 public class LogWriter implements SmartLifecycle {
@@ -31,6 +32,8 @@ public class LogWriter implements SmartLifecycle {
     static final int BATCH = 500;
     /** Longest wait for the last entries at shutdown. */
     private static final Duration DRAIN_AT_STOP = Duration.ofSeconds(5);
+    /** How long the writer waits for more entries after the first of a batch. */
+    static final Duration LINGER = Duration.ofMillis(200);
     /** How often an idle writer wakes to re-read the settings and check for shutdown. */
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Logger LOG = LoggerFactory.getLogger(LogWriter.class);
@@ -94,12 +97,32 @@ public class LogWriter implements SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
+                gather(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            queue.drainTo(batch, BATCH - 1);
             write(batch);
+        }
+    }
+
+    /**
+     * Adds what arrives within {@link #LINGER} of the first entry, up to {@link #BATCH}: a few large statements cost
+     * PostgreSQL far less per row than many small ones (each is a statement and a commit).
+     */
+    private void gather(List<LogEntry> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + LINGER.toNanos();
+        while (batch.size() < BATCH) {
+            queue.drainTo(batch, BATCH - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= BATCH || left <= 0 || !running) {
+                return;
+            }
+            LogEntry next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
         }
     }
 
