@@ -6,6 +6,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -74,8 +76,15 @@ public class ApiErrorHandler {
         return body(500, "Something went wrong while processing your request.", Map.of());
     }
 
-    /** Builds PocketBase's error body. */
+    /** Request attribute holding the message of the error answered (read by the request logs). */
+    public static final String ERROR_MESSAGE_ATTRIBUTE = ApiErrorHandler.class.getName() + ".message";
+
+    /** Builds PocketBase's error body, and notes its message on the current request. */
     public static ResponseEntity<Map<String, Object>> body(int status, String message, Map<String, FieldError> data) {
+        RequestAttributes current = RequestContextHolder.getRequestAttributes();
+        if (current != null) {
+            current.setAttribute(ERROR_MESSAGE_ATTRIBUTE, message, RequestAttributes.SCOPE_REQUEST);
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("status", status);
         json.put("message", message);
