@@ -8,6 +8,7 @@ import dev.basalt.backups.internal.SnapshotWriter;
 import dev.basalt.cluster.ClusterSignals;
 import dev.basalt.files.FileStorage;
 import dev.basalt.ops.BackupActivity;
+import dev.basalt.settings.SettingsStore;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.BasaltProperties;
 import dev.basalt.shared.DataRestored;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -68,10 +70,14 @@ public class Backups implements BackupActivity {
     private final DSLContext dsl;
     private final DataSource dataSource;
     private final AtomicReference<String> active = new AtomicReference<>();
+    private final Clock clock;
+    private final SettingsStore settings;
 
     public Backups(BasaltProperties properties, DataSource dataSource, FileStorage storage, DSLContext dsl,
                    ApplicationEventPublisher events, ObjectProvider<Flyway> flyway,
-                   ObjectProvider<ClusterSignals> signals) {
+                   ObjectProvider<ClusterSignals> signals, Clock clock, SettingsStore settings) {
+        this.clock = clock;
+        this.settings = settings;
         this.directory = new BackupDirectory(properties.dir().resolve("backups"));
         this.writer = new SnapshotWriter(dataSource, storage, SCHEMA);
         this.loader = new RestoreLoader(dataSource, storage, SCHEMA);
@@ -107,7 +113,7 @@ public class Backups implements BackupActivity {
     /** Creates a backup under {@code name} (validated as PocketBase), or under a generated name when blank. */
     public String create(String name, BackupProgress progress) {
         if (name == null || name.isEmpty()) {
-            return run(generatedName("pb_backup_", ""), progress);
+            return run(generatedName("pb_backup_", settings.current().meta().appName()), progress);
         }
         if (name.length() > MAX_NAME || !NAME.matcher(name).matches()) {
             throw invalid("name", new FieldError("validation_match_invalid", "Must be in a valid format."));
@@ -135,11 +141,11 @@ public class Backups implements BackupActivity {
     }
 
     private String run(String name, BackupProgress progress) {
-        Connection lock = begin(name);
+        HeldLock lock = begin(name);
         try (lock) {
             directory.write(name, out -> writer.write(out, version(), progress));
             return name;
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             LOG.warn("Backup {} failed: {}", name, e.getMessage());
             throw ApiException.badRequest("Failed to create backup.");
         } finally {
@@ -191,12 +197,12 @@ public class Backups implements BackupActivity {
         if (file(key).isEmpty()) {
             throw ApiException.badRequest("Missing or invalid backup file.");
         }
-        Connection lock = begin(key);
+        HeldLock lock = begin(key);
         try (lock) {
             loader.restore(directory.path(key), progress);
         } catch (InvalidBackupException | RestoreFailedException e) {
             throw ApiException.badRequest("Failed to restore the backup: " + e.getMessage() + ".");
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             LOG.warn("Restore of {} failed: {}", key, e.getMessage());
             throw ApiException.badRequest("Failed to restore the backup: it could not be read.");
         } finally {
@@ -217,7 +223,7 @@ public class Backups implements BackupActivity {
      * Marks a backup or restore as running here and takes the database-wide advisory lock on a connection of its
      * own (closing it releases the lock); 400 when either is taken.
      */
-    private Connection begin(String name) {
+    private HeldLock begin(String name) {
         if (!active.compareAndSet(null, name)) {
             throw busy();
         }
@@ -229,11 +235,29 @@ public class Backups implements BackupActivity {
             if (!Boolean.TRUE.equals(got)) {
                 throw busy();
             }
-            return lock;
+            return new HeldLock(lock);
         } catch (SQLException | RuntimeException e) {
             active.set(null);
             closeQuietly(lock);
             throw e instanceof ApiException api ? api : busy();
+        }
+    }
+
+    /**
+     * The advisory lock's connection. The lock is a session lock and the connection goes back to the pool, so it
+     * is released explicitly: a pooled session still holding it would refuse every later backup on other sessions.
+     */
+    private record HeldLock(Connection connection) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                DSL.using(connection, SQLDialect.POSTGRES).fetchValue("SELECT pg_advisory_unlock({0})",
+                        DSL.val(LOCK_KEY));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not release the backup lock: {}", e.getMessage());
+            } finally {
+                closeQuietly(connection);
+            }
         }
     }
 
@@ -261,11 +285,12 @@ public class Backups implements BackupActivity {
     }
 
     /** PocketBase's generated name: prefix, the app name in snake case (up to 50), a UTC timestamp. */
-    static String generatedName(String prefix, String appName) {
+    private String generatedName(String prefix, String appName) {
         String app = appName == null ? "" : appName.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
                 .replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "").toLowerCase();
         app = app.substring(0, Math.min(app.length(), 50));
-        return prefix + (app.isEmpty() ? "" : app + "_") + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + ".zip";
+        String stamp = ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).format(STAMP);
+        return prefix + (app.isEmpty() ? "" : app + "_") + stamp + ".zip";
     }
 
     private static String version() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -33,6 +34,7 @@ public class SettingsStore {
     private final SealedParams params;
     private final DSLContext dsl;
     private final ClusterSignals signals;
+    private final ApplicationEventPublisher events;
     private final Settings defaults;
     private final long rereadAfterNanos;
     private volatile Read recent;
@@ -44,17 +46,19 @@ public class SettingsStore {
      *                          ({@code BASALT_RATE_LIMITS_DEFAULT_ENABLED}, default false as in PocketBase)
      * @param rereadAfter       the longest {@link #recent()} answers from memory
      */
-    public SettingsStore(SealedParams params, DSLContext dsl, ClusterSignals signals,
+    public SettingsStore(SealedParams params, DSLContext dsl, ClusterSignals signals, ApplicationEventPublisher events,
                          @Value("${basalt.rate-limits.default-enabled:false}") boolean rateLimitsEnabled,
                          @Value("${basalt.settings.reread-after:1s}") Duration rereadAfter) {
         this.rereadAfterNanos = rereadAfter.toNanos();
         this.params = params;
         this.dsl = dsl;
         this.signals = signals;
+        this.events = events;
         this.defaults = Settings.defaults(rateLimitsEnabled);
         signals.subscribe(CHANNEL, sender -> {
             if (sender == null || !sender.equals(signals.nodeId())) {
                 drop();
+                events.publishEvent(new SettingsChanged());
             }
         });
     }
@@ -98,6 +102,7 @@ public class SettingsStore {
             generation.incrementAndGet();
             recent = new Read(next, System.nanoTime());
         }
+        events.publishEvent(new SettingsChanged());
         return next;
     }
 
@@ -105,6 +110,7 @@ public class SettingsStore {
     @EventListener
     public void restored(DataRestored event) {
         drop();
+        events.publishEvent(new SettingsChanged());
     }
 
     private void drop() {

@@ -2,6 +2,7 @@ package dev.basalt.backups;
 
 import dev.basalt.BasaltApplication;
 import dev.basalt.auth.Superusers;
+import dev.basalt.testing.TestClockConfiguration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +33,7 @@ final class BackupServer implements AutoCloseable {
 
     BackupServer(String dbUrl, String user, String password, Path dir) {
         this.dir = dir;
-        this.context = new SpringApplication(BasaltApplication.class).run("--server.port=0",
+        this.context = new SpringApplication(BasaltApplication.class, TestClockConfiguration.class).run("--server.port=0",
                 "--basalt.dir=" + dir, "--basalt.db.url=" + dbUrl, "--basalt.db.user=" + user,
                 "--basalt.db.password=" + password, "--basalt.sign-in-guard.enabled=false",
                 "--logging.level.root=WARN");

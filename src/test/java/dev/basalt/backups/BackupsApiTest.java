@@ -60,7 +60,7 @@ class BackupsApiTest {
         check(call("POST", "/api/backups", Map.of()), 204);
         Answer list = check(call("GET", "/api/backups", null), 200);
         List<String> keys = list.json().valueStream().map(b -> b.get("key").asString()).toList();
-        assertThat(keys).contains("listed.zip").anyMatch(k -> k.matches("pb_backup_\\d{14}\\.zip"));
+        assertThat(keys).contains("listed.zip").anyMatch(k -> k.matches("pb_backup_acme_\\d{14}\\.zip"));
         var listed = list.json().valueStream().filter(b -> b.get("key").asString().equals("listed.zip"))
                 .findFirst().orElseThrow();
         assertThat(listed.get("size").asLong()).isPositive();
@@ -157,6 +157,15 @@ class BackupsApiTest {
                     .as("the refused attempt left nothing behind on this node").isTrue();
         }
         check(call("POST", "/api/backups", Map.of("name", "elsewhere.zip")), 204);
+        try (var other = java.sql.DriverManager.getConnection(dbUrl, TestDatabase.user(), TestDatabase.password());
+             var lock = other.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, Backups.LOCK_KEY);
+            try (var got = lock.executeQuery()) {
+                got.next();
+                assertThat(got.getBoolean(1)).as("the finished backup released the lock (no pooled session keeps it)")
+                        .isTrue();
+            }
+        }
     }
 
     @Test
