@@ -46,6 +46,7 @@ public class LogWriter implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
     private volatile LogsConfig lastConfig = LogsConfig.DEFAULTS;
+    private volatile Runnable housekeeping = () -> { };
 
     LogWriter(LogTable table, ObjectProvider<LogsHooks> hooks, MeterRegistry meters) {
         this.table = table;
@@ -64,6 +65,11 @@ public class LogWriter implements SmartLifecycle {
         }
         dropped.increment();
         return false;
+    }
+
+    /** A cheap check the writer thread runs at least every {@link #POLL} (see {@link AppLogCapture}). */
+    void housekeeping(Runnable task) {
+        housekeeping = task;
     }
 
     /** The settings last read by the writer (what request capture may use without reading them itself). */
@@ -92,6 +98,7 @@ public class LogWriter implements SmartLifecycle {
         while (running || !queue.isEmpty()) {
             try {
                 LogEntry first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                housekeeping.run();
                 if (first == null) {
                     refreshConfig();
                     continue;
