@@ -72,7 +72,7 @@ public class LogWriter implements SmartLifecycle {
         housekeeping = task;
     }
 
-    /** The settings last read by the writer (what request capture may use without reading them itself). */
+    /** The settings last read by the writer (what the app log capture uses, so it never reads them itself). */
     LogsConfig config() {
         return lastConfig;
     }
@@ -98,7 +98,7 @@ public class LogWriter implements SmartLifecycle {
         while (running || !queue.isEmpty()) {
             try {
                 LogEntry first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-                housekeeping.run();
+                runHousekeeping();
                 if (first == null) {
                     refreshConfig();
                     continue;
@@ -145,6 +145,14 @@ public class LogWriter implements SmartLifecycle {
         } finally {
             done.addAndGet(batch.size());
             batch.clear();
+        }
+    }
+
+    private void runHousekeeping() {
+        try {
+            housekeeping.run();
+        } catch (RuntimeException e) {
+            LOG.debug("Log writer housekeeping failed: {}", e.toString());
         }
     }
 
