@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.core.AppenderBase;
 import dev.basalt.logs.LogLevels;
 import java.time.Instant;
@@ -39,16 +40,37 @@ class AppLogCapture implements SmartLifecycle {
         Appender a = new Appender();
         a.setContext(context);
         a.setName("basalt-logs-table");
+        attach(context, a);
+        context.addListener(new ReattachOnReset(a));
+        appender = a;
+        writer.housekeeping(() -> reattach(context, a));
+    }
+
+    /**
+     * Attaches the appender again if logback lost it: a stop of the logger context (another Spring application in
+     * the same JVM failing to start, as in tests) drops it together with the reset listener.
+     */
+    private void reattach(LoggerContext context, Appender a) {
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (appender == a && (!a.isStarted() || !root.isAttached(a))) {
+            root.detachAppender(a);
+            attach(context, a);
+        }
+    }
+
+    private static void attach(LoggerContext context, Appender a) {
         a.start();
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(a);
-        appender = a;
     }
 
     @Override
     public void stop() {
         Appender a = appender;
         appender = null;
+        writer.housekeeping(() -> { });
         if (a != null && LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getCopyOfListenerList().stream().filter(l -> l instanceof ReattachOnReset r && r.appender == a)
+                    .forEach(context::removeListener);
             context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(a);
             a.stop();
         }
@@ -63,6 +85,34 @@ class AppLogCapture implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MIN_VALUE / 2 + 1;
+    }
+
+    /**
+     * Puts the appender back after logback is reconfigured (a reset detaches and stops every appender), e.g. when
+     * another Spring application starts in the same JVM.
+     */
+    private record ReattachOnReset(Appender appender) implements LoggerContextListener {
+        @Override
+        public boolean isResetResistant() {
+            return true;
+        }
+
+        @Override
+        public void onReset(LoggerContext context) {
+            attach(context, appender);
+        }
+
+        @Override
+        public void onStart(LoggerContext context) {
+        }
+
+        @Override
+        public void onStop(LoggerContext context) {
+        }
+
+        @Override
+        public void onLevelChange(ch.qos.logback.classic.Logger logger, Level level) {
+        }
     }
 
     private final class Appender extends AppenderBase<ILoggingEvent> {

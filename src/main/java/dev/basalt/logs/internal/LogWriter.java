@@ -46,6 +46,7 @@ public class LogWriter implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
     private volatile LogsConfig lastConfig = LogsConfig.DEFAULTS;
+    private volatile Runnable housekeeping = () -> { };
 
     LogWriter(LogTable table, ObjectProvider<LogsHooks> hooks, MeterRegistry meters) {
         this.table = table;
@@ -66,7 +67,12 @@ public class LogWriter implements SmartLifecycle {
         return false;
     }
 
-    /** The settings last read by the writer (what request capture may use without reading them itself). */
+    /** A cheap check the writer thread runs at least every {@link #POLL} (see {@link AppLogCapture}). */
+    void housekeeping(Runnable task) {
+        housekeeping = task;
+    }
+
+    /** The settings last read by the writer (what the app log capture uses, so it never reads them itself). */
     LogsConfig config() {
         return lastConfig;
     }
@@ -92,6 +98,7 @@ public class LogWriter implements SmartLifecycle {
         while (running || !queue.isEmpty()) {
             try {
                 LogEntry first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                runHousekeeping();
                 if (first == null) {
                     refreshConfig();
                     continue;
@@ -138,6 +145,14 @@ public class LogWriter implements SmartLifecycle {
         } finally {
             done.addAndGet(batch.size());
             batch.clear();
+        }
+    }
+
+    private void runHousekeeping() {
+        try {
+            housekeeping.run();
+        } catch (RuntimeException e) {
+            LOG.debug("Log writer housekeeping failed: {}", e.toString());
         }
     }
 
