@@ -29,6 +29,11 @@ public class RecordReads {
         return store.findWhere(collection, condition, false);
     }
 
+    /** The rows matching the condition, at most {@code limit}, in no particular order. */
+    public java.util.List<Map<String, Object>> findAll(Collection collection, Condition condition, int limit) {
+        return store.findAll(collection, condition, limit);
+    }
+
     /** The record of an auth collection with this email, compared without case and surrounding spaces. */
     public Optional<Map<String, Object>> findByEmail(Collection collection, String email) {
         var column = RecordTables.column(collection, collection.field("email").orElseThrow()).cast(String.class);
