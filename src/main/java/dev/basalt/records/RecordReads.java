@@ -1,6 +1,7 @@
 package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -30,7 +31,7 @@ public class RecordReads {
     }
 
     /** The rows matching the condition, at most {@code limit}, in no particular order. */
-    public java.util.List<Map<String, Object>> findAll(Collection collection, Condition condition, int limit) {
+    public List<Map<String, Object>> findAll(Collection collection, Condition condition, int limit) {
         return store.findAll(collection, condition, limit);
     }
 

@@ -9,6 +9,7 @@ import dev.basalt.webhooks.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -150,9 +151,9 @@ class Dispatcher implements SmartLifecycle {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            List<Record> rows = tx.select(ID, WEBHOOK, PAYLOAD, ATTEMPTS, GIVE_UP_AT).from(TABLE)
+            List<Record> rows = new ArrayList<>(tx.select(ID, WEBHOOK, PAYLOAD, ATTEMPTS, GIVE_UP_AT).from(TABLE)
                     .where(STATUS.eq(PENDING)).and(NEXT_ATTEMPT.le(now)).orderBy(NEXT_ATTEMPT).limit(limit)
-                    .forUpdate().skipLocked().fetch().stream().map(r -> (Record) r).toList();
+                    .forUpdate().skipLocked().fetch());
             if (!rows.isEmpty()) {
                 tx.update(TABLE).set(NEXT_ATTEMPT, now.plus(LEASE))
                         .where(ID.in(rows.stream().map(r -> r.get(ID)).toList())).execute();
