@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Webhooks over real HTTP against a local receiver: signed delivery after a failed first attempt, nothing for a
- * rolled-back batch, {@code events}/{@code collection}/{@code active} filtering, replay of a failed delivery.
+ * rolled-back batch, {@code events}/{@code collection}/{@code active} filtering, replay of a failed delivery, two
+ * dispatchers (two nodes) sharing the outbox without sending anything twice.
  */
 class WebhookDeliveryApiTest extends ApiTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -27,6 +28,8 @@ class WebhookDeliveryApiTest extends ApiTest {
 
     @Autowired
     private Dispatcher dispatcher;
+    @Autowired
+    private org.springframework.context.ApplicationContext context;
 
     private Receiver receiver;
     private String notes;
@@ -158,6 +161,33 @@ class WebhookDeliveryApiTest extends ApiTest {
         assertThat(again.delivery()).isEqualTo(failed.get("id").asString());
         assertThat(awaitDelivery(id, d -> d.get("status").asString().equals("delivered")).get("attempts").asInt())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void twoDispatchersOnOneDatabaseSendEachDeliveryOnce() throws Exception {
+        // a second node's dispatcher, competing for the same outbox rows
+        Dispatcher other = new Dispatcher(context.getBean(org.jooq.DSLContext.class),
+                context.getBean(dev.basalt.collections.CollectionRegistry.class),
+                context.getBean(dev.basalt.records.RecordReads.class), context.getBean(WebhookSender.class),
+                context.getBean(dev.basalt.webhooks.WebhookSettings.class), clock);
+        other.start();
+        try {
+            webhook(notes, List.of("create"), true);
+            int count = 40;
+            for (int i = 0; i < count; i++) {
+                create(Map.of("title", "n" + i));
+                other.wake();
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < count; i++) {
+                Receiver.Received got = receiver.next(WAIT);
+                assertThat(got).as("delivery %d", i).isNotNull();
+                assertThat(seen.add(got.delivery())).as("sent once: %s", got.delivery()).isTrue();
+            }
+            assertThat(receiver.next(Duration.ofMillis(500))).isNull();
+        } finally {
+            other.stop();
+        }
     }
 
     @Test
