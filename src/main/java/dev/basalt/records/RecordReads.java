@@ -1,6 +1,7 @@
 package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -27,6 +28,11 @@ public class RecordReads {
     /** The first row matching the condition. */
     public Optional<Map<String, Object>> findWhere(Collection collection, Condition condition) {
         return store.findWhere(collection, condition, false);
+    }
+
+    /** The rows matching the condition, at most {@code limit}, in no particular order. */
+    public List<Map<String, Object>> findAll(Collection collection, Condition condition, int limit) {
+        return store.findAll(collection, condition, limit);
     }
 
     /** The record of an auth collection with this email, compared without case and surrounding spaces. */

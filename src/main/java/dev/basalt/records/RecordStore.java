@@ -40,6 +40,12 @@ class RecordStore {
         return Optional.ofNullable(r).map(row -> toMap(collection, row));
     }
 
+    /** The rows matching the condition, at most {@code limit}, in no particular order. */
+    List<Map<String, Object>> findAll(Collection collection, Condition condition, int limit) {
+        return dsl.select(columns(collection)).from(RecordTables.table(collection)).where(condition).limit(limit)
+                .fetch(row -> toMap(collection, row));
+    }
+
     /** Inserts a row from column values by field name. */
     void insert(Collection collection, Map<String, Object> values) {
         var insert = dsl.insertInto(RecordTables.table(collection));

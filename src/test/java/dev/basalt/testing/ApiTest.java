@@ -56,6 +56,8 @@ public abstract class ApiTest {
         registry.add("basalt.sign-in-guard.enabled", () -> "false");
         // OAuth2 test providers serve avatars from 127.0.0.1, which production refuses to fetch.
         registry.add("basalt.oauth2.avatar-private-addresses", () -> "true");
+        // Webhook tests run their receiver on 127.0.0.1, which production refuses to call.
+        registry.add("basalt.webhooks.private-addresses", () -> "true");
     }
 
     /** An HTTP answer: status and parsed JSON body (null when empty). */
