@@ -17,11 +17,14 @@ import org.springframework.validation.annotation.Validated;
  *                         (other nodes' writes, retries, restarts)
  * @param dispatch         whether this node sends deliveries at all (false: it only records them, e.g. an
  *                         API-only node of a cluster)
+ * @param keepDeliveries   delivered and failed deliveries older than this are deleted by the daily cron job
+ *                         {@code __basaltWebhookDeliveriesCleanup__}
  */
 @Validated
 @ConfigurationProperties("basalt.webhooks")
 public record WebhookSettings(@NotNull @DefaultValue("24h") Duration giveUpAfter,
                               @DefaultValue("false") boolean privateAddresses,
                               @NotNull @DefaultValue("5s") Duration pollInterval,
-                              @DefaultValue("true") boolean dispatch) {
+                              @DefaultValue("true") boolean dispatch,
+                              @NotNull @DefaultValue("7d") Duration keepDeliveries) {
 }

@@ -4,5 +4,5 @@
  * with retries and exponential backoff.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "records", "collections", "collections :: fields", "shared"})
+        "collections", "collections :: fields", "crons", "records", "shared"})
 package dev.basalt.webhooks;

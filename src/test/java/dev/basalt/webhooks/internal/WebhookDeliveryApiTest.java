@@ -202,6 +202,24 @@ class WebhookDeliveryApiTest extends ApiTest {
         assertThat(generated.get("secret").asString()).hasSize(40);
     }
 
+    @Test
+    void finishedDeliveriesOlderThanTheKeepTimeArePurgedDaily() throws Exception {
+        webhook(notes, List.of("create"), true);
+        String old = create(Map.of("title", "old"));
+        awaitDelivery(old, d -> d.get("status").asString().equals("delivered"));
+        context.getBean(org.jooq.DSLContext.class).update(DeliveryTable.TABLE)
+                .set(DeliveryTable.UPDATED, java.time.OffsetDateTime.now(clock).minusDays(8))
+                .where(DeliveryTable.RECORD.eq(old)).execute(); // delivered 8 days ago
+        String recent = create(Map.of("title", "recent"));
+        awaitDelivery(recent, d -> d.get("status").asString().equals("delivered"));
+
+        Response jobs = get("/api/crons", superuser());
+        assertThat(jobs.body()).contains(DeliveriesCleanup.JOB);
+        assertThat(context.getBean(DeliveriesCleanup.class).purge()).isPositive();
+        assertThat(deliveries("record='" + old + "'")).as("delivered 8 days ago").isEmpty();
+        assertThat(deliveries("record='" + recent + "'")).as("delivered just now").hasSize(1);
+    }
+
     private String webhook(String collection, List<String> events, boolean active) {
         Response r = post("/api/collections/_webhooks/records", Map.of("url", receiver.url(),
                 "collection", collection, "events", events, "secret", SECRET, "active", active), superuser());

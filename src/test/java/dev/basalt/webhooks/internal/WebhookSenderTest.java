@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class WebhookSenderTest {
     private static WebhookSender sender(boolean privateAddresses) {
         return new WebhookSender(new WebhookSettings(Duration.ofHours(24), privateAddresses, Duration.ofSeconds(5),
-                true), Clock.systemUTC());
+                true, Duration.ofDays(7)), Clock.systemUTC());
     }
 
     @Test
