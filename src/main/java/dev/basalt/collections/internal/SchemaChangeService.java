@@ -223,7 +223,8 @@ public class SchemaChangeService implements CollectionService {
             if (barrier != null) {
                 barrier.forget(ackId);
             }
-            throw e instanceof InvalidCollectionException invalid ? ApiException.badRequest(message, invalid.errors()) : e;
+            throw e instanceof InvalidCollectionException invalid
+                    ? ApiException.badRequest(message, invalid.errors()) : e;
         }
         registry.reload();
         if (barrier != null) {

@@ -1,5 +1,6 @@
 package dev.basalt.realtime.internal;
 
+import dev.basalt.cluster.ClusterBarrier;
 import dev.basalt.cluster.ClusterSignals;
 import dev.basalt.realtime.SessionCheck;
 import dev.basalt.shared.Caller;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A subscription request for a client of another node (behind a round-robin load balancer the POST rarely lands
  * where the SSE stream is): it goes to every node as a cluster signal on {@link #CHANNEL} with the request's token;
  * the node holding the client authenticates the token itself, applies the subscriptions as a local request would
- * and answers the status on {@link #REPLY_CHANNEL}. No answer within {@link #REPLY_TIMEOUT} means no node has it.
+ * and answers the status on {@link #REPLY_CHANNEL}. No answer within {@link #REPLY_TIMEOUT} means no node has it;
+ * with no other node listening, the answer is given at once.
  */
 @Component
 class RemoteSubscriptions {
@@ -45,13 +47,16 @@ class RemoteSubscriptions {
     private static final Logger log = LoggerFactory.getLogger(RemoteSubscriptions.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ClusterSignals signals;
+    private final ClusterBarrier barrier;
     private final DSLContext dsl;
     private final Broker broker;
     private final ObjectProvider<SessionCheck> sessions;
     private final Map<String, CompletableFuture<Integer>> waiting = new ConcurrentHashMap<>();
 
-    RemoteSubscriptions(ClusterSignals signals, DSLContext dsl, Broker broker, ObjectProvider<SessionCheck> sessions) {
+    RemoteSubscriptions(ClusterSignals signals, ClusterBarrier barrier, DSLContext dsl, Broker broker,
+                        ObjectProvider<SessionCheck> sessions) {
         this.signals = signals;
+        this.barrier = barrier;
         this.dsl = dsl;
         this.broker = broker;
         this.sessions = sessions;
@@ -61,6 +66,9 @@ class RemoteSubscriptions {
 
     /** Applies the subscriptions on the node holding the client; returns the HTTP status to answer. */
     int subscribe(String clientId, String token, List<String> subscriptions) {
+        if (!otherNodesListening()) {
+            return ABSENT; // a single node answers an unknown client at once, as PocketBase
+        }
         String request = UUID.randomUUID().toString();
         String payload = JSON.writeValueAsString(Map.of("r", request, "n", signals.nodeId(), "c", clientId,
                 "t", token, "s", subscriptions));
@@ -83,6 +91,14 @@ class RemoteSubscriptions {
             return ABSENT;
         } finally {
             waiting.remove(request);
+        }
+    }
+
+    private boolean otherNodesListening() {
+        try {
+            return barrier.liveNodes().stream().anyMatch(n -> !n.equals(signals.nodeId()));
+        } catch (DataAccessException e) {
+            return true; // cannot tell: ask, and let the timeout answer
         }
     }
 
