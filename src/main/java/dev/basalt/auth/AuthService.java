@@ -8,6 +8,7 @@ import dev.basalt.query.RequestInfo;
 import dev.basalt.records.FieldSelection;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordReads;
+import dev.basalt.records.RecordTables;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,9 +66,9 @@ class AuthService {
             return Optional.empty();
         }
         Collection c = collection.get();
-        return store.findById(c, s.id())
+        // one statement: the record (its tokenKey ends tokens after a password change) only while the session lives
+        return store.findWhere(c, RecordTables.id(c).eq(s.id()).and(Sessions.active(s.sessionId())))
                 .filter(row -> tokens.verify(token, String.valueOf(row.get("tokenKey"))))
-                .filter(row -> sessions.isActive(s.sessionId()))
                 .map(row -> new Authenticated(toCaller(c, row), s.sessionId(), s.refreshable()));
     }
 

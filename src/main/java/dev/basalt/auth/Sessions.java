@@ -2,10 +2,7 @@ package dev.basalt.auth;
 
 import static dev.basalt.auth.SessionTables.*;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.basalt.collections.AuthOptions;
-import dev.basalt.shared.DataRestored;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,23 +12,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.springframework.context.event.EventListener;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sign-in sessions and their refresh tokens. A session is active until revoked; each refresh spends the
  * presented token and issues the next one; presenting a spent token revokes the whole session (reuse detection).
- * Whether a session is active is cached for {@link #ACTIVE_CACHE_TTL}; a revocation on this node updates the
- * cache at once, other nodes see it within that time.
+ * Whether a session is active is never cached: it is checked by {@link #active}, a condition folded into the query
+ * that already loads the token's auth record, so a revocation on any node is seen by every node's next request
+ * without an extra round trip.
  */
 @Component
 class Sessions {
-    /** How long another node may still accept a session revoked elsewhere. */
-    static final Duration ACTIVE_CACHE_TTL = Duration.ofSeconds(5);
-    private static final int ACTIVE_CACHE_SIZE = 100_000;
     private static final int TOKEN_BYTES = 32;
     private static final int SESSION_ID_BYTES = 15;
     private static final int MAX_USER_AGENT = 512;
@@ -59,19 +55,11 @@ class Sessions {
     private final DSLContext dsl;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Cache<String, Boolean> active = Caffeine.newBuilder()
-            .expireAfterWrite(ACTIVE_CACHE_TTL).maximumSize(ACTIVE_CACHE_SIZE).build();
 
     Sessions(DSLContext dsl, TransactionTemplate tx, Clock clock) {
         this.dsl = dsl;
         this.clock = clock;
         this.tx = tx;
-    }
-
-    /** A restore replaced the sessions table: forget which sessions were seen active. */
-    @EventListener
-    void restored(DataRestored event) {
-        active.invalidateAll();
     }
 
     Started start(String collectionId, String recordId, String tokenKey, Kind kind, String userAgent,
@@ -91,7 +79,6 @@ class Sessions {
                 insertToken(id, refresh, now);
             }
         });
-        active.put(id, true);
         return new Started(id, refresh);
     }
 
@@ -155,10 +142,9 @@ class Sessions {
         boolean matches(Session session);
     }
 
-    /** True unless the session was revoked (or never existed). Cached briefly; see the class comment. */
-    boolean isActive(String sessionId) {
-        return active.get(sessionId, id -> dsl.fetchExists(
-                dsl.selectOne().from(SESSIONS).where(ID.eq(id)).and(REVOKED.isNull())));
+    /** A condition true while the session exists and is not revoked, to add to a query already being run. */
+    static Condition active(String sessionId) {
+        return DSL.exists(DSL.selectOne().from(SESSIONS).where(ID.eq(sessionId)).and(REVOKED.isNull()));
     }
 
     /**
@@ -180,17 +166,14 @@ class Sessions {
     boolean revoke(String sessionId, String reason) {
         int changed = dsl.update(SESSIONS).set(column(REVOKED), now()).set(column(REVOKED_REASON), reason)
                 .where(ID.eq(sessionId)).and(REVOKED.isNull()).execute();
-        active.put(sessionId, false);
         return changed > 0;
     }
 
     /** Revokes every active session of a record; returns how many. */
     int revokeAll(String collectionId, String recordId, String reason) {
-        List<String> ids = dsl.update(SESSIONS).set(column(REVOKED), now()).set(column(REVOKED_REASON), reason)
+        return dsl.update(SESSIONS).set(column(REVOKED), now()).set(column(REVOKED_REASON), reason)
                 .where(COLLECTION_ID.eq(collectionId)).and(RECORD_ID.eq(recordId)).and(REVOKED.isNull())
-                .returning(column(ID)).fetch(column(ID));
-        ids.forEach(id -> active.put(id, false));
-        return ids.size();
+                .execute();
     }
 
     /** The session with this id. */

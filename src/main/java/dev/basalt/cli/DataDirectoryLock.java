@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The one {@code serve} per data directory: an exclusive lock on {@code <dir>/.lock}, held until the process
- * ends (the operating system releases it even after a crash). Without it a second server would attach to the
- * first one's embedded PostgreSQL and break for good when the first stopped. The file holds the owner's pid
- * for the message the second server prints. CLI commands such as {@code superuser} do not take it: they are
- * meant to run beside the server.
+ * The one {@code serve} per data directory with the embedded PostgreSQL: a lock on {@code <dir>/.lock}, held until
+ * the process ends (the operating system releases it even after a crash). A server with the embedded database
+ * takes it exclusively: without it a second server would attach to the first one's embedded PostgreSQL and break
+ * for good when the first stopped. Servers on an external database take it shared, so the nodes of a cluster may
+ * keep their uploaded files in one directory, while a server with the embedded database is still refused there.
+ * The file holds the (last) owner's pid for the message a refused server prints. CLI commands such as
+ * {@code superuser} do not take it: they are meant to run beside the server.
  */
 final class DataDirectoryLock {
     static final String FILE_NAME = ".lock";
@@ -23,8 +25,11 @@ final class DataDirectoryLock {
     private DataDirectoryLock() {
     }
 
-    /** Takes the lock; returns null when taken, else a one-line reason with a hint. */
-    static synchronized String acquire(Path dir) {
+    /**
+     * Takes the lock, exclusively (embedded database) or shared (external database); returns null when taken,
+     * else a one-line reason with a hint.
+     */
+    static synchronized String acquire(Path dir, boolean exclusive) {
         Path file = dir.resolve(FILE_NAME);
         FileChannel channel;
         try {
@@ -36,7 +41,7 @@ final class DataDirectoryLock {
                     + "Hint: choose a directory this user may write with --dir=PATH, or fix its permissions.";
         }
         try {
-            FileLock lock = channel.tryLock();
+            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, !exclusive);
             if (lock == null) {
                 String owner = readOwner(file);
                 channel.close();

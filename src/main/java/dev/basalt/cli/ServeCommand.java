@@ -77,7 +77,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }
-        String locked = DataDirectoryLock.acquire(data.dataDir());
+        // Only the embedded PostgreSQL makes a data directory one server's: nodes of a cluster on an external
+        // database may share one directory for their uploaded files (a shared lock).
+        String locked = DataDirectoryLock.acquire(data.dataDir(), DataOptions.embedded());
         if (locked != null) {
             return fail(locked);
         }

@@ -37,6 +37,8 @@ class PostgresSignals implements ClusterSignals, SmartLifecycle {
     static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     /** Longest pause between reconnection attempts. */
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** Prefix of the listening connection's {@code application_name}; the node's id follows. */
+    static final String LISTENER_NAME = "basalt-cluster-listener ";
     private static final Pattern CHANNEL = Pattern.compile("^[a-z_]{1,63}$");
     /** {@code pg_notify(channel, payload)}, rendered by jOOQ once (it runs with every write); both values bound. */
     private static final String NOTIFY = DSL.using(SQLDialect.POSTGRES).render(DSL.select(DSL.function(
@@ -177,7 +179,8 @@ class PostgresSignals implements ClusterSignals, SmartLifecycle {
         if (!database.password().isEmpty()) {
             props.setProperty("password", database.password());
         }
-        props.setProperty("ApplicationName", "basalt-cluster-listener");
+        // the name tells every node which nodes are listening now (ClusterBarrier)
+        props.setProperty("ApplicationName", LISTENER_NAME + nodeId);
         return DriverManager.getConnection(database.jdbcUrl(), props);
     }
 

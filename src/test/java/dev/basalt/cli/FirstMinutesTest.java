@@ -136,7 +136,15 @@ class FirstMinutesTest {
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Location")).hasValue(health + "?x=1");
 
-        Result second = run(env, "serve", "--http=127.0.0.1:" + freePort(), "--dir=" + data);
+        // a second node on the external database shares the directory (a cluster's uploaded files)
+        int nodePort = freePort();
+        Path nodeLog = dir.resolve("node.log");
+        Process node = start(env, nodeLog, "serve", "--http=127.0.0.1:" + nodePort, "--dir=" + data);
+        awaitHealthy(node, nodeLog, HttpClient.newHttpClient(), "http://127.0.0.1:" + nodePort + "/api/health");
+        node.destroy();
+        assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // with the embedded PostgreSQL (no BASALT_DB_URL) the directory is one server's
+        Result second = run(Map.of(), "serve", "--http=127.0.0.1:" + freePort(), "--dir=" + data);
         assertThat(second.code()).isEqualTo(1);
         assertThat(second.lines()).containsExactly("basalt serve: the data directory " + data.toAbsolutePath()
                 + " is in use by another Basalt server (pid " + Files.readString(data.resolve(".lock")).trim()

@@ -59,9 +59,10 @@ class RealtimeTwoNodesTest {
                     "createRule", "body != 'forbidden'", "fields", List.of(Map.of("name", "body", "type", "text"))), token)
                     .statusCode()).isEqualTo(200);
             try (SseStream onB = new SseStream(url(b))) {
-                HttpResponse<String> sub = send(b, "POST", "/api/realtime",
+                // posted to A, the node without the stream (a round-robin balancer): forwarded to B
+                HttpResponse<String> sub = send(a, "POST", "/api/realtime",
                         Map.of("clientId", onB.clientId, "subscriptions", List.of("live_notes/*")), null);
-                assertThat(sub.statusCode()).isEqualTo(204);
+                assertThat(sub.statusCode()).as(sub.body()).isEqualTo(204);
                 HttpResponse<String> created = send(a, "POST", "/api/collections/live_notes/records",
                         Map.of("body", "written on A"), null);
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
@@ -74,6 +75,21 @@ class RealtimeTwoNodesTest {
                         Map.of("body", "forbidden"), null);
                 assertThat(refused.statusCode()).isEqualTo(400);
                 assertThat(onB.quiet()).as("inserted, then refused by the create rule and rolled back: nothing sent").isNull();
+
+                // forwarded requests are judged as local ones: the caller binds, another caller is refused
+                assertThat(send(a, "POST", "/api/realtime", Map.of("clientId", onB.clientId,
+                        "subscriptions", List.of("live_notes/*")), token).statusCode()).isEqualTo(204);
+                HttpResponse<String> other = send(a, "POST", "/api/realtime", Map.of("clientId", onB.clientId,
+                        "subscriptions", List.of()), null);
+                assertThat(other.statusCode()).isEqualTo(403);
+                assertThat(other.body()).contains("authorization don't match");
+                assertThat(send(a, "POST", "/api/realtime", Map.of("clientId", "nobody-has-this-client",
+                        "subscriptions", List.of("live_notes/*")), null).statusCode()).isEqualTo(404);
+                assertThat(send(b, "POST", "/api/collections/live_notes/records", Map.of("body", "still here"),
+                        null).statusCode()).isEqualTo(200);
+                SseStream.Event kept = onB.next(Duration.ofSeconds(10));
+                assertThat(kept).as("the 403 changed nothing").isNotNull();
+                assertThat(kept.data().at("/record/body").asString()).isEqualTo("still here");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.basalt.collections.internal;
 
+import dev.basalt.cluster.ClusterBarrier;
 import dev.basalt.cluster.ClusterSignals;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionDeleted;
@@ -11,6 +12,7 @@ import dev.basalt.database.DatabaseTimeouts;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import dev.basalt.shared.ValidationErrors;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -37,36 +39,54 @@ public class SchemaChangeService implements CollectionService {
     /** Advisory lock key taken by every schema change ("basalt" in ASCII). */
     static final long LOCK_KEY = 0x626173616c74L;
 
-    /** Cluster channel on which committed schema changes are announced (payload: the sending node's id). */
+    /**
+     * Cluster channel on which committed schema changes are announced; payload: the sending node's id, a space and
+     * the id every other node acknowledges once it has reloaded.
+     */
     static final String SCHEMA_CHANNEL = "basalt_schema";
+    /** Longest wait for the other nodes to reload before a change is answered anyway (a hung node, logged). */
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
 
     private final DSLContext dsl;
     private final CollectionRegistry registry;
     private final ClusterSignals signals;
+    private final ClusterBarrier barrier;
     private final ApplicationEventPublisher events;
 
     /** A service for one node alone (tests): no cross-node announcements, no events. */
     public SchemaChangeService(DSLContext dsl, CollectionRegistry registry) {
-        this(dsl, registry, null, event -> { });
+        this(dsl, registry, null, null, event -> { });
     }
 
     /**
-     * The application's service: every committed change makes the other nodes reload their registries; a rename is
-     * published as {@link CollectionRenamed}.
+     * The application's service: every committed change makes the other nodes reload their registries, and is
+     * answered only once they have (read-your-writes on every node); a rename is published as
+     * {@link CollectionRenamed}.
      */
     @Autowired
     public SchemaChangeService(DSLContext dsl, CollectionRegistry registry, ClusterSignals signals,
-                               ApplicationEventPublisher events) {
+                               ClusterBarrier barrier, ApplicationEventPublisher events) {
         this.dsl = dsl;
         this.registry = registry;
         this.signals = signals;
+        this.barrier = barrier;
         this.events = events;
         if (signals != null) {
-            signals.subscribe(SCHEMA_CHANNEL, sender -> {
-                if (sender == null || !sender.equals(signals.nodeId())) {
-                    registry.reload();
-                }
-            });
+            signals.subscribe(SCHEMA_CHANNEL, this::received);
+        }
+    }
+
+    private void received(String payload) {
+        if (payload == null) {
+            registry.reload();
+            return;
+        }
+        String[] parts = payload.split(" ", 2);
+        if (!parts[0].equals(signals.nodeId())) {
+            registry.reload();
+            if (parts.length == 2 && barrier != null) {
+                barrier.acknowledge(parts[1]);
+            }
         }
     }
 
@@ -192,6 +212,7 @@ public class SchemaChangeService implements CollectionService {
     private <T> T change(String message, Function<SchemaTransaction, T> work) {
         T result;
         List<Collection> deleted = new ArrayList<>();
+        String ackId = barrier == null ? "" : barrier.expect();
         try {
             result = dsl.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
@@ -203,14 +224,21 @@ public class SchemaChangeService implements CollectionService {
                 T done = work.apply(schema);
                 deleted.addAll(schema.deleted());
                 if (signals != null) {
-                    signals.send(tx, SCHEMA_CHANNEL, signals.nodeId());
+                    signals.send(tx, SCHEMA_CHANNEL, signals.nodeId() + " " + ackId);
                 }
                 return done;
             });
-        } catch (InvalidCollectionException e) {
-            throw ApiException.badRequest(message, e.errors());
+        } catch (RuntimeException e) {
+            if (barrier != null) {
+                barrier.forget(ackId);
+            }
+            throw e instanceof InvalidCollectionException invalid
+                    ? ApiException.badRequest(message, invalid.errors()) : e;
         }
         registry.reload();
+        if (barrier != null) {
+            barrier.await(ackId, ACK_TIMEOUT);
+        }
         deleted.forEach(c -> events.publishEvent(new CollectionDeleted(c)));
         if (result instanceof Collection c) {
             @SuppressWarnings("unchecked")

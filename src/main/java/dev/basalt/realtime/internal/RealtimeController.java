@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,13 +32,18 @@ class RealtimeController {
     private static final long NO_TIMEOUT = 0L;
     private static final MediaType EVENT_STREAM = new MediaType("text", "event-stream", StandardCharsets.UTF_8);
     private static final String BEARER = "Bearer ";
+    private static final int NO_CONTENT = 204;
+    private static final int FORBIDDEN = 403;
 
     private final Broker broker;
     private final ObjectProvider<SessionCheck> sessions;
     private final ObjectProvider<RequestAddress> addresses;
+    private final RemoteSubscriptions remote;
 
-    RealtimeController(Broker broker, ObjectProvider<SessionCheck> sessions, ObjectProvider<RequestAddress> addresses) {
+    RealtimeController(Broker broker, ObjectProvider<SessionCheck> sessions, ObjectProvider<RequestAddress> addresses,
+                       RemoteSubscriptions remote) {
         this.broker = broker;
+        this.remote = remote;
         this.sessions = sessions;
         this.addresses = addresses;
     }
@@ -80,24 +86,46 @@ class RealtimeController {
             body = in.readNBytes(SubscribeRequest.MAX_BODY_BYTES + 1);
         }
         SubscribeRequest form = SubscribeRequest.parse(body);
-        Client client = broker.find(form.clientId())
-                .orElseThrow(() -> ApiException.notFound("Missing or invalid client id."));
         Caller caller = Caller.of(request);
-        Caller previous = client.session().caller();
-        if (!previous.anonymous() && !sameAuth(previous, caller)) {
-            throw ApiException.forbidden("The current and the previous request authorization don't match.");
-        }
-        broker.subscribe(client, session(caller, request.getHeader("Authorization")), form.subscriptions());
-        return ResponseEntity.noContent().build();
+        String token = token(caller, request.getHeader("Authorization"));
+        Client client = broker.find(form.clientId()).orElse(null);
+        int status = client != null
+                ? apply(broker, client, caller, token, sessions.getIfAvailable(), form.subscriptions())
+                : remote.subscribe(form.clientId(), token, form.subscriptions());
+        return switch (status) {
+            case FORBIDDEN -> throw ApiException.forbidden(
+                    "The current and the previous request authorization don't match.");
+            case RemoteSubscriptions.ABSENT -> throw ApiException.notFound("Missing or invalid client id.");
+            default -> ResponseEntity.noContent().build();
+        };
     }
 
-    private Client.Session session(Caller caller, String header) {
+    /**
+     * Applies a subscription request to a client of this node (from this node's request or another node's
+     * forwarded one); returns 204, or 403 when the caller is not the one who subscribed before.
+     */
+    static int apply(Broker broker, Client client, Caller caller, String token, SessionCheck check,
+                     List<String> subscriptions) {
+        Caller previous = client.session().caller();
+        if (!previous.anonymous() && !sameAuth(previous, caller)) {
+            return FORBIDDEN;
+        }
+        broker.subscribe(client, session(caller, token, check), subscriptions);
+        return NO_CONTENT;
+    }
+
+    private static String token(Caller caller, String header) {
         if (caller.anonymous() || header == null) {
+            return "";
+        }
+        return header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? header.substring(BEARER.length()).trim() : header.trim();
+    }
+
+    private static Client.Session session(Caller caller, String token, SessionCheck check) {
+        if (caller.anonymous() || token.isEmpty()) {
             return Client.Session.ANONYMOUS;
         }
-        String token = header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? header.substring(BEARER.length()).trim() : header.trim();
-        SessionCheck check = sessions.getIfAvailable();
         Instant expires = check == null ? null : check.expiresAt(token).orElse(Instant.EPOCH);
         return new Client.Session(caller, token, expires);
     }
