@@ -5,8 +5,11 @@ import dev.basalt.shared.DataRestored;
 import dev.basalt.shared.ValidationErrors;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -19,14 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link SealedParams}). {@link #current()} reads the database each time. {@link #recent()}, for what every request
  * needs (rate limits, the client's address, file storage, batch limits), answers from memory: a save on this node
  * replaces it before the save is answered, a save on another node drops it when that node's cluster signal arrives
- * (and after a lost signal connection), and in any case it is re-read after {@link #DEFAULT_REREAD_AFTER}
- * ({@code basalt.settings.reread-after}).
+ * (and after a lost signal connection), and in any case it is re-read in the background once older than
+ * {@link #DEFAULT_REREAD_AFTER} ({@code basalt.settings.reread-after}; the request that notices keeps the copy
+ * it has).
  */
 @Component
 public class SettingsStore {
     /** The cluster channel announcing a saved change (payload: the sending node). */
     static final String CHANNEL = "basalt_settings";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
     /** The longest {@link #recent()} answers without reading the database (a safety net for lost signals). */
@@ -40,6 +45,8 @@ public class SettingsStore {
     private volatile Read recent;
     /** Counts saves and drops, so that a read that overlapped one does not put back what it replaced. */
     private final AtomicLong generation = new AtomicLong();
+    /** Whether a background re-read runs, so that at most one does. */
+    private final AtomicBoolean rereading = new AtomicBoolean();
 
     /**
      * @param rateLimitsEnabled whether the rate limits start on in a fresh install
@@ -75,10 +82,27 @@ public class SettingsStore {
     /** The settings as of the last save known to this node (see the class comment for how fresh). */
     public Settings recent() {
         Read read = recent;
-        long now = System.nanoTime();
-        if (read != null && now - read.at() < rereadAfterNanos) {
-            return read.settings();
+        if (read == null) {
+            return load();
         }
+        if (System.nanoTime() - read.at() >= rereadAfterNanos && rereading.compareAndSet(false, true)) {
+            // the safety net re-reads in the background: no request waits for it, and none waits on a
+            // database that is down (they keep the last settings read)
+            Thread.ofVirtual().name("settings-reread").start(() -> {
+                try {
+                    load();
+                } catch (RuntimeException e) {
+                    LOG.debug("Cannot re-read the settings: {}", e.getMessage());
+                } finally {
+                    rereading.set(false);
+                }
+            });
+        }
+        return read.settings();
+    }
+
+    private Settings load() {
+        long now = System.nanoTime();
         long seen = generation.get();
         Settings settings = current();
         synchronized (generation) {
