@@ -45,11 +45,11 @@ test('README steps 3 and 4: the curl that creates posts, then the SDK demo', asy
   const pb = await superuser();
   assert.equal((await pb.collections.getOne(names.posts)).fields.find((f) => f.name === 'tags').maxSelect, 3);
 
-  const out = await runJs('readme-demo.mjs', snippet('js', "getList(1, 2"));
+  const out = await runJs('readme-demo.mjs', snippet('js', "getList(1, 2,", 'published posts'));
   assert.match(out, /^2 published posts, page 1\/1: \[ 'Basalt on PostgreSQL \(42\)', 'Hello \(1\)' \]$/m);
   assert.match(out, /^Hello again 2$/m);
   // a second run adds posts, as the README says
-  assert.match(await runJs('readme-demo.mjs', snippet('js', "getList(1, 2")), /^3 published posts, page 1\/2/m);
+  assert.match(await runJs('readme-demo.mjs', snippet('js', "getList(1, 2,", 'published posts')), /^3 published posts, page 1\/2/m);
 });
 
 test('README step 8: the realtime snippet delivers a note to its owner', async () => {
