@@ -62,7 +62,8 @@ final class BackupCommand implements Runnable {
     /** Creates a backup, named or with a generated name. */
     @Command(name = "create", description = "Creates a backup (NAME: [a-z0-9_-]+.zip; generated when left out).")
     static final class Create extends Action {
-        @Parameters(index = "0", paramLabel = "NAME", arity = "0..1")
+        @Parameters(index = "0", paramLabel = "NAME", arity = "0..1",
+                description = "File name of the new backup, e.g. nightly.zip; generated when left out.")
         String name;
 
         @Override
@@ -93,7 +94,7 @@ final class BackupCommand implements Runnable {
     /** Restores a backup; a running server on the same database reloads its caches. */
     @Command(name = "restore", description = "Replaces all data and files with the backup NAME (in <dir>/backups).")
     static final class Restore extends Action {
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The backup to restore, e.g. nightly.zip.")
         String name;
 
         @Override

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Tag;
  * against the machine's PostgreSQL) leaves them out: they test the page, not the database.
  */
 @Tag("browser")
+// A context of their own: the browser compares token expiries with its real clock, and the shared API test
+// context's TestClock may have been moved forward by other test classes.
+@org.springframework.test.context.TestPropertySource(properties = "basalt.test.context=browser")
 abstract class BrowserTest extends ApiTest {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final Path SCREENSHOTS = Paths.get("target", "dashboard-screenshots");

@@ -105,7 +105,9 @@ class PublicDirHttpTest {
         HttpResponse<String> route = app.get("/some/client/route");
         assertThat(route.statusCode()).isEqualTo(200);
         assertThat(route.body()).isEqualTo(INDEX);
-        for (String path : new String[] {"/api/nonexistent", "/api", "/_/", "/_/missing.js"}) {
+        assertThat(app.get("/_/").body()).as("the dashboard, not the public index").doesNotContain(INDEX)
+                .contains("/_/lib/lit-html/");
+        for (String path : new String[] {"/api/nonexistent", "/api", "/_/missing.js"}) {
             HttpResponse<String> r = app.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
             assertThat(r.body()).as(path).doesNotContain(INDEX).contains("\"status\":404");
