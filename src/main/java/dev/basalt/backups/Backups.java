@@ -235,29 +235,11 @@ public class Backups implements BackupActivity {
             if (!Boolean.TRUE.equals(got)) {
                 throw busy();
             }
-            return new HeldLock(lock);
+            return new HeldLock(lock, LOCK_KEY);
         } catch (SQLException | RuntimeException e) {
             active.set(null);
             closeQuietly(lock);
             throw e instanceof ApiException api ? api : busy();
-        }
-    }
-
-    /**
-     * The advisory lock's connection. The lock is a session lock and the connection goes back to the pool, so it
-     * is released explicitly: a pooled session still holding it would refuse every later backup on other sessions.
-     */
-    private record HeldLock(Connection connection) implements AutoCloseable {
-        @Override
-        public void close() {
-            try {
-                DSL.using(connection, SQLDialect.POSTGRES).fetchValue("SELECT pg_advisory_unlock({0})",
-                        DSL.val(LOCK_KEY));
-            } catch (RuntimeException e) {
-                LOG.warn("Could not release the backup lock: {}", e.getMessage());
-            } finally {
-                closeQuietly(connection);
-            }
         }
     }
 
