@@ -206,6 +206,8 @@ class ClusterProcessesTest {
         // the SDK suite makes dozens of deliberate wrong sign-ins; SignInGuardHttpTest covers the guard
         command.add("-Dbasalt.sign-in-guard.enabled=false");
         command.add("-Dbasalt.rate-limits.default-enabled=false");
+        // as SdkCompatibilityTest: mappedFields.avatarURL downloads from the test's OpenID provider on 127.0.0.1
+        command.add("-Dbasalt.oauth2.avatar-private-addresses=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(BasaltMain.class.getName());
