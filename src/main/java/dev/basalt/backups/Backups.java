@@ -14,6 +14,7 @@ import dev.basalt.shared.ApiException;
 import dev.basalt.shared.BasaltProperties;
 import dev.basalt.shared.DataRestored;
 import dev.basalt.shared.FieldError;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -38,8 +39,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Creates, lists, stores and restores backups (zips in {@code <dir>/backups}, or in the bucket of the settings'
- * {@code backups.s3} while it is enabled: chosen per operation, see {@link BackupStores}); one backup or restore at a time
- * per database (PocketBase: per process). A restore replaces the database and the stored files while the server keeps serving,
+ * {@code backups.s3} while it is enabled: chosen per operation, see {@link BackupStores}); one backup or restore at
+ * a time per database (PocketBase: per process). A restore replaces the database and the stored files while the server keeps serving,
  * then every node reloads what it keeps in memory ({@link DataRestored}).
  */
 @Service
@@ -114,7 +115,7 @@ public class Backups implements BackupActivity {
         }
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void close() {
         stores.close();
     }

@@ -73,7 +73,8 @@ class BackupController {
         if (!caller.superuser()) {
             throw ApiException.forbidden("Insufficient permissions to access the resource.");
         }
-        Resource zip = backups.file(key).orElseThrow(() -> ApiException.notFound("The requested resource wasn't found."));
+        Resource zip = backups.file(key)
+                .orElseThrow(() -> ApiException.notFound("The requested resource wasn't found."));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(key).build()
                         .toString())
