@@ -1,6 +1,7 @@
 package dev.basalt.backups;
 
-import dev.basalt.backups.internal.BackupDirectory;
+import dev.basalt.backups.internal.BackupStore;
+import dev.basalt.backups.internal.BackupStores;
 import dev.basalt.backups.internal.InvalidBackupException;
 import dev.basalt.backups.internal.RestoreFailedException;
 import dev.basalt.backups.internal.RestoreLoader;
@@ -13,12 +14,9 @@ import dev.basalt.shared.ApiException;
 import dev.basalt.shared.BasaltProperties;
 import dev.basalt.shared.DataRestored;
 import dev.basalt.shared.FieldError;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -32,17 +30,17 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 
 /**
- * Creates, lists, stores and restores backups (zips in {@code <dir>/backups}); one backup or restore at a time
- * per database (PocketBase: per process). A restore replaces the database and the stored files while the server keeps serving,
+ * Creates, lists, stores and restores backups (zips in {@code <dir>/backups}, or in the bucket of the settings'
+ * {@code backups.s3} while it is enabled: chosen per operation, see {@link BackupStores}); one backup or restore at
+ * a time per database (PocketBase: per process). A restore replaces the database and the stored files while the server keeps serving,
  * then every node reloads what it keeps in memory ({@link DataRestored}).
  */
 @Service
@@ -61,7 +59,7 @@ public class Backups implements BackupActivity {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
 
-    private final BackupDirectory directory;
+    private final BackupStores stores;
     private final SnapshotWriter writer;
     private final RestoreLoader loader;
     private final ApplicationEventPublisher events;
@@ -78,7 +76,7 @@ public class Backups implements BackupActivity {
                    ObjectProvider<ClusterSignals> signals, Clock clock, SettingsStore settings) {
         this.clock = clock;
         this.settings = settings;
-        this.directory = new BackupDirectory(properties.dir().resolve("backups"));
+        this.stores = new BackupStores(properties.dir().resolve("backups"), settings);
         this.writer = new SnapshotWriter(dataSource, storage, SCHEMA);
         this.loader = new RestoreLoader(dataSource, storage, SCHEMA);
         this.events = events;
@@ -106,8 +104,20 @@ public class Backups implements BackupActivity {
 
     /** Every stored backup, newest first. */
     public List<BackupFile> list() {
-        return directory.list().stream().sorted(Comparator.comparingLong(BackupDirectory.Entry::modified).reversed())
-                .map(e -> new BackupFile(e.key(), e.size(), e.modified())).toList();
+        try {
+            return stores.current().list().stream()
+                    // a bucket's times have whole seconds: the stamped names break ties, newest first
+                    .sorted(Comparator.comparingLong(BackupStore.Entry::modified)
+                            .thenComparing(BackupStore.Entry::key).reversed())
+                    .map(e -> new BackupFile(e.key(), e.size(), e.modified())).toList();
+        } catch (IOException e) {
+            throw unavailable("list", e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        stores.close();
     }
 
     /** Creates a backup under {@code name} (validated as PocketBase), or under a generated name when blank. */
@@ -118,7 +128,7 @@ public class Backups implements BackupActivity {
         if (name.length() > MAX_NAME || !NAME.matcher(name).matches()) {
             throw invalid("name", new FieldError("validation_match_invalid", "Must be in a valid format."));
         }
-        if (directory.exists(name)) {
+        if (exists(name)) {
             throw invalid("name", new FieldError("validation_backup_name_exists",
                     "The backup file name is invalid or already exists."));
         }
@@ -143,7 +153,7 @@ public class Backups implements BackupActivity {
     private String run(String name, BackupProgress progress) {
         HeldLock lock = begin(name);
         try (lock) {
-            directory.write(name, out -> writer.write(out, version(), progress));
+            stores.current().write(name, out -> writer.write(out, version(), progress));
             return name;
         } catch (IOException e) {
             LOG.warn("Backup {} failed: {}", name, e.getMessage());
@@ -159,20 +169,39 @@ public class Backups implements BackupActivity {
             throw invalid("file", new FieldError("validation_invalid_name",
                     "The file name must match [a-z0-9_-] and end with .zip."));
         }
-        if (directory.exists(name)) {
+        if (exists(name)) {
             throw invalid("file", new FieldError("validation_backup_name_exists",
                     "Backup file with the specified name already exists."));
         }
         try {
-            directory.store(name, content);
+            stores.current().store(name, content);
         } catch (IOException e) {
+            LOG.warn("Upload of backup {} failed: {}", name, e.getMessage());
             throw ApiException.badRequest("Failed to upload backup.");
         }
     }
 
     /** The zip of a stored backup, when {@code key} names one. */
-    public Optional<Path> file(String key) {
-        return validKey(key) && directory.exists(key) ? Optional.of(directory.path(key)) : Optional.empty();
+    public Optional<Resource> file(String key) {
+        try {
+            return validKey(key) ? stores.current().find(key) : Optional.empty();
+        } catch (IOException e) {
+            throw unavailable("read", e);
+        }
+    }
+
+    private boolean exists(String key) {
+        try {
+            return stores.current().exists(key);
+        } catch (IOException e) {
+            throw unavailable("read", e);
+        }
+    }
+
+    /** A store that cannot be reached: 400 with the reason, as PocketBase (the bucket's error is logged only). */
+    private static ApiException unavailable(String action, IOException e) {
+        LOG.warn("Could not {} the backups: {}", action, e.getMessage());
+        return ApiException.badRequest("Failed to " + action + " the backups: the backups storage is unavailable.");
     }
 
     /** Deletes a stored backup; 400 when it is missing or in use, as PocketBase. */
@@ -181,11 +210,11 @@ public class Backups implements BackupActivity {
             throw ApiException.badRequest("The backup is currently being used and cannot be deleted.");
         }
         try {
-            if (!validKey(key) || !directory.delete(key)) {
+            if (!validKey(key) || !stores.current().delete(key)) {
                 throw ApiException.badRequest("Invalid or already deleted backup file.");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unavailable("delete", e);
         }
     }
 
@@ -194,12 +223,12 @@ public class Backups implements BackupActivity {
      * Returns when done; a damaged or foreign zip is refused with 400 and nothing changes.
      */
     public void restore(String key, BackupProgress progress) {
-        if (file(key).isEmpty()) {
+        if (!validKey(key) || !exists(key)) {
             throw ApiException.badRequest("Missing or invalid backup file.");
         }
         HeldLock lock = begin(key);
         try (lock) {
-            loader.restore(directory.path(key), progress);
+            stores.current().withFile(key, zip -> loader.restore(zip, progress));
         } catch (InvalidBackupException | RestoreFailedException e) {
             throw ApiException.badRequest("Failed to restore the backup: " + e.getMessage() + ".");
         } catch (IOException e) {
@@ -227,34 +256,16 @@ public class Backups implements BackupActivity {
         if (!active.compareAndSet(null, name)) {
             throw busy();
         }
-        Connection lock = null;
-        try {
-            lock = dataSource.getConnection();
-            Object got = DSL.using(lock, SQLDialect.POSTGRES)
-                    .fetchValue("SELECT pg_try_advisory_lock({0})", DSL.val(LOCK_KEY));
-            if (!Boolean.TRUE.equals(got)) {
-                throw busy();
-            }
-            return new HeldLock(lock, LOCK_KEY);
-        } catch (SQLException | RuntimeException e) {
+        HeldLock lock = HeldLock.take(dataSource, LOCK_KEY);
+        if (lock == null) {
             active.set(null);
-            closeQuietly(lock);
-            throw e instanceof ApiException api ? api : busy();
+            throw busy();
         }
+        return lock;
     }
 
     private static ApiException busy() {
         return ApiException.badRequest("Try again later - another backup/restore process has already been started.");
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                LOG.debug("Could not close the lock connection: {}", e.getMessage());
-            }
-        }
     }
 
     private static boolean validKey(String key) {

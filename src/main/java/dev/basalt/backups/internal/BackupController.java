@@ -7,13 +7,11 @@ import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import dev.basalt.shared.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -75,11 +73,12 @@ class BackupController {
         if (!caller.superuser()) {
             throw ApiException.forbidden("Insufficient permissions to access the resource.");
         }
-        Path zip = backups.file(key).orElseThrow(() -> ApiException.notFound("The requested resource wasn't found."));
+        Resource zip = backups.file(key)
+                .orElseThrow(() -> ApiException.notFound("The requested resource wasn't found."));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(key).build()
                         .toString())
-                .body(new FileSystemResource(zip));
+                .body(zip);
     }
 
     @DeleteMapping("/api/backups/{key}")

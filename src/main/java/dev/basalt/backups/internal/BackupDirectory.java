@@ -1,7 +1,6 @@
 package dev.basalt.backups.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,23 +10,23 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 
 /**
  * The folder holding backup zips ({@code <dir>/backups}, {@code 0700}). A zip is written under a temporary
  * dot-name and moved into place when complete, so a listed backup is always a whole one.
  */
-public final class BackupDirectory {
+public final class BackupDirectory implements BackupStore {
     private final Path root;
 
     public BackupDirectory(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** A stored backup: its name, size and modification time (milliseconds since the epoch). */
-    public record Entry(String key, long size, long modified) {
-    }
-
+    @Override
     public List<Entry> list() {
         if (!Files.isDirectory(root)) {
             return List.of();
@@ -55,19 +54,31 @@ public final class BackupDirectory {
     }
 
     /** The path of a backup; {@code key} must have been checked to be a plain file name. */
-    public Path path(String key) {
+    private Path path(String key) {
         return root.resolve(key);
     }
 
+    @Override
     public boolean exists(String key) {
         return Files.isRegularFile(path(key));
     }
 
+    @Override
     public boolean delete(String key) throws IOException {
         return Files.deleteIfExists(path(key));
     }
 
-    /** Writes a new backup through {@code writer}; nothing appears under {@code key} unless it completes. */
+    @Override
+    public Optional<Resource> find(String key) {
+        return exists(key) ? Optional.of(new FileSystemResource(path(key))) : Optional.empty();
+    }
+
+    @Override
+    public <T> T withFile(String key, FileReader<T> reader) throws IOException {
+        return reader.read(path(key));
+    }
+
+    @Override
     public void write(String key, Writer writer) throws IOException {
         Path temp = createTemp();
         try {
@@ -80,11 +91,6 @@ public final class BackupDirectory {
         }
     }
 
-    /** Stores an uploaded backup. */
-    public void store(String key, InputStream content) throws IOException {
-        write(key, content::transferTo);
-    }
-
     private Path createTemp() throws IOException {
         if (!Files.isDirectory(root)) {
             Files.createDirectories(root);
@@ -95,11 +101,5 @@ public final class BackupDirectory {
             }
         }
         return Files.createTempFile(root, ".backup-", ".tmp");
-    }
-
-    /** Writes the content of a backup. */
-    @FunctionalInterface
-    public interface Writer {
-        void write(OutputStream out) throws IOException;
     }
 }

@@ -53,7 +53,21 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
      * keys stop the start with a message naming the endpoint and bucket.
      */
     static S3FileStorage connect(S3Settings settings) {
-        S3Client client = S3Client.builder()
+        S3Client client = client(settings);
+        try {
+            client.headBucket(b -> b.bucket(settings.bucket()));
+        } catch (SdkException e) {
+            client.close();
+            throw new IllegalStateException("Cannot use S3 bucket '" + settings.bucket() + "' at "
+                    + settings.endpoint() + ": " + describe(e) + ". Hint: check BASALT_S3_ENDPOINT, BASALT_S3_BUCKET, "
+                    + "BASALT_S3_ACCESS_KEY and BASALT_S3_SECRET, and that the service is reachable from here", e);
+        }
+        return new S3FileStorage(client, settings.bucket());
+    }
+
+    /** A client for the configured endpoint, not yet checked against it. */
+    public static S3Client client(S3Settings settings) {
+        return S3Client.builder()
                 .endpointOverride(settings.endpointUri())
                 .region(Region.of(settings.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
@@ -66,15 +80,6 @@ public final class S3FileStorage implements FileStorage, AutoCloseable {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
-        try {
-            client.headBucket(b -> b.bucket(settings.bucket()));
-        } catch (SdkException e) {
-            client.close();
-            throw new IllegalStateException("Cannot use S3 bucket '" + settings.bucket() + "' at "
-                    + settings.endpoint() + ": " + describe(e) + ". Hint: check BASALT_S3_ENDPOINT, BASALT_S3_BUCKET, "
-                    + "BASALT_S3_ACCESS_KEY and BASALT_S3_SECRET, and that the service is reachable from here", e);
-        }
-        return new S3FileStorage(client, settings.bucket());
     }
 
     @Override
