@@ -47,6 +47,30 @@ class RealtimeTwoNodesTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Waits until both nodes' signal listeners sit idle on their connections (LISTEN done): a signal sent before
+     * that is lost, as the cluster module documents, and the first test request must not race the start.
+     */
+    private static void awaitListeners(String databaseUrl, int nodes) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(databaseUrl, TestDatabase.user(),
+                TestDatabase.password());
+             java.sql.PreparedStatement q = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE "
+                     + "datname = current_database() AND application_name LIKE 'basalt-cluster-listener %' "
+                     + "AND state = 'idle'")) {
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet r = q.executeQuery()) {
+                    r.next();
+                    if (r.getInt(1) >= nodes) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("the nodes' cluster listeners did not start");
+    }
+
     @Test
     void aWriteOnOneNodeReachesASubscriberOfTheOther() throws Exception {
         String db = TestDatabase.createDatabase();
@@ -99,6 +123,7 @@ class RealtimeTwoNodesTest {
         String db = TestDatabase.createDatabase();
         try (ConfigurableApplicationContext a = node(db); ConfigurableApplicationContext b = node(db);
              SseStream onB = new SseStream(url(b))) {
+            awaitListeners(db, 2);
             assertThat(send(b, "POST", "/api/realtime", Map.of("clientId", onB.clientId,
                     "subscriptions", List.of("@oauth2")), null).statusCode()).isEqualTo(204);
             HttpResponse<String> redirect = send(a, "GET", "/api/oauth2-redirect?state=" + onB.clientId
