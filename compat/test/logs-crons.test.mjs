@@ -9,7 +9,8 @@ async function awaitLogs(pb, filter, count) {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const page = await pb.logs.getList(1, 50, { filter, sort: '-created' });
-    if (page.totalItems >= count || Date.now() > deadline) {
+    // items, not totalItems: the count is a query of its own and may already see a batch the page did not
+    if (page.items.length >= count || Date.now() > deadline) {
       return page;
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
