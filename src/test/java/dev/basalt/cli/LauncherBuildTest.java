@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherBuildTest {
     private static final String MAVEN_LOG = """
             [INFO] Scanning for projects...
-            [INFO] Downloading from central: https://repo.maven.apache.org/maven2/org/a/a/1/a-1.pom
-            [INFO] Downloaded from central: https://repo.maven.apache.org/maven2/org/a/a/1/a-1.pom (2 kB at 9 kB/s)
-            [INFO] Downloading from central: https://repo.maven.apache.org/maven2/org/b/b/1/b-1.jar
+            [INFO] Downloading from central: https://repository.invalid/maven2/org/a/a/1/a-1.pom
+            [INFO] Downloaded from central: https://repository.invalid/maven2/org/a/a/1/a-1.pom (2 kB at 9 kB/s)
+            [INFO] Downloading from central: https://repository.invalid/maven2/org/b/b/1/b-1.jar
             [INFO] --- resources:3.3.1:resources (default-resources) @ basalt ---
             [INFO] Copying 12 resources from src/main/resources to target/classes
             [INFO] --- compiler:3.14.0:compile (default-compile) @ basalt ---
