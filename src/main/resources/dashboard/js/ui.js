@@ -25,10 +25,13 @@ export function update() {
 export const toasts = [];
 
 export function toast(message, kind = 'info') {
+  // The same notice again replaces the one shown (a second "Settings saved." is not stacked under the first).
+  const same = toasts.findIndex((x) => x.message === message && x.kind === kind);
+  if (same >= 0) toasts.splice(same, 1);
   const t = { message, kind };
   toasts.push(t);
   update();
-  setTimeout(() => { toasts.splice(toasts.indexOf(t), 1); update(); }, kind === 'error' ? 8000 : 3000);
+  setTimeout(() => { if (toasts.includes(t)) toasts.splice(toasts.indexOf(t), 1); update(); }, kind === 'error' ? 8000 : 3000);
 }
 
 /** Actions in progress, by key: buttons show progress and are disabled while theirs runs. */

@@ -71,13 +71,13 @@ class BackupsBrowserTest extends BrowserTest {
         assertThat(Files.size(zip)).isPositive();
         page.getByLabel("Backup file (.zip)").setInputFiles(zip);
         button("Upload backup").click();
-        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("uploaded_copy.zip"))).isVisible();
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("uploaded_copy.zip").setExact(true))).isVisible();
         screenshot("backups");
 
         button("Restore dash_backup.zip").click();
         assertThat(status("Backup dash_backup.zip restored.")).isVisible();
         button("Delete uploaded_copy.zip").click();
-        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("uploaded_copy.zip"))).hasCount(0);
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("uploaded_copy.zip").setExact(true))).hasCount(0);
         button("Delete dash_backup.zip").click();
         assertThat(cell).hasCount(0);
     }
