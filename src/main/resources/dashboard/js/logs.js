@@ -7,6 +7,8 @@ import { run, update, button, dialog, shortDate, errors } from './ui.js';
 const PER_PAGE = 50;
 const CHART = { width: 900, height: 140, pad: 28 };
 const HOUR_MS = 3600_000;
+/** The chart spans at least this many hours. */
+const MIN_HOURS = 24;
 const LEVELS = { '-4': 'DEBUG', 0: 'INFO', 4: 'WARN', 8: 'ERROR' };
 const SUPERUSER_FILTER = 'data.auth != "_superusers"';
 
@@ -40,8 +42,11 @@ async function openDetail(id) {
 function chart(stats) {
   if (!stats?.length) return html`<p class="muted">No requests in this period.</p>`;
   const times = stats.map((s) => Date.parse(s.date.replace(' ', 'T')));
-  const first = times[0];
-  const hours = Math.max(1, Math.round((times[times.length - 1] - first) / HOUR_MS) + 1);
+  // At least the last MIN_HOURS hours up to now, so one busy hour is a bar and not the whole width.
+  const last = Math.max(times[times.length - 1], Math.floor(Date.now() / HOUR_MS) * HOUR_MS);
+  const first = Math.min(times[0], last - (MIN_HOURS - 1) * HOUR_MS);
+  const hours = Math.round((last - first) / HOUR_MS) + 1;
+  const label = (t) => shortDate(new Date(t).toISOString()).slice(0, 13) + ':00';
   const max = Math.max(...stats.map((s) => s.total));
   const total = stats.reduce((sum, s) => sum + s.total, 0);
   const { width, height, pad } = CHART;
@@ -52,8 +57,9 @@ function chart(stats) {
       aria-label="Requests per hour: ${total} in ${stats.length} hour(s), at most ${max} in one hour">
     ${svg`<line x1=${pad} y1=${height - pad} x2=${width - pad} y2=${height - pad} class="axis"></line>
       <text x=${pad} y=${pad - 10} class="label">${max}</text>
-      <text x=${pad} y=${height - 8} class="label">${shortDate(stats[0].date).slice(0, 13)}:00</text>
-      <text x=${width - pad} y=${height - 8} class="label" text-anchor="end">${shortDate(stats[stats.length - 1].date).slice(0, 13)}:00</text>
+      <line x1=${pad} y1=${pad} x2=${width - pad} y2=${pad} class="axis grid"></line>
+      <text x=${pad} y=${height - 8} class="label">${label(first)}</text>
+      <text x=${width - pad} y=${height - 8} class="label" text-anchor="end">${label(last)}</text>
       ${stats.map((s, i) => svg`<rect class="bar" x=${pad + Math.round((times[i] - first) / HOUR_MS) * slot} y=${y(s.total)}
         width=${barW} height=${height - pad - y(s.total)}><title>${shortDate(s.date).slice(0, 13)}:00 UTC: ${s.total} request(s)</title></rect>`)}`}
   </svg><figcaption class="muted">Requests per hour (UTC), ${total} in total</figcaption></figure>`;

@@ -32,7 +32,7 @@ export function richText(name, key, value, onChange, extra = nothing) {
   return html`<div class="field rich-text"><span class="label" id="${id}-label">${name}</span>
     <div class="row toolbar-mini" role="toolbar" aria-label="${name} formatting">
       ${tool('Bold', html`<b>B</b>`, (a) => format(a, 'bold'))}${tool('Italic', html`<i>I</i>`, (a) => format(a, 'italic'))}
-      ${tool('Link', '🔗', addLink)}${tool('Bulleted list', '•', (a) => format(a, 'insertUnorderedList'))}
+      ${tool('Link', html`<u>Link</u>`, addLink)}${tool('Bulleted list', '•', (a) => format(a, 'insertUnorderedList'))}
       ${tool('Numbered list', '1.', (a) => format(a, 'insertOrderedList'))}
       <span class="grow"></span>
       <button type="button" class="link" aria-pressed=${s.source ? 'true' : 'false'}

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The main screens in light and dark themes (target/dashboard-screenshots/docs-*.png, from which docs/img/ is
+ * The main screens (records, collection editor, API preview, logs, settings) in light and dark themes (target/dashboard-screenshots/docs-*.png, from which docs/img/ is
  * taken), and the first load of /_/ against a size budget: every byte the sign-in page needs, written with its
  * time to target/dashboard-screenshots/first-load.txt.
  */
@@ -59,6 +59,17 @@ class ScreenshotsBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS).filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("Answer to a guest"))).isVisible();
         screenshot("docs-preview-dark");
+        page.keyboard().press("Escape");
+        navLink("Logs").click();
+        page.getByLabel("Include requests by superusers").check();
+        assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions()
+                .setName(java.util.regex.Pattern.compile("^Requests per hour: [1-9]")))).isVisible();
+        screenshot("docs-logs-dark");
+        button("Light theme").click();
+        navLink("Settings").click();
+        navLink("Mail settings").click();
+        assertThat(page.getByLabel("SMTP host")).isVisible();
+        screenshot("docs-settings-light");
     }
 
     @Test
