@@ -86,9 +86,14 @@ class AdminScreensBrowserTest extends BrowserTest {
     }
 
     @Test
-    void aCronJobRunsNow() {
+    void aCronJobRunsNowReachedByKeyboard() {
         signIn();
-        navLink("Crons").click();
+        page.keyboard().press("?");
+        assertThat(page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Keyboard shortcuts"))).isVisible();
+        page.keyboard().press("Escape");
+        page.keyboard().press("g");
+        page.keyboard().press("r");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Crons"))).isVisible();
         button("Run __pbOTPCleanup__ now").click();
         assertThat(status("Cron __pbOTPCleanup__ started.")).isVisible();
     }

@@ -150,6 +150,20 @@ class RecordsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void fieldsAreReorderedByDragAndDrop() {
+        button("Edit collection").click();
+        Locator count = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Field 3: number").setExact(true));
+        count.getByTitle("Drag to reorder (or use Move up/down)")
+                .dragTo(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Field 2: text").setExact(true)));
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Field 2: number").setExact(true))).isVisible();
+        button("Save").click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+        JsonNode fields = get("/api/collections/" + ITEMS, superuser()).json().get("fields");
+        assertThat(fields.get(1).get("name").asString()).isEqualTo("count");
+        assertThat(fields.get(2).get("name").asString()).isEqualTo("title");
+    }
+
+    @Test
     void bulkDeleteAndLiveUpdates() {
         page.getByLabel("Select " + one("title = 'alpha'").get("id").asString()).check();
         page.getByLabel("Select " + one("title = 'beta'").get("id").asString()).check();
