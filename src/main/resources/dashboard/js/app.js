@@ -24,14 +24,15 @@ const loaders = {
 function applyMeta(settings) {
   Object.assign(appMeta, settings?.meta || {});
   document.title = appMeta.appName ? `${appMeta.appName} - Basalt dashboard` : 'Basalt dashboard';
-  document.documentElement.style.setProperty('--primary', appMeta.accentColor || '');
+  // The light theme's links and highlights (the dark theme keeps its lighter blue for contrast).
+  document.documentElement.style.setProperty('--brand', appMeta.accentColor || '');
   update();
 }
 let metaLoaded = false;
 function loadMeta() {
   if (metaLoaded) return;
   metaLoaded = true;
-  api.get('/api/settings').then(applyMeta).catch(() => { metaLoaded = false; });
+  api.get('/api/settings').then(applyMeta).catch(() => {}); // without them the defaults stay; no retry on every render
 }
 document.addEventListener('basalt-settings', (e) => applyMeta(e.detail));
 
