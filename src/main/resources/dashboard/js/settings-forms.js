@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit-html';
 import { api } from './api.js';
 import { run, update, input, checkbox, listInput, button, errors, errorIn } from './ui.js';
-import { sectionForm, overridden, overrideNote } from './settings.js';
+import { sectionForm, overridden, overrideNote, state } from './settings.js';
 
 const TEMPLATES = [['verification', 'Verification'], ['password-reset', 'Password reset'], ['email-change', 'Email change'],
   ['otp', 'One-time password'], ['login-alert', 'Login alert']];
@@ -26,6 +26,9 @@ function select(id, label, obj, prop, options, { numeric = false, path = '' } = 
 function secret(label, obj, prop, path) {
   return field(label, obj, prop, path, { type: 'password', autocomplete: 'new-password', placeholder: 'Unchanged (write-only)' });
 }
+
+/** True while any of these sections has edits not saved yet: the tests use the saved settings. */
+const unsaved = (...keys) => keys.some((k) => JSON.stringify(state.draft[k]) !== JSON.stringify(state.saved[k]));
 
 const testState = { email: '', template: 'verification', collection: '_superusers', emailResult: '', s3Result: {} };
 
@@ -57,13 +60,15 @@ function mail(d) {
   const m = d.meta;
   const s = d.smtp;
   const t = testState;
-  const test = html`<fieldset><legend>Send a test email</legend><p class="muted">Uses the saved settings; save first.</p>
+  const dirty = unsaved('meta', 'smtp');
+  const test = html`<fieldset><legend>Send a test email</legend>
+    <p class="muted">${dirty ? 'Save the changes above first: the test uses the saved settings.' : 'Uses the saved settings.'}</p>
     <div class="grid3">${input('Test recipient', t, 'email', { type: 'email', error: errorIn('test-email', 'email') })}
       ${select('test-template', 'Template', t, 'template', TEMPLATES, { path: '' })}
       ${input('Auth collection', t, 'collection', { error: errorIn('test-email', 'collection') })}</div>
     ${errors['test-email'] ? html`<p class="alert" role="alert">${errors['test-email'].message}</p>` : nothing}
     ${t.emailResult ? html`<p class="success" role="status">${t.emailResult}</p>` : nothing}
-    ${button('Send test email', 'test-email', testEmail)}</fieldset>`;
+    ${button('Send test email', 'test-email', testEmail, { disabled: dirty })}</fieldset>`;
   return sectionForm(['meta', 'smtp'], html`<div class="grid2">${field('Sender name', m, 'senderName', 'meta.senderName')}
       ${field('Sender address', m, 'senderAddress', 'meta.senderAddress', { type: 'email' })}</div>
     <fieldset><legend>SMTP server</legend>${checkbox('Use an SMTP server', s, 'enabled')}
@@ -79,16 +84,17 @@ function mail(d) {
 function bucket(s3, path, filesystem) {
   const off = overridden(path);
   const result = testState.s3Result[filesystem];
+  const dirty = unsaved(path.split('.')[0]);
   return html`<fieldset><legend>S3 bucket</legend>${overrideNote(path)}
     ${checkbox(filesystem === 'storage' ? 'Store new files in S3' : 'Store backups in S3', s3, 'enabled', { disabled: off })}
     <div class="grid2">${field('Bucket', s3, 'bucket', `${path}.bucket`)}${field('Region', s3, 'region', `${path}.region`)}
       ${field('Endpoint', s3, 'endpoint', `${path}.endpoint`, { type: 'url' })}${field('Access key', s3, 'accessKey', `${path}.accessKey`)}
       ${off ? nothing : secret('Secret', s3, 'secret', `${path}.secret`)}</div>
     ${checkbox('Force path-style addressing', s3, 'forcePathStyle', { disabled: off })}
-    <div class="row">${button(filesystem === 'storage' ? 'Test file storage' : 'Test backups storage', `test-s3-${filesystem}`, () => testS3(filesystem))}
+    <div class="row">${button(filesystem === 'storage' ? 'Test file storage' : 'Test backups storage', `test-s3-${filesystem}`, () => testS3(filesystem), { disabled: dirty })}
       ${result ? html`<span class="success" role="status">${result}</span>` : nothing}</div>
     ${errors[`test-s3-${filesystem}`] ? html`<p class="alert" role="alert">${errors[`test-s3-${filesystem}`].message}</p>` : nothing}
-    <p class="muted">The test uses the saved settings; save first.</p></fieldset>`;
+    <p class="muted">${dirty ? 'Save the changes first: the test uses the saved settings.' : 'The test uses the saved settings.'}</p></fieldset>`;
 }
 
 function storage(d) {

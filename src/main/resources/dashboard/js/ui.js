@@ -68,9 +68,9 @@ export function fieldError(key, name) {
 }
 
 /** A submit or action button that shows progress while its action runs. */
-export function button(label, key, onClick, { kind = '', type = 'button' } = {}) {
+export function button(label, key, onClick, { kind = '', type = 'button', disabled = false } = {}) {
   const working = key && isBusy(key);
-  return html`<button type=${type} class=${kind} ?disabled=${working} aria-busy=${working ? 'true' : 'false'}
+  return html`<button type=${type} class=${kind} ?disabled=${working || disabled} aria-busy=${working ? 'true' : 'false'}
     @click=${onClick || nothing}>${working ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}</button>`;
 }
 

@@ -44,7 +44,9 @@ class AdminScreensBrowserTest extends BrowserTest {
             page.getByLabel("SMTP host").fill("127.0.0.1");
             page.getByLabel("SMTP port").fill(String.valueOf(CLOSED_PORT));
             assertThat(page.getByLabel("SMTP password")).hasValue("");
+            assertThat(button("Send test email")).isDisabled(); // the test would use the saved settings
             button("Save changes").click();
+            assertThat(button("Send test email")).isEnabled();
             page.getByLabel("Test recipient").fill("someone@example.com");
             button("Send test email").click();
             Locator error = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Send a test email"))
