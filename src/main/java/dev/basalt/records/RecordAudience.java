@@ -84,7 +84,7 @@ class RecordAudience implements ChangeAudience {
             return Arrays.asList(out);
         }
         Collection collection = found.get();
-        Map<String, Object> row = RecordSnapshots.decode(collection, change.snapshot());
+        RecordData row = RecordSnapshots.decode(collection, change.snapshot());
         Map<GroupKey, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             SubscriptionView v = candidates.get(i);
@@ -115,7 +115,7 @@ class RecordAudience implements ChangeAudience {
     }
 
     /** The decision of every group: in memory where possible, the rest in one query. */
-    private Map<GroupKey, Boolean> decide(Collection collection, Map<String, Object> row, Iterable<GroupKey> keys) {
+    private Map<GroupKey, Boolean> decide(Collection collection, RecordData row, Iterable<GroupKey> keys) {
         TableSchema schema = schemas.schema(collection);
         Map<GroupKey, Boolean> decided = new HashMap<>();
         Map<GroupKey, List<RowCondition>> pending = new LinkedHashMap<>();
@@ -141,7 +141,7 @@ class RecordAudience implements ChangeAudience {
             List<RowCondition> forSql = new ArrayList<>();
             boolean denied = false;
             for (RowCondition c : checks) {
-                Optional<Boolean> memory = c.always() ? Optional.of(true) : c.test(row);
+                Optional<Boolean> memory = c.always() ? Optional.of(true) : c.test(row.values());
                 if (memory.isEmpty()) {
                     forSql.add(c);
                 } else if (!memory.get()) {
@@ -158,12 +158,12 @@ class RecordAudience implements ChangeAudience {
             }
         }
         if (!pending.isEmpty()) {
-            decided.putAll(snapshotQuery.check(collection, row, pending));
+            decided.putAll(snapshotQuery.check(collection, row.values(), pending));
         }
         return decided;
     }
 
-    private String message(Collection collection, Map<String, Object> row, String action, Caller caller,
+    private String message(Collection collection, RecordData row, String action, Caller caller,
                            String fields, String expand, RequestInfo info) {
         FieldSelection selection;
         try {
@@ -171,7 +171,7 @@ class RecordAudience implements ChangeAudience {
         } catch (ApiException e) {
             selection = FieldSelection.ALL;
         }
-        Map<String, Object> record = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL);
+        Map<String, Object> record = RecordJson.render(row, caller.superuser(), caller.superuser());
         if (!expand.isBlank()) {
             expander.expand(collection, List.of(record),
                     new RecordRequest(caller, info, ResponseShape.of(null, expand)));

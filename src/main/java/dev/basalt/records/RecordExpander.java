@@ -160,7 +160,8 @@ class RecordExpander {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Record row : dsl.select(RecordStore.columns(target)).from(RecordTables.table(target))
                 .where(where).and(visible).fetch()) {
-            out.add(RecordJson.render(target, RecordStore.toMap(target, row), caller.superuser(), FieldSelection.ALL));
+            out.add(RecordJson.render(RecordData.of(target, RecordStore.toMap(target, row)), caller.superuser(),
+                    caller.superuser()));
         }
         return out;
     }

@@ -99,8 +99,8 @@ public class RecordService {
         Set<String> emails = collection.isAuth() ? authRecords.emailVisible(collection, rows, caller) : Set.of();
         List<Map<String, Object>> items = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            items.add(RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL,
-                    emails.contains((String) row.get("id"))));
+            items.add(RecordJson.render(RecordData.of(collection, row), caller.superuser(),
+                    emails.contains(String.valueOf(row.get("id")))));
         }
         expander.expand(collection, items, request);
         items.forEach(selection::apply);
@@ -151,7 +151,7 @@ public class RecordService {
         FieldSelection selection = FieldSelection.parse(request.shape().fields());
         boolean email = collection.isAuth() && authRecords.emailVisible(collection, List.of(row), caller)
                 .contains((String) row.get("id"));
-        Map<String, Object> json = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL, email);
+        Map<String, Object> json = RecordJson.render(RecordData.of(collection, row), caller.superuser(), email);
         expander.expand(collection, List.of(json), request);
         return selection.apply(json);
     }
@@ -224,7 +224,7 @@ public class RecordService {
             RoleInput.check(collection, d, current, caller.superuser(), RecordErrors.UPDATE_FAILED);
             relations.checkTargetsExist(collection, d.changes(), RecordErrors.UPDATE_FAILED);
             uploads.store(collection, current, d.record());
-            writeErrors.run(collection, RecordErrors.UPDATE_FAILED, () -> writes.update(collection, id, d));
+            writeErrors.run(collection, RecordErrors.UPDATE_FAILED, () -> writes.update(collection, current, d));
             return d;
         });
         return output(collection, draft.record(), new RecordRequest(caller, info, request.shape()));

@@ -32,19 +32,21 @@ class RecordWrites {
     /** Inserts a new record built by a draft. */
     void insert(Collection collection, RecordDraft draft) {
         store.insert(collection, draft.changes());
-        passed(new RecordWrite(RecordWrite.Action.CREATE, collection, draft.record()));
+        passed(new RecordWrite(RecordWrite.Action.CREATE, collection, RecordData.of(collection, draft.record())));
     }
 
-    /** Writes a draft's changes to the stored record with this id. */
-    void update(Collection collection, String id, RecordDraft draft) {
-        store.update(collection, id, draft.changes());
-        passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, draft.record()));
+    /** Writes a draft's changes to the stored record {@code before} (the record as read for this update). */
+    void update(Collection collection, Map<String, Object> before, RecordDraft draft) {
+        RecordData original = RecordData.of(collection, before);
+        store.update(collection, original.id(), draft.changes());
+        passed(new RecordWrite(RecordWrite.Action.UPDATE, collection,
+                RecordData.of(collection, draft.record()).withOriginal(original)));
     }
 
     /** Deletes the rows matching {@code where}; returns them as they were. */
     List<Map<String, Object>> deleteWhere(Collection collection, Condition where) {
         List<Map<String, Object>> rows = store.deleteReturning(collection, where);
-        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection, row)));
+        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection, RecordData.of(collection, row))));
         return rows;
     }
 
@@ -58,7 +60,7 @@ class RecordWrites {
             }
         }
         List<Map<String, Object>> rows = store.updateReturning(collection, values, where);
-        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, row)));
+        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, RecordData.of(collection, row))));
         return rows;
     }
 
