@@ -1,16 +1,14 @@
 package dev.basalt.records;
 
 import dev.basalt.access.AccessRules;
+import dev.basalt.access.RuleCheck;
 import dev.basalt.access.RuleDecision;
 import dev.basalt.access.RuleType;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.QueryException;
-import dev.basalt.query.RequestContext;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.query.RowCondition;
-import dev.basalt.query.TableSchema;
 import dev.basalt.realtime.ChangeAudience;
 import dev.basalt.realtime.ChangeEvent;
 import dev.basalt.realtime.SubscriptionView;
@@ -61,18 +59,14 @@ class RecordAudience implements ChangeAudience {
 
     private final CollectionRegistry collections;
     private final AccessRules rules;
-    private final QueryCompiler compiler;
     private final SnapshotQuery snapshotQuery;
-    private final RecordSchemas schemas;
     private final RecordExpander expander;
 
-    RecordAudience(CollectionRegistry collections, AccessRules rules, QueryCompiler compiler,
-                   SnapshotQuery snapshotQuery, RecordSchemas schemas, RecordExpander expander) {
-        this.schemas = schemas;
+    RecordAudience(CollectionRegistry collections, AccessRules rules,
+                   SnapshotQuery snapshotQuery, RecordExpander expander) {
         this.expander = expander;
         this.collections = collections;
         this.rules = rules;
-        this.compiler = compiler;
         this.snapshotQuery = snapshotQuery;
     }
 
@@ -116,7 +110,6 @@ class RecordAudience implements ChangeAudience {
 
     /** The decision of every group: in memory where possible, the rest in one query. */
     private Map<GroupKey, Boolean> decide(Collection collection, RecordData row, Iterable<GroupKey> keys) {
-        TableSchema schema = schemas.schema(collection);
         Map<GroupKey, Boolean> decided = new HashMap<>();
         Map<GroupKey, List<RowCondition>> pending = new LinkedHashMap<>();
         for (GroupKey key : keys) {
@@ -127,13 +120,10 @@ class RecordAudience implements ChangeAudience {
             }
             List<RowCondition> checks = new ArrayList<>();
             try {
-                RequestContext request = rules.requestContext(key.caller(), key.requestInfo());
-                if (decision instanceof RuleDecision.Filter f) {
-                    checks.add(compiler.rowCondition(f.expression(), schema, request, true, schemas.catalog()));
-                }
+                checks.add(rules.rowCondition(RuleCheck.of(collection, key.type(), key.caller(), key.requestInfo())));
                 // the subscriber's filter is a client filter: the same reach as the records API's list
-                checks.add(compiler.rowCondition(key.filter(), schema, request, key.caller().superuser(),
-                        schemas.catalog(key.caller())));
+                checks.add(rules.rowCondition(RuleCheck.filter(collection, key.filter(), key.caller(),
+                        key.requestInfo())));
             } catch (QueryException e) {
                 decided.put(key, false); // an invalid subscription filter receives nothing
                 continue;
