@@ -44,14 +44,15 @@ class RecordWrites {
     }
 
     /** Deletes the rows matching {@code where}; returns them as they were. */
-    List<Map<String, Object>> deleteWhere(Collection collection, Condition where) {
-        List<Map<String, Object>> rows = store.deleteReturning(collection, where);
-        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection, RecordData.of(collection, row))));
+    List<RecordData> deleteWhere(Collection collection, Condition where) {
+        List<RecordData> rows = store.deleteReturning(collection, where).stream()
+                .map(row -> RecordData.of(collection, row)).toList();
+        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection, row)));
         return rows;
     }
 
     /** Sets columns on the rows matching {@code where}, and their {@code onUpdate} autodates; returns them after. */
-    List<Map<String, Object>> updateWhere(Collection collection, Map<org.jooq.Field<?>, Object> set, Condition where) {
+    List<RecordData> updateWhere(Collection collection, Map<org.jooq.Field<?>, Object> set, Condition where) {
         Map<org.jooq.Field<?>, Object> values = new LinkedHashMap<>(set);
         OffsetDateTime now = RecordDraft.autodate(clock);
         for (Field f : collection.fields()) {
@@ -59,8 +60,9 @@ class RecordWrites {
                 values.put(RecordTables.column(collection, a), now);
             }
         }
-        List<Map<String, Object>> rows = store.updateReturning(collection, values, where);
-        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, RecordData.of(collection, row))));
+        List<RecordData> rows = store.updateReturning(collection, values, where).stream()
+                .map(row -> RecordData.of(collection, row)).toList();
+        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, row)));
         return rows;
     }
 
