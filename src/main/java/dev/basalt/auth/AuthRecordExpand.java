@@ -1,6 +1,7 @@
 package dev.basalt.auth;
 
-import dev.basalt.access.RequestInfos;
+import dev.basalt.records.RecordData;
+import dev.basalt.records.RequestInfos;
 import dev.basalt.collections.Collection;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordRequest;

@@ -1,6 +1,8 @@
 package dev.basalt.records;
 
 import dev.basalt.access.AccessRules;
+import dev.basalt.access.RecordSchemas;
+import dev.basalt.access.RuleCheck;
 import dev.basalt.access.RuleDecision;
 import dev.basalt.access.RuleType;
 import dev.basalt.collections.Collection;
@@ -10,7 +12,6 @@ import dev.basalt.query.PlanRenderer;
 import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.QueryPlan;
 import dev.basalt.query.QuerySpec;
-import dev.basalt.query.RequestContext;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import org.jooq.Condition;
@@ -92,15 +92,14 @@ public class RecordService {
                 caller.superuser(), params.page(), rules.requestContext(caller, request.info()),
                 schemas.catalog(caller));
         QueryPlan plan = compiler.plan(spec);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<RecordData> rows = new ArrayList<>();
         for (Record row : renderer.select(dsl, plan).fetch()) {
-            rows.add(RecordStore.toMap(collection, row));
+            rows.add(RecordData.of(collection, RecordStore.toMap(collection, row)));
         }
         Set<String> emails = collection.isAuth() ? authRecords.emailVisible(collection, rows, caller) : Set.of();
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            items.add(RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL,
-                    emails.contains((String) row.get("id"))));
+        for (RecordData row : rows) {
+            items.add(RecordJson.render(row, caller.superuser(), emails.contains(row.id())));
         }
         expander.expand(collection, items, request);
         items.forEach(selection::apply);
@@ -122,12 +121,11 @@ public class RecordService {
     /** One record the caller may view, in the request's shape; 404 otherwise. */
     public Map<String, Object> view(Collection collection, String id, RecordRequest request) {
         Caller caller = request.caller();
-        Optional<Map<String, Object>> found = allowed(collection, RuleType.VIEW, caller) instanceof RuleDecision.Filter f
-                ? store.findWhere(collection, condition(collection, f.expression(), caller, request.info())
-                        .and(RecordTables.id(collection).eq(id)), false)
-                : store.findById(collection, id);
-        Map<String, Object> row = found.orElseThrow(ApiException::notFound);
-        return output(collection, row, request);
+        allowed(collection, RuleType.VIEW, caller);
+        Map<String, Object> row = store.findWhere(collection,
+                rules.condition(RuleCheck.of(collection, RuleType.VIEW, caller, request.info()))
+                        .and(RecordTables.id(collection).eq(id)), false).orElseThrow(ApiException::notFound);
+        return output(RecordData.of(collection, row), request);
     }
 
     /**
@@ -135,23 +133,19 @@ public class RecordService {
      * {@code protectedFile} context: this serves protected files).
      */
     public boolean canView(Collection collection, String id, Caller caller) {
-        RuleDecision decision = rules.decide(collection, RuleType.VIEW, caller);
-        if (decision instanceof RuleDecision.SuperusersOnly) {
-            return false;
-        }
-        Condition rule = decision instanceof RuleDecision.Filter f
-                ? condition(collection, f.expression(), caller, RequestInfo.NONE.withContext("protectedFile"))
-                : DSL.noCondition();
+        Condition rule = rules.condition(RuleCheck.of(collection, RuleType.VIEW, caller,
+                RequestInfo.NONE.withContext("protectedFile")));
         return store.exists(collection, rule.and(RecordTables.id(collection).eq(id)));
     }
 
     /** A stored record as the caller sees it: JSON, then expand, then the fields selection. */
-    private Map<String, Object> output(Collection collection, Map<String, Object> row, RecordRequest request) {
+    private Map<String, Object> output(RecordData row, RecordRequest request) {
+        Collection collection = row.collection();
         Caller caller = request.caller();
         FieldSelection selection = FieldSelection.parse(request.shape().fields());
         boolean email = collection.isAuth() && authRecords.emailVisible(collection, List.of(row), caller)
-                .contains((String) row.get("id"));
-        Map<String, Object> json = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL, email);
+                .contains(row.id());
+        Map<String, Object> json = RecordJson.render(row, caller.superuser(), email);
         expander.expand(collection, List.of(json), request);
         return selection.apply(json);
     }
@@ -181,25 +175,25 @@ public class RecordService {
         RoleInput.check(collection, draft, null, caller.superuser(), RecordErrors.CREATE_FAILED);
         tx.executeWithoutResult(status -> {
             relations.checkTargetsExist(collection, draft.changes(), RecordErrors.CREATE_FAILED);
-            authIds.claim(collection, (String) draft.record().get("id"), RecordErrors.CREATE_FAILED);
+            authIds.claim(collection, draft.id(), RecordErrors.CREATE_FAILED);
             uploads.store(collection, null, draft.record());
             writeErrors.run(collection, RecordErrors.CREATE_FAILED, () -> writes.insert(collection, draft));
             if (!caller.superuser() && AuthRecordInput.requestsVerified(collection, input)
-                    && !authRecords.canManage(collection, (String) draft.record().get("id"), caller)) {
+                    && !authRecords.canManage(collection, draft.id(), caller)) {
                 status.setRollbackOnly();
                 throw RecordErrors.CREATE_FAILED.exception(Map.of("verified",
                         new FieldError("validation_values_mismatch", "The verified state can be set only by a manager.")));
             }
-            if (decision instanceof RuleDecision.Filter f) {
-                Condition check = condition(collection, f.expression(), caller, info)
-                        .and(RecordTables.id(collection).eq((String) draft.record().get("id")));
+            if (decision instanceof RuleDecision.Filter) {
+                Condition check = rules.condition(RuleCheck.of(collection, RuleType.CREATE, caller, info))
+                        .and(RecordTables.id(collection).eq(draft.id()));
                 if (!store.exists(collection, check)) {
                     status.setRollbackOnly();
                     throw RecordErrors.CREATE_FAILED.exception();
                 }
             }
         });
-        return output(collection, draft.record(), new RecordRequest(caller, info, request.shape()));
+        return output(RecordData.of(collection, draft.record()), new RecordRequest(caller, info, request.shape()));
     }
 
     /**
@@ -224,10 +218,10 @@ public class RecordService {
             RoleInput.check(collection, d, current, caller.superuser(), RecordErrors.UPDATE_FAILED);
             relations.checkTargetsExist(collection, d.changes(), RecordErrors.UPDATE_FAILED);
             uploads.store(collection, current, d.record());
-            writeErrors.run(collection, RecordErrors.UPDATE_FAILED, () -> writes.update(collection, id, d));
+            writeErrors.run(collection, RecordErrors.UPDATE_FAILED, () -> writes.update(collection, current, d));
             return d;
         });
-        return output(collection, draft.record(), new RecordRequest(caller, info, request.shape()));
+        return output(RecordData.of(collection, draft.record()), new RecordRequest(caller, info, request.shape()));
     }
 
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */
@@ -239,7 +233,7 @@ public class RecordService {
                 .and(RecordTables.id(collection).eq(id));
         tx.executeWithoutResult(status -> {
             Map<String, Object> row = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
-            relations.delete(collection, RecordTables.id(collection).eq((String) row.get("id"))); // announces it
+            relations.delete(collection, RecordTables.id(collection).eq(id)); // announces it
         });
     }
 
@@ -248,7 +242,7 @@ public class RecordService {
      * details (a write the server makes) gets the method the REST API would have used.
      */
     private static RequestInfo withBody(RequestInfo info, String method, Map<String, Object> body) {
-        return info.withBody(info == RequestInfo.NONE ? method : info.method(), body);
+        return info.withBody(info == RequestInfo.NONE ? method : info.method(), RequestInfos.body(body));
     }
 
     /** View collections are read-only (PocketBase answers 400). */
@@ -267,12 +261,7 @@ public class RecordService {
     }
 
     private Condition ruleCondition(Collection collection, RuleType type, Caller caller, RequestInfo info) {
-        return allowed(collection, type, caller) instanceof RuleDecision.Filter f
-                ? condition(collection, f.expression(), caller, info) : DSL.noCondition();
-    }
-
-    private Condition condition(Collection collection, String expression, Caller caller, RequestInfo info) {
-        RequestContext request = rules.requestContext(caller, info);
-        return compiler.condition(expression, schemas.schema(collection), request, true, schemas.catalog());
+        allowed(collection, type, caller);
+        return rules.condition(RuleCheck.of(collection, type, caller, info));
     }
 }

@@ -32,24 +32,27 @@ class RecordWrites {
     /** Inserts a new record built by a draft. */
     void insert(Collection collection, RecordDraft draft) {
         store.insert(collection, draft.changes());
-        passed(new RecordWrite(RecordWrite.Action.CREATE, collection, draft.record()));
+        passed(new RecordWrite(RecordWrite.Action.CREATE, collection, RecordData.of(collection, draft.record())));
     }
 
-    /** Writes a draft's changes to the stored record with this id. */
-    void update(Collection collection, String id, RecordDraft draft) {
-        store.update(collection, id, draft.changes());
-        passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, draft.record()));
+    /** Writes a draft's changes to the stored record {@code before} (the record as read for this update). */
+    void update(Collection collection, Map<String, Object> before, RecordDraft draft) {
+        RecordData original = RecordData.of(collection, before);
+        store.update(collection, original.id(), draft.changes());
+        passed(new RecordWrite(RecordWrite.Action.UPDATE, collection,
+                RecordData.of(collection, draft.record()).withOriginal(original)));
     }
 
     /** Deletes the rows matching {@code where}; returns them as they were. */
-    List<Map<String, Object>> deleteWhere(Collection collection, Condition where) {
-        List<Map<String, Object>> rows = store.deleteReturning(collection, where);
+    List<RecordData> deleteWhere(Collection collection, Condition where) {
+        List<RecordData> rows = store.deleteReturning(collection, where).stream()
+                .map(row -> RecordData.of(collection, row)).toList();
         rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection, row)));
         return rows;
     }
 
     /** Sets columns on the rows matching {@code where}, and their {@code onUpdate} autodates; returns them after. */
-    List<Map<String, Object>> updateWhere(Collection collection, Map<org.jooq.Field<?>, Object> set, Condition where) {
+    List<RecordData> updateWhere(Collection collection, Map<org.jooq.Field<?>, Object> set, Condition where) {
         Map<org.jooq.Field<?>, Object> values = new LinkedHashMap<>(set);
         OffsetDateTime now = RecordDraft.autodate(clock);
         for (Field f : collection.fields()) {
@@ -57,7 +60,8 @@ class RecordWrites {
                 values.put(RecordTables.column(collection, a), now);
             }
         }
-        List<Map<String, Object>> rows = store.updateReturning(collection, values, where);
+        List<RecordData> rows = store.updateReturning(collection, values, where).stream()
+                .map(row -> RecordData.of(collection, row)).toList();
         rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, row)));
         return rows;
     }

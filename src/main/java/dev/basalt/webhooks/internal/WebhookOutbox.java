@@ -4,7 +4,7 @@ import static dev.basalt.webhooks.internal.DeliveryTable.*;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.records.FieldSelection;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
@@ -64,15 +64,15 @@ class WebhookOutbox implements RecordWriteListener {
             return; // still starting: the collection is created after the listeners exist
         }
         var active = RecordTables.column(webhooks, webhooks.field("active").orElseThrow());
-        List<Map<String, Object>> matching = reads.findAll(webhooks, active.eq(true), MAX_WEBHOOKS).stream()
+        List<RecordData> matching = reads.findAll(webhooks, active.eq(true), MAX_WEBHOOKS).stream()
                 .filter(w -> matches(w, write)).toList();
         if (matching.isEmpty()) {
             return;
         }
         String payload = payload(write);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        for (Map<String, Object> webhook : matching) {
-            dsl.insertInto(TABLE).set(ID, newId()).set(WEBHOOK, String.valueOf(webhook.get("id")))
+        for (RecordData webhook : matching) {
+            dsl.insertInto(TABLE).set(ID, newId()).set(WEBHOOK, webhook.id())
                     .set(COLLECTION, write.collection().name()).set(ACTION, write.action().pocketBaseName())
                     .set(RECORD, write.id()).set(PAYLOAD, payload).set(STATUS, PENDING).set(ATTEMPTS, 0)
                     .set(NEXT_ATTEMPT, now)
@@ -82,19 +82,17 @@ class WebhookOutbox implements RecordWriteListener {
     }
 
     /** The webhook names the collection (by name or id) and asks for this action. */
-    static boolean matches(Map<String, Object> webhook, RecordWrite write) {
-        String target = String.valueOf(webhook.get("collection")).trim();
+    static boolean matches(RecordData webhook, RecordWrite write) {
+        String target = webhook.text("collection").trim();
         boolean collection = target.equals(write.collection().name()) || target.equals(write.collection().id());
-        Object events = webhook.get("events"); // a multiple select is stored as text[]
-        List<?> wanted = events instanceof String[] a ? List.of(a) : events instanceof List<?> l ? l : List.of();
-        return collection && wanted.contains(write.action().pocketBaseName());
+        return collection && webhook.strings("events").contains(write.action().pocketBaseName());
     }
 
     static String payload(RecordWrite write) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("action", write.action().pocketBaseName());
         body.put("collection", write.collection().name());
-        body.put("record", RecordJson.render(write.collection(), write.record(), true, FieldSelection.ALL));
+        body.put("record", RecordJson.render(write.record(), true, true));
         return JSON.writeValueAsString(body);
     }
 
