@@ -6,8 +6,6 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordJson;
-import dev.basalt.records.RecordReads;
-import dev.basalt.records.RecordTables;
 import dev.basalt.records.RecordWrite;
 import dev.basalt.records.RecordWriteListener;
 import dev.basalt.webhooks.WebhookSettings;
@@ -42,17 +40,17 @@ class WebhookOutbox implements RecordWriteListener {
 
     private final DSLContext dsl;
     private final CollectionRegistry registry;
-    private final RecordReads reads;
+    private final ActiveWebhooks active;
     private final Clock clock;
     private final Dispatcher dispatcher;
     private final WebhookSettings settings;
 
-    WebhookOutbox(DSLContext dsl, CollectionRegistry registry, RecordReads reads, Clock clock,
+    WebhookOutbox(DSLContext dsl, CollectionRegistry registry, ActiveWebhooks active, Clock clock,
                   Dispatcher dispatcher, WebhookSettings settings) {
         this.settings = settings;
         this.dsl = dsl;
         this.registry = registry;
-        this.reads = reads;
+        this.active = active;
         this.clock = clock;
         this.dispatcher = dispatcher;
     }
@@ -63,9 +61,10 @@ class WebhookOutbox implements RecordWriteListener {
         if (webhooks == null) {
             return; // still starting: the collection is created after the listeners exist
         }
-        var active = RecordTables.column(webhooks, webhooks.field("active").orElseThrow());
-        List<RecordData> matching = reads.findAll(webhooks, active.eq(true), MAX_WEBHOOKS).stream()
-                .filter(w -> matches(w, write)).toList();
+        if (write.collection().id().equals(WebhooksCollection.ID)) {
+            active.changing(dsl);
+        }
+        List<RecordData> matching = active.list(webhooks).stream().filter(w -> matches(w, write)).toList();
         if (matching.isEmpty()) {
             return;
         }
