@@ -6,7 +6,8 @@
 #   JFR=1 bench/ab_requests.sh OLD.jar NEW.jar                   # also records bench/results/ab-*/{a,b}.jfr
 #
 # Per round and scenario it prints req/s, p99 and the CPU µs per request of the JVM and of PostgreSQL (whole
-# cluster; other tenants of the machine add noise), plus the load average. Ports: BASE_PORT (default 19800).
+# cluster in PGDATA_DIR, when given), plus the load average. Ports: BASE_PORT (default 19800); PGPORT picks the
+# PostgreSQL on 127.0.0.1 (default 5432, user postgres, trust).
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -29,7 +30,13 @@ start() { # jar label
   echo "server $2 did not start" >&2; tail "$out/server-$2.log"; exit 1
 }
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
-pgcpu() { local t=0; for p in $(pgrep -x postgres); do t=$((t + $(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0))); done; echo $t; }
+# PostgreSQL CPU: the postmaster of PGDATA_DIR (its reaped children included) and its live backends; else 0.
+pgcpu() {
+  local pm t=0; pm="$(head -1 "${PGDATA_DIR:-/nonexistent}/postmaster.pid" 2>/dev/null)" || { echo 0; return; }
+  t=$(awk '{print $14+$15+$16+$17}' "/proc/$pm/stat")
+  for p in $(pgrep -P "$pm"); do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo $t
+}
 run() { # label scenario
   local base="http://127.0.0.1:$port" r="/api/collections/posts/records" args
   case "$2" in
