@@ -66,8 +66,20 @@ public class ChangeFeed {
     public static void knownXid(String xid) {
         if (xid != null && TransactionSynchronizationManager.isSynchronizationActive()
                 && !TransactionSynchronizationManager.hasResource(XID_RESOURCE)) {
-            TransactionSynchronizationManager.bindResource(XID_RESOURCE, Long.parseLong(xid));
+            long id = Long.parseLong(xid);
+            TransactionSynchronizationManager.bindResource(XID_RESOURCE, id);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() { // an inner REQUIRES_NEW transaction has an id of its own
+                    TransactionSynchronizationManager.unbindResourceIfPossible(XID_RESOURCE);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(XID_RESOURCE);
+                    TransactionSynchronizationManager.bindResource(XID_RESOURCE, id);
+                }
+
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(XID_RESOURCE);
