@@ -3,6 +3,7 @@ package dev.basalt.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.basalt.cli.BasaltMain;
+import dev.basalt.testing.S3Server;
 import dev.basalt.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hold for the cluster) pass through the balancer, and realtime latency is measured as in the first run.
  */
 @Tag("compat")
+@ExtendWith(S3Server.class)
 class ClusterProcessesTest {
     private static final String EMAIL = "cluster-superuser@example.com";
     private static final String PASSWORD = "cluster-Superuser-Pass-1";
