@@ -1,0 +1,7 @@
+/**
+ * Spring Boot integration: Basalt's default properties for every application that has Basalt on its class path
+ * ({@link dev.basalt.boot.BasaltDefaults}), and the auto-configuration that puts the whole server inside a host
+ * application's own {@code @SpringBootApplication} ({@link dev.basalt.boot.BasaltAutoConfiguration}).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package dev.basalt.boot;
