@@ -1,0 +1,46 @@
+package dev.basalt.hooks;
+
+import dev.basalt.shared.ApiException;
+import java.util.Set;
+
+/** PocketBase's {@code $apis} middlewares for custom routes. */
+public final class Middlewares {
+    private Middlewares() {
+    }
+
+    /**
+     * Lets the request through only with a valid token of a record of one of {@code collections} (any auth
+     * collection, superusers included, when none is given); 401 otherwise.
+     */
+    public static HookHandler<RequestEvent> requireAuth(String... collections) {
+        Set<String> allowed = Set.of(collections);
+        return e -> {
+            var caller = e.auth();
+            if (caller.id().isEmpty() || (!allowed.isEmpty() && !allowed.contains(caller.collectionName())
+                    && !allowed.contains(caller.collectionId()))) {
+                throw ApiException.unauthorized("The request requires valid record authorization token.");
+            }
+            e.next();
+        };
+    }
+
+    /** Lets the request through only with a superuser's token; 401 otherwise. */
+    public static HookHandler<RequestEvent> requireSuperuserAuth() {
+        return e -> {
+            if (!e.auth().superuser()) {
+                throw ApiException.unauthorized("The request requires valid superuser authorization token.");
+            }
+            e.next();
+        };
+    }
+
+    /** Lets the request through only without a token (e.g. sign-up pages); 400 otherwise, as PocketBase. */
+    public static HookHandler<RequestEvent> requireGuestOnly() {
+        return e -> {
+            if (!e.auth().id().isEmpty()) {
+                throw ApiException.badRequest("The request can be accessed only by guests.");
+            }
+            e.next();
+        };
+    }
+}
