@@ -53,12 +53,15 @@ public class RecordService {
     private final RecordFiles files;
     private final AuthIds authIds;
     private final Clock clock;
+    private final List<RecordEnricher> enrichers;
 
     RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
                   PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
                   RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
-                  ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock) {
+                  ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock,
+                  List<RecordEnricher> enrichers) {
         this.clock = clock;
+        this.enrichers = List.copyOf(enrichers);
         this.authIds = authIds;
         this.authRecords = authRecords;
         this.expander = expander;
@@ -103,6 +106,7 @@ public class RecordService {
                     emails.contains((String) row.get("id"))));
         }
         expander.expand(collection, items, request);
+        items.forEach(item -> enrichers.forEach(e -> e.enrich(collection, item, caller)));
         items.forEach(selection::apply);
         long total = -1;
         long pages = -1;
@@ -153,6 +157,7 @@ public class RecordService {
                 .contains((String) row.get("id"));
         Map<String, Object> json = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL, email);
         expander.expand(collection, List.of(json), request);
+        enrichers.forEach(e -> e.enrich(collection, json, caller));
         return selection.apply(json);
     }
 
