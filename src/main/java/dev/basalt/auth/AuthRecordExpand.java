@@ -1,6 +1,6 @@
 package dev.basalt.auth;
 
-import dev.basalt.access.RequestInfos;
+import dev.basalt.records.RequestInfos;
 import dev.basalt.collections.Collection;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordRequest;
