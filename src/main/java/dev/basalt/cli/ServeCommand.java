@@ -57,6 +57,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "file, for single-page apps (default: true)")
     boolean indexFallback;
 
+    @Option(names = "--hooksDir", paramLabel = "PATH",
+            description = "Directory of the JS hooks (*.pb.js) (default: basalt_hooks next to the data directory)")
+    Path hooksDir;
+
+    @Option(names = "--dev", description = "Development mode: reload the JS hooks when their files change")
+    boolean dev;
+
     @Mixin
     DataOptions data = new DataOptions();
 
@@ -96,6 +103,12 @@ final class ServeCommand implements Callable<Integer> {
             args.add("--basalt.public-dir=" + publicDir.toAbsolutePath());
         }
         args.add("--basalt.index-fallback=" + indexFallback);
+        if (hooksDir != null) {
+            args.add("--basalt.hooks-dir=" + hooksDir.toAbsolutePath());
+        }
+        if (dev) {
+            args.add("--basalt.dev=true");
+        }
         SpringApplication app = new SpringApplication(BasaltApplication.class);
         ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));
         OrderlyShutdown.install(context);

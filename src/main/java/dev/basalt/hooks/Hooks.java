@@ -36,7 +36,7 @@ public class Hooks {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final CronRegistry crons;
 
-    Hooks(CronRegistry crons) {
+    public Hooks(CronRegistry crons) {
         this.crons = crons;
     }
 

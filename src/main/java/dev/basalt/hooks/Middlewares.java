@@ -34,6 +34,23 @@ public final class Middlewares {
         };
     }
 
+    /**
+     * Lets the request through for a superuser, or for the auth record whose id is the route's path value
+     * {@code ownerIdParam} (e.g. {@code /api/users/{id}/stats}); 401 without a token, 403 for another record.
+     */
+    public static HookHandler<RequestEvent> requireSuperuserOrOwnerAuth(String ownerIdParam) {
+        return e -> {
+            var caller = e.auth();
+            if (caller.id().isEmpty()) {
+                throw ApiException.unauthorized("The request requires superuser or record authorization token.");
+            }
+            if (!caller.superuser() && !caller.id().equals(e.pathValue(ownerIdParam))) {
+                throw ApiException.forbidden("The authorized record is not allowed to perform this action.");
+            }
+            e.next();
+        };
+    }
+
     /** Lets the request through only without a token (e.g. sign-up pages); 400 otherwise, as PocketBase. */
     public static HookHandler<RequestEvent> requireGuestOnly() {
         return e -> {

@@ -61,7 +61,7 @@ class ModelHooks implements RecordWriteInterceptor, RecordWriteListener {
                 if (status == STATUS_COMMITTED) {
                     succeeded(write);
                 } else {
-                    failed(write.action(), write.collection(), write.record(),
+                    failed(write.action(), write.collection(), write.record().values(),
                             new IllegalStateException("The write's transaction was rolled back."));
                 }
             }
@@ -70,8 +70,7 @@ class ModelHooks implements RecordWriteInterceptor, RecordWriteListener {
 
     private void succeeded(RecordWrite write) {
         try {
-            hooks.model(write.action(), Hooks.Phase.SUCCESS).trigger(new RecordEvent(write.action(), write.collection(),
-                    write.record(), null));
+            hooks.model(write.action(), Hooks.Phase.SUCCESS).trigger(new RecordEvent(write, null));
         } catch (RuntimeException e) { // the write is committed: a failing handler cannot undo it
             LOG.warn("An after-success hook of {} on {} failed: {}", write.action().pocketBaseName(),
                     write.collection().name(), e.toString());

@@ -1,6 +1,7 @@
 package dev.basalt.hooks;
 
 import dev.basalt.collections.Collection;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordWrite;
 import java.util.Map;
 import java.util.Set;
@@ -17,12 +18,31 @@ public final class RecordEvent extends HookEvent {
     private final Collection collection;
     private final Map<String, Object> record;
     private final Throwable error;
+    private final RecordData data;
 
     public RecordEvent(RecordWrite.Action action, Collection collection, Map<String, Object> record, Throwable error) {
         this.action = action;
         this.collection = collection;
         this.record = record;
         this.error = error;
+        this.data = null;
+    }
+
+    /** An event of a written record (after-success and after-error hooks), typed, with its values before an update. */
+    public RecordEvent(RecordWrite write, Throwable error) {
+        this.action = write.action();
+        this.collection = write.collection();
+        this.record = write.record().values();
+        this.error = error;
+        this.data = write.record();
+    }
+
+    /**
+     * The record as a typed {@link RecordData} (after an update, with {@link RecordData#original()} and
+     * {@link RecordData#changed}); in a wrapping hook a snapshot of the values at this moment.
+     */
+    public RecordData data() {
+        return data != null ? data : RecordData.of(collection, record);
     }
 
     /** Create, update or delete. */

@@ -1,6 +1,5 @@
 package dev.basalt.records;
 
-import dev.basalt.access.RequestInfos;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.shared.Caller;

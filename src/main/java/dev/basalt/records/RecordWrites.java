@@ -38,15 +38,20 @@ class RecordWrites {
     void insert(Collection collection, RecordDraft draft) {
         intercepted(RecordWrite.Action.CREATE, collection, draft, RecordErrors.CREATE_FAILED, () -> {
             store.insert(collection, draft.changes());
-            passed(new RecordWrite(RecordWrite.Action.CREATE, collection, draft.record()));
+            passed(new RecordWrite(RecordWrite.Action.CREATE, collection, RecordData.of(collection, draft.record())));
         });
     }
 
-    /** Writes a draft's changes (as the interceptors may have amended them) to the stored record with this id. */
-    void update(Collection collection, String id, RecordDraft draft) {
+    /**
+     * Writes a draft's changes (as the interceptors may have amended them) to the stored record {@code before} (the
+     * record as read for this update).
+     */
+    void update(Collection collection, Map<String, Object> before, RecordDraft draft) {
+        RecordData original = RecordData.of(collection, before);
         intercepted(RecordWrite.Action.UPDATE, collection, draft, RecordErrors.UPDATE_FAILED, () -> {
-            store.update(collection, id, draft.changes());
-            passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, draft.record()));
+            store.update(collection, original.id(), draft.changes());
+            passed(new RecordWrite(RecordWrite.Action.UPDATE, collection,
+                    RecordData.of(collection, draft.record()).withOriginal(original)));
         });
     }
 
@@ -54,7 +59,8 @@ class RecordWrites {
     List<Map<String, Object>> deleteWhere(Collection collection, Condition where) {
         if (interceptors.isEmpty()) {
             List<Map<String, Object>> rows = store.deleteReturning(collection, where);
-            rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection, row)));
+            rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection,
+                    RecordData.of(collection, row))));
             return rows;
         }
         List<Map<String, Object>> deleted = new ArrayList<>();
@@ -65,7 +71,7 @@ class RecordWrites {
                 for (Map<String, Object> gone : store.deleteReturning(collection,
                         RecordTables.id(collection).eq((String) row.get("id")))) {
                     deleted.add(gone);
-                    passed(new RecordWrite(RecordWrite.Action.DELETE, collection, gone));
+                    passed(new RecordWrite(RecordWrite.Action.DELETE, collection, RecordData.of(collection, gone)));
                 }
             });
         }
@@ -82,7 +88,7 @@ class RecordWrites {
             }
         }
         List<Map<String, Object>> rows = store.updateReturning(collection, values, where);
-        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, row)));
+        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, RecordData.of(collection, row))));
         return rows;
     }
 
