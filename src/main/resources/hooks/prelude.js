@@ -275,6 +275,7 @@
         e.redirect = (status, url) => h.redirect(status, String(url));
         e.noContent = (status) => h.noContent(status);
         e.realIP = () => h.realIP();
+        e.response = { header: () => ({ set: (name, value) => h.setHeader(String(name), String(value)) }) };
     };
     g.__dispatch = (fn, h) => {
         const e = { app: $app, next: () => h.next() };

@@ -34,6 +34,7 @@ final class JsPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JsPool.class);
     private static final String GENERIC = "Something went wrong while processing your request.";
     private static final String NO_ROWS = "sql: no rows in result set";
+    private static final String PRELUDE = "prelude.js";
     private final Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
     private final BlockingQueue<Runtime> idle = new ArrayBlockingQueue<>(MAX_CONTEXTS);
     private final AtomicInteger created = new AtomicInteger();
@@ -53,7 +54,7 @@ final class JsPool implements AutoCloseable {
     JsPool(Map<String, Object> globals) {
         this.globals = Map.copyOf(globals);
         try (InputStream in = JsPool.class.getResourceAsStream("/hooks/prelude.js")) {
-            prelude = Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), "prelude.js")
+            prelude = Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), PRELUDE)
                     .build();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the JS hooks prelude.", e);
@@ -124,10 +125,30 @@ final class JsPool implements AutoCloseable {
     /** {@code file:line:column} of a guest error, or the file alone. */
     static String position(PolyglotException e, String file) {
         SourceSection at = e.getSourceLocation();
+        if (at == null || PRELUDE.equals(at.getSource().getName())) {
+            at = null; // a host exception or an API function's error: where the hook code made the call
+            for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+                SourceSection where = frame.getSourceLocation();
+                if (frame.isGuestFrame() && where != null && !PRELUDE.equals(where.getSource().getName())) {
+                    at = where;
+                    break;
+                }
+            }
+        }
         if (at == null || at.getSource() == null) {
             return file;
         }
         return at.getSource().getName() + ":" + at.getStartLine() + ":" + at.getStartColumn();
+    }
+
+    /**
+     * A guest error's message on one line: GraalJS adds the source line and a caret below a syntax error, and
+     * repeats the position the message is given with.
+     */
+    static String oneLine(PolyglotException e) {
+        String message = e.isHostException() ? e.asHostException().getMessage() : e.getMessage();
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        return first.replaceFirst("^(\\w*Error: )?\\S+:\\d+:\\d+ ", "$1");
     }
 
     private Runtime borrow() {
