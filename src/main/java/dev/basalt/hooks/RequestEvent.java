@@ -24,6 +24,7 @@ public class RequestEvent extends HookEvent {
     private final Map<String, String> pathValues;
     private ResponseEntity<Object> response;
     private Map<String, Object> body;
+    private final HttpHeaders headers = new HttpHeaders();
 
     public RequestEvent(HttpServletRequest request, Map<String, String> pathValues) {
         this.request = request;
@@ -125,6 +126,16 @@ public class RequestEvent extends HookEvent {
     /** Sets the answer as a whole (e.g. the usual answer of the hooked operation). */
     public void respond(ResponseEntity<Object> value) {
         response = value;
+    }
+
+    /** Sets a header of the answer (e.g. from a middleware before {@link #next()}); custom routes send it. */
+    public void setHeader(String name, String value) {
+        headers.set(name, value);
+    }
+
+    /** The headers set with {@link #setHeader}. */
+    public HttpHeaders headers() {
+        return headers;
     }
 
     /** The answer given so far; null when none. */

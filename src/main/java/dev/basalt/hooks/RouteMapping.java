@@ -87,6 +87,7 @@ class RouteMapping extends AbstractHandlerMapping {
         Map<String, String> values = (Map<String, String>) request.getAttribute(VALUES);
         RequestEvent event = new RequestEvent(request, values);
         hooks.routerUse().trigger(event, e -> chain(route, e, 0));
+        event.headers().forEach((name, list) -> list.forEach(v -> response.addHeader(name, v)));
         write(event.response(), response);
     }
 

@@ -188,6 +188,11 @@ public final class JsEvent {
     }
 
     @HostAccess.Export
+    public void setHeader(String name, String value) {
+        request.setHeader(name, value);
+    }
+
+    @HostAccess.Export
     public void noContent(int status) {
         request.noContent(status);
     }

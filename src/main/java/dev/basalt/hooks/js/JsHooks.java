@@ -79,8 +79,7 @@ class JsHooks implements DisposableBean {
                 try {
                     loader.eval(Source.newBuilder("js", file.toFile()).name(name).build());
                 } catch (PolyglotException e) {
-                    String message = e.isHostException() ? e.asHostException().getMessage() : e.getMessage();
-                    throw new HookFileException("JS hook " + JsPool.position(e, name) + ": " + message, e);
+                    throw new HookFileException("JS hook " + JsPool.position(e, name) + ": " + JsPool.oneLine(e), e);
                 } catch (IOException e) {
                     throw new HookFileException("Cannot read the JS hook file " + name + ": " + e.getMessage(), e);
                 }

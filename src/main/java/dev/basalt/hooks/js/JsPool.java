@@ -4,7 +4,9 @@ import dev.basalt.shared.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -34,12 +36,14 @@ final class JsPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JsPool.class);
     private static final String GENERIC = "Something went wrong while processing your request.";
     private static final String NO_ROWS = "sql: no rows in result set";
+    /** The JS API, evaluated in this order in every context. */
+    private static final List<String> API_FILES = List.of("prelude.js", "events.js");
     private final Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
     private final BlockingQueue<Runtime> idle = new ArrayBlockingQueue<>(MAX_CONTEXTS);
     private final AtomicInteger created = new AtomicInteger();
     private final ThreadLocal<Runtime> current = new ThreadLocal<>();
     private final Map<String, Object> globals;
-    private final Source prelude;
+    private final List<Source> api = new ArrayList<>();
 
     /** A handler kept as its source text, as PocketBase keeps them: it is compiled in each context that runs it. */
     record Handler(String id, String file, String source) {
@@ -52,11 +56,12 @@ final class JsPool implements AutoCloseable {
     /** {@code globals}: the API's host objects by the names the prelude expects. */
     JsPool(Map<String, Object> globals) {
         this.globals = Map.copyOf(globals);
-        try (InputStream in = JsPool.class.getResourceAsStream("/hooks/prelude.js")) {
-            prelude = Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), "prelude.js")
-                    .build();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the JS hooks prelude.", e);
+        for (String name : API_FILES) {
+            try (InputStream in = JsPool.class.getResourceAsStream("/hooks/" + name)) {
+                api.add(Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), name).build());
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read the JS hooks API " + name + ".", e);
+            }
         }
     }
 
@@ -73,7 +78,7 @@ final class JsPool implements AutoCloseable {
                 .build();
         Value bindings = context.getBindings("js");
         globals.forEach(bindings::putMember);
-        context.eval(prelude);
+        api.forEach(context::eval);
         globals.keySet().forEach(bindings::removeMember);
         return context;
     }
@@ -124,10 +129,30 @@ final class JsPool implements AutoCloseable {
     /** {@code file:line:column} of a guest error, or the file alone. */
     static String position(PolyglotException e, String file) {
         SourceSection at = e.getSourceLocation();
+        if (at == null || API_FILES.contains(at.getSource().getName())) {
+            at = null; // a host exception or an API function's error: where the hook code made the call
+            for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+                SourceSection where = frame.getSourceLocation();
+                if (frame.isGuestFrame() && where != null && !API_FILES.contains(where.getSource().getName())) {
+                    at = where;
+                    break;
+                }
+            }
+        }
         if (at == null || at.getSource() == null) {
             return file;
         }
         return at.getSource().getName() + ":" + at.getStartLine() + ":" + at.getStartColumn();
+    }
+
+    /**
+     * A guest error's message on one line: GraalJS adds the source line and a caret below a syntax error, and
+     * repeats the position the message is given with.
+     */
+    static String oneLine(PolyglotException e) {
+        String message = e.isHostException() ? e.asHostException().getMessage() : e.getMessage();
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        return first.replaceFirst("^(\\w*Error: )?\\S+:\\d+:\\d+ ", "$1");
     }
 
     private Runtime borrow() {

@@ -3,6 +3,10 @@ package dev.basalt.hooks.js;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.basalt.testing.ApiTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -119,5 +123,66 @@ class ExampleHooksApiTest extends ApiTest {
             assertThat(Instant.now()).as("the cron job deletes the trashed post").isBefore(deadline);
             Thread.sleep(100);
         }
+    }
+
+    @Test
+    void answersErrorsMiddlewaresAndUtilities() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/pages/text")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(text.body()).isEqualTo("plain report.pdf");
+        assertThat(text.headers().firstValue("X-Powered-By")).hasValue("hooks");
+        assertThat(text.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(get("/api/pages/html", null).body()).isEqualTo("<p>Hi &lt;Ada&gt;</p>");
+        HttpResponse<String> old = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/pages/old")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(old.statusCode()).isEqualTo(307);
+        assertThat(old.headers().firstValue("Location")).hasValue("/api/pages/text");
+        assertThat(get("/api/pages/forbidden", null).status()).isEqualTo(403);
+        assertThat(get("/api/pages/forbidden", null).get("message").asString()).isEqualTo("Not for you.");
+        assertThat(get("/api/pages/unauthorized", null).status()).isEqualTo(401);
+        assertThat(get("/api/pages/missing", null).status()).isEqualTo(404);
+        Response crash = get("/api/pages/crash", null);
+        assertThat(crash.status()).isEqualTo(400);
+        assertThat(crash.get("message").asString()).isEqualTo("Something went wrong while processing your request.");
+
+        Response tools = get("/api/tools", null);
+        assertThat(tools.status()).as(tools.body()).isEqualTo(200);
+        assertThat(tools.get("sha").asString())
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(tools.get("sub").asString()).isEqualTo("42");
+        assertThat(tools.get("roundTrip").asString()).isEqualTo("secret");
+        assertThat(tools.get("http").asString()).isEqualTo("200 Hello http");
+        assertThat(tools.get("join").asString()).isEqualTo("a/c/d.txt");
+        assertThat(tools.get("path").asString()).isEqualTo("set");
+
+        post("/api/collections/posts/records", Map.of("title", "Mine"), superuser());
+        Response stats = get("/api/stats?x=1", superuser());
+        assertThat(stats.status()).as(stats.body()).isEqualTo(200);
+        assertThat(stats.get("first").asString()).isEqualTo("Mine");
+        assertThat(stats.get("all").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(stats.get("loaded").asString()).isEqualTo("stats");
+        assertThat(stats.get("isNew").asBoolean()).isTrue();
+    }
+
+    @Test
+    void updateDeleteAndAuthHooks() {
+        String id = post("/api/collections/posts/records", Map.of("title", "Counted", "views", 1), superuser())
+                .get("id").asString();
+        Response updated = patch("/api/collections/posts/records/" + id, Map.of("title", "Counted again"), superuser());
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.get("views").asInt()).isEqualTo(2);
+        patch("/api/collections/posts/records/" + id, Map.of("status", "keep"), superuser());
+        Response locked = patch("/api/collections/posts/records/" + id, Map.of("status", "locked"), superuser());
+        assertThat(locked.status()).isEqualTo(400);
+        assertThat(locked.get("message").asString()).isEqualTo("Locked posts cannot change.");
+        Response kept = delete("/api/collections/posts/records/" + id, superuser());
+        assertThat(kept.status()).isEqualTo(403);
+        assertThat(get("/api/collections/posts/records/" + id, superuser()).status()).isEqualTo(200);
+
+        Response signIn = post("/api/collections/_superusers/auth-with-password",
+                Map.of("identity", SUPERUSER_EMAIL, "password", SUPERUSER_PASSWORD), null);
+        assertThat(signIn.status()).isEqualTo(200);
+        assertThat(signIn.get("record").get("signedInWith").asString()).isEqualTo("password");
     }
 }
