@@ -5,6 +5,8 @@ import dev.basalt.collections.fields.AutodateField;
 import dev.basalt.collections.fields.Field;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,34 +23,60 @@ import org.springframework.stereotype.Component;
 class RecordWrites {
     private final RecordStore store;
     private final List<RecordWriteListener> listeners;
+    private final List<RecordWriteInterceptor> interceptors;
     private final Clock clock;
 
-    RecordWrites(RecordStore store, List<RecordWriteListener> listeners, Clock clock) {
+    RecordWrites(RecordStore store, List<RecordWriteListener> listeners, List<RecordWriteInterceptor> interceptors,
+                 Clock clock) {
         this.clock = clock;
         this.store = store;
         this.listeners = List.copyOf(listeners);
+        this.interceptors = List.copyOf(interceptors);
     }
 
-    /** Inserts a new record built by a draft. */
+    /** Inserts a new record built by a draft (as the interceptors may have amended it). */
     void insert(Collection collection, RecordDraft draft) {
-        store.insert(collection, draft.changes());
-        passed(new RecordWrite(RecordWrite.Action.CREATE, collection, RecordData.of(collection, draft.record())));
+        intercepted(RecordWrite.Action.CREATE, collection, draft, RecordErrors.CREATE_FAILED, () -> {
+            store.insert(collection, draft.changes());
+            passed(new RecordWrite(RecordWrite.Action.CREATE, collection, RecordData.of(collection, draft.record())));
+        });
     }
 
-    /** Writes a draft's changes to the stored record {@code before} (the record as read for this update). */
+    /**
+     * Writes a draft's changes (as the interceptors may have amended them) to the stored record {@code before} (the
+     * record as read for this update).
+     */
     void update(Collection collection, Map<String, Object> before, RecordDraft draft) {
         RecordData original = RecordData.of(collection, before);
-        store.update(collection, original.id(), draft.changes());
-        passed(new RecordWrite(RecordWrite.Action.UPDATE, collection,
-                RecordData.of(collection, draft.record()).withOriginal(original)));
+        intercepted(RecordWrite.Action.UPDATE, collection, draft, RecordErrors.UPDATE_FAILED, () -> {
+            store.update(collection, original.id(), draft.changes());
+            passed(new RecordWrite(RecordWrite.Action.UPDATE, collection,
+                    RecordData.of(collection, draft.record()).withOriginal(original)));
+        });
     }
 
-    /** Deletes the rows matching {@code where}; returns them as they were. */
+    /** Deletes the rows matching {@code where}, each through the interceptors; returns them as they were. */
     List<RecordData> deleteWhere(Collection collection, Condition where) {
-        List<RecordData> rows = store.deleteReturning(collection, where).stream()
-                .map(row -> RecordData.of(collection, row)).toList();
-        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection, row)));
-        return rows;
+        if (interceptors.isEmpty()) {
+            List<RecordData> rows = store.deleteReturning(collection, where).stream()
+                    .map(row -> RecordData.of(collection, row)).toList();
+            rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection, row)));
+            return rows;
+        }
+        List<RecordData> deleted = new ArrayList<>();
+        for (Map<String, Object> row : store.findAll(collection, where, Integer.MAX_VALUE)) {
+            PendingRecordWrite pending = new PendingRecordWrite(RecordWrite.Action.DELETE, collection,
+                    Collections.unmodifiableMap(row));
+            String id = RecordData.of(collection, row).id();
+            chain(pending, 0, () -> {
+                for (Map<String, Object> gone : store.deleteReturning(collection, RecordTables.id(collection).eq(id))) {
+                    RecordData record = RecordData.of(collection, gone);
+                    deleted.add(record);
+                    passed(new RecordWrite(RecordWrite.Action.DELETE, collection, record));
+                }
+            });
+        }
+        return deleted;
     }
 
     /** Sets columns on the rows matching {@code where}, and their {@code onUpdate} autodates; returns them after. */
@@ -64,6 +92,27 @@ class RecordWrites {
                 .map(row -> RecordData.of(collection, row)).toList();
         rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, row)));
         return rows;
+    }
+
+    private void intercepted(RecordWrite.Action action, Collection collection, RecordDraft draft,
+                             RecordErrors failure, Runnable write) {
+        if (interceptors.isEmpty()) {
+            write.run();
+            return;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(draft.record());
+        chain(new PendingRecordWrite(action, collection, values), 0, () -> {
+            RecordAmendments.apply(collection, draft, values, failure);
+            write.run();
+        });
+    }
+
+    private void chain(PendingRecordWrite pending, int index, Runnable write) {
+        if (index == interceptors.size()) {
+            write.run();
+        } else {
+            interceptors.get(index).around(pending, () -> chain(pending, index + 1, write));
+        }
     }
 
     private void passed(RecordWrite write) {
