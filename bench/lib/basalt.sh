@@ -34,6 +34,7 @@ basalt_start() {
     curl -sf "$BASE/api/health" >/dev/null && break
     sleep 0.5
   done
+  curl -sf "$BASE/api/health" >/dev/null || { tail -20 "$out/server-$setup.log"; echo "Basalt did not answer" >&2; exit 1; }
   if [[ "$setup" == embedded ]]; then
     "$root/basalt" superuser upsert "$SU_EMAIL" "$SU_PASSWORD" --dir "$dir" >/dev/null
     export PGHOST=127.0.0.1 PGPORT="$(sed -n 4p "$dir/pg/postmaster.pid")" PGUSER=postgres PGDATABASE=postgres
