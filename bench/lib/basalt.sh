@@ -29,7 +29,7 @@ basalt_start() {
   fi
   "$root/basalt" serve --http "127.0.0.1:$port" --dir "$dir" > "$out/server-$setup.log" 2>&1 &
   BASALT_PID=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 720); do   # up to 6 min: a start on a saturated machine has taken over 2
     kill -0 "$BASALT_PID" 2>/dev/null || { tail -20 "$out/server-$setup.log"; echo "Basalt did not start" >&2; exit 1; }
     curl -sf "$BASE/api/health" >/dev/null && break
     sleep 0.5
