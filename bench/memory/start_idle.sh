@@ -4,8 +4,8 @@
 #   bench/memory/start_idle.sh [ROUNDS] [IDLE_S]      # default 3 rounds, 40 s idle
 #
 # Variants, alternated in each round (order flipped every other round so drifts in the machine's load fall on both):
-#   A: the environment in $A_ENV (default BASALT_AOT=off: the launcher without its AOT cache)
-#   B: the environment in $B_ENV (default BASALT_AOT=on)
+#   A: the environment in $A_ENV, e.g. A_ENV="BASALT_JAR=/tmp/before.jar"
+#   B: the environment in $B_ENV, e.g. B_ENV="BASALT_JAR=target/basalt.jar JAVA_OPTS=-XX:TieredStopAtLevel=1"
 # Each start uses its own data directory, initialised by one untimed start first (a second start is what users see
 # every day). Measured per start: wall time from exec to the first healthy /api/health, the JVM's CPU time by then,
 # and after IDLE_S seconds of idleness the proportional set size (PSS, shared pages split between the processes
@@ -14,7 +14,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 rounds="${1:-3}" idle_s="${2:-40}" port="${BENCH_PORT:-19750}"
-A_ENV="${A_ENV:-BASALT_AOT=off}" B_ENV="${B_ENV:-BASALT_AOT=on}"
+A_ENV="${A_ENV:?set A_ENV (see the header)}" B_ENV="${B_ENV:?set B_ENV}"
 work="$(mktemp -d /tmp/basalt-start-XXXXXX)"
 pid=""
 cleanup() { [[ -n "$pid" ]] && { kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }; rm -rf "$work"; }
@@ -38,7 +38,7 @@ start() {
   # shellcheck disable=SC2086
   env $envs "$root/basalt" serve --http "127.0.0.1:$port" --dir "$dir" > "$work/$variant.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 6000); do   # up to ~5 min: the first start of a build trains its AOT cache
+  for _ in $(seq 1 6000); do   # up to ~5 min: starts on a saturated machine have taken minutes
     curl -sf "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break
     kill -0 "$pid" 2>/dev/null || { tail -20 "$work/$variant.log"; exit 1; }
     sleep 0.05
