@@ -27,7 +27,7 @@ basalt_start() {
     export BASALT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" BASALT_DB_USER=postgres
     "$root/basalt" superuser upsert "$SU_EMAIL" "$SU_PASSWORD" >/dev/null
   fi
-  "$root/basalt" serve --http "127.0.0.1:$port" --dir "$dir" > "$out/server-$setup.log" 2>&1 &
+  "$root/basalt" serve --http "127.0.0.1:$port" --dir "$dir" ${hooks:+--hooksDir "$hooks"} > "$out/server-$setup.log" 2>&1 &
   BASALT_PID=$!
   for _ in $(seq 1 720); do   # up to 6 min: a start on a saturated machine has taken over 2
     kill -0 "$BASALT_PID" 2>/dev/null || { tail -20 "$out/server-$setup.log"; echo "Basalt did not start" >&2; exit 1; }

@@ -5,7 +5,7 @@
 #   bench/realtime/run.sh [IDLE_CLIENTS] [SUBSCRIBERS] [ROUNDS]      (defaults 10000 1000 30; server heap BENCH_XMX, default 4g)
 #
 # BENCH_HISTO=FILE writes a class histogram of the server's heap (after a full GC) with the idle clients connected;
-# BENCH_JAR runs that jar instead of target/basalt.jar; BENCH_PORT picks the port.
+# BENCH_JAR runs that jar instead of target/basalt-exec.jar; BENCH_PORT picks the port.
 #
 # Needs PostgreSQL on 127.0.0.1:$BENCH_PG_PORT (default 5432), user $BENCH_PG_USER (default postgres), trust auth:
 # a fresh database is created for the run and dropped afterwards.
@@ -35,7 +35,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-jar="${BENCH_JAR:-$root/target/basalt.jar}"
+jar="${BENCH_JAR:-$root/target/basalt-exec.jar}"
 [[ -f "$jar" ]] || (cd "$root" && mvn -q -B package -DskipTests)
 export BASALT_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/$db" BASALT_DB_USER="$pg_user"
 export BASALT_METRICS_TOKEN="bench-metrics-$RANDOM$RANDOM"
