@@ -5,12 +5,12 @@
 #
 # Variants, alternated in each round (order flipped every other round so drifts in the machine's load fall on both):
 #   A: the environment in $A_ENV, e.g. A_ENV="BASALT_JAR=/tmp/before.jar"
-#   B: the environment in $B_ENV, e.g. B_ENV="BASALT_JAR=target/basalt.jar JAVA_OPTS=-XX:TieredStopAtLevel=1"
+#   B: the environment in $B_ENV, e.g. B_ENV="BASALT_JAR=target/basalt-exec.jar JAVA_OPTS=-XX:TieredStopAtLevel=1"
 # Each start uses its own data directory, initialised by one untimed start first (a second start is what users see
 # every day). Measured per start: wall time from exec to the first healthy /api/health, the JVM's CPU time by then,
 # and after IDLE_S seconds of idleness the proportional set size (PSS, shared pages split between the processes
 # that map them) and RSS of the JVM, and the PSS of the embedded PostgreSQL (postmaster and every backend).
-# BASALT_JAR selects the jar (default target/basalt.jar); ports 19750-19751 unless BENCH_PORT is set.
+# BASALT_JAR selects the jar (the launcher's default otherwise); ports 19750-19751 unless BENCH_PORT is set.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 rounds="${1:-3}" idle_s="${2:-40}" port="${BENCH_PORT:-19750}"
