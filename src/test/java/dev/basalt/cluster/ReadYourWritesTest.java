@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two nodes on one database: once node A has answered a schema, settings, session, password or API key change, node
- * B's very next request sees it (the settings' background re-read is off here, so only the barrier can make it). Node B's signal listener is made slow on purpose (a receiver that takes {@link #LAG_MS}
+ * B's very next request sees it (a new webhook too) (the settings' background re-read is off here, so only the barrier can make it). Node B's signal listener is made slow on purpose (a receiver that takes {@link #LAG_MS}
  * before the schema signal is handled), so a node that merely catches up soon after would fail these tests.
  */
 @Tag("db")
@@ -135,6 +135,28 @@ class ReadYourWritesTest {
             assertThat(send(a, "PATCH", "/api/settings", Map.of("rateLimits", Map.of("enabled", false)), superuser)
                     .statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aWebhookAddedOnAGetsBsVeryNextWrite() throws Exception {
+        HttpResponse<String> made = send(a, "POST", "/api/collections", Map.of("name", "ryw_hooked",
+                "createRule", "", "fields", List.of(Map.of("name", "body", "type", "text"))), superuser);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        String records = "/api/collections/ryw_hooked/records";
+        // B caches "no webhooks" on this write
+        assertThat(send(b, "POST", records, Map.of("body", "before"), null).statusCode()).isEqualTo(200);
+        slowDownB();
+        HttpResponse<String> hook = send(a, "POST", "/api/collections/_webhooks/records", Map.of(
+                "url", "https://hooks.example.invalid/ryw", "collection", "ryw_hooked", "events", List.of("create"),
+                "secret", "ryw-webhook-secret-1", "active", true), superuser);
+        assertThat(hook.statusCode()).as(hook.body()).isEqualTo(200);
+        HttpResponse<String> after = send(b, "POST", records, Map.of("body", "after"), null);
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+        String id = JSON.readTree(after.body()).get("id").asString();
+        int queued = a.getBean(DSLContext.class).fetchCount(org.jooq.impl.DSL.table(
+                org.jooq.impl.DSL.name("_webhook_deliveries")), org.jooq.impl.DSL.field(
+                org.jooq.impl.DSL.name("record")).eq(id));
+        assertThat(queued).as("B's write right after the webhook was answered on A is delivered").isEqualTo(1);
     }
 
     @Test

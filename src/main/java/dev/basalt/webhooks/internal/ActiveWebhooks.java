@@ -1,5 +1,6 @@
 package dev.basalt.webhooks.internal;
 
+import dev.basalt.cluster.ClusterBarrier;
 import dev.basalt.cluster.ClusterSignals;
 import dev.basalt.collections.Collection;
 import dev.basalt.records.RecordData;
@@ -12,13 +13,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The active webhooks, cached between their changes: matching every record write against them used to cost one
- * query per write. A write of a webhook row sends a cluster signal in its transaction, so every node (this one too)
- * drops its copy when that write commits; this node also drops it at once. A copy read while a change was in flight
- * is not kept (generation check), and none is kept longer than {@link #MAX_AGE}, the bound for changes that bypass
- * the write path (a restored backup).
+ * query per write. A write of a webhook row sends a cluster signal in its transaction, so every other node drops
+ * its copy when that write commits; this node drops it at once. The write is answered only once every live node
+ * has acknowledged the signal ({@link ClusterBarrier}, as schema and settings changes are), so after a webhook
+ * change is answered no node enqueues by the old list. A copy read while a change was in flight is not kept
+ * (generation check), and none is kept longer than {@link #MAX_AGE}, the bound for changes that bypass the write
+ * path (a restored backup).
  */
 @Component
 class ActiveWebhooks {
@@ -26,9 +31,12 @@ class ActiveWebhooks {
     static final String CHANNEL = "basalt_webhooks";
     /** Longest a cached list is used without a signal. */
     static final Duration MAX_AGE = Duration.ofSeconds(5);
+    /** Longest a webhook write waits for the other nodes to acknowledge, before it is answered anyway. */
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
 
     private final RecordReads reads;
     private final ClusterSignals signals;
+    private final ClusterBarrier barrier;
     private final Clock clock;
     private final AtomicLong generation = new AtomicLong();
     private volatile Cached cached;
@@ -36,11 +44,23 @@ class ActiveWebhooks {
     private record Cached(long generation, Instant loaded, List<RecordData> webhooks) {
     }
 
-    ActiveWebhooks(RecordReads reads, ClusterSignals signals, Clock clock) {
+    ActiveWebhooks(RecordReads reads, ClusterSignals signals, ClusterBarrier barrier, Clock clock) {
         this.reads = reads;
         this.signals = signals;
+        this.barrier = barrier;
         this.clock = clock;
-        signals.subscribe(CHANNEL, payload -> invalidate()); // null (reconnected, may have missed some): too
+        signals.subscribe(CHANNEL, this::received);
+    }
+
+    /** Payload: the sending node's id, a space, the acknowledgement id; null after a reconnect (may have missed some). */
+    private void received(String payload) {
+        String[] parts = payload == null ? new String[0] : payload.split(" ", 2);
+        if (parts.length == 0 || !parts[0].equals(signals.nodeId())) {
+            invalidate();
+        }
+        if (parts.length == 2) {
+            barrier.acknowledge(parts[1]);
+        }
     }
 
     /** The active rows of {@code webhooks}, at most {@link WebhookOutbox#MAX_WEBHOOKS}. */
@@ -61,11 +81,27 @@ class ActiveWebhooks {
 
     /**
      * A webhook row is being written in the transaction of {@code tx}: drop this node's copy now (this
-     * transaction's own later writes read the table again) and every node's once it commits.
+     * transaction's own later writes read the table again) and every node's once it commits; after the commit,
+     * wait for their acknowledgements so the answer holds cluster-wide.
      */
     void changing(DSLContext tx) {
         invalidate();
-        signals.send(tx, CHANNEL, signals.nodeId());
+        String ackId = barrier.expect();
+        signals.send(tx, CHANNEL, signals.nodeId() + " " + ackId);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            barrier.forget(ackId); // no transaction outcome to wait on: the signal still invalidates the others
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    barrier.await(ackId, ACK_TIMEOUT);
+                } else {
+                    barrier.forget(ackId);
+                }
+            }
+        });
     }
 
     private void invalidate() {
