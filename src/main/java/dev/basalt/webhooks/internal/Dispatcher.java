@@ -4,6 +4,7 @@ import static dev.basalt.webhooks.internal.DeliveryTable.*;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordReads;
 import dev.basalt.webhooks.WebhookSettings;
 import java.time.Clock;
@@ -163,20 +164,20 @@ class Dispatcher implements SmartLifecycle {
     }
 
     private void attempt(Record row) {
-        Map<String, Object> webhook = webhook(row.get(WEBHOOK));
+        RecordData webhook = webhook(row.get(WEBHOOK));
         WebhookSender.Outcome outcome;
         if (webhook == null) {
             outcome = new WebhookSender.Outcome(false, false, 0, 0, "the webhook no longer exists");
-        } else if (!Boolean.TRUE.equals(webhook.get("active"))) {
+        } else if (!webhook.bool("active")) {
             outcome = new WebhookSender.Outcome(false, false, 0, 0, "the webhook is inactive");
         } else {
-            outcome = sender.send(String.valueOf(webhook.get("url")), String.valueOf(webhook.get("secret")),
+            outcome = sender.send(webhook.text("url"), webhook.text("secret"),
                     row.get(ID), row.get(PAYLOAD));
         }
         record(row, outcome);
     }
 
-    private Map<String, Object> webhook(String id) {
+    private RecordData webhook(String id) {
         Collection webhooks = registry.find(WebhooksCollection.ID).orElse(null);
         return webhooks == null ? null : reads.findById(webhooks, id).orElse(null);
     }
