@@ -14,7 +14,7 @@
 #   --jit-warmup S     after each start, S seconds of load per read scenario before any measurement (default 15)
 #   --connections C    wrk connections (default 32; threads 2)
 #   --no-peers         skip Directus and Parse Server     --no-pgbench   skip the pgbench runs
-#   --jar PATH         benchmark this jar instead of building target/basalt.jar (e.g. an older build)
+#   --jar PATH         benchmark this jar instead of building target/basalt-exec.jar (e.g. an older build)
 #   --label NAME       name of this Basalt in the results (default basalt)
 #   --port P           Basalt's port (default 18090)
 #   --logs on|off      request logs on (default, as installed) or off (settings logs.maxDays=0), to measure their cost
@@ -69,7 +69,7 @@ source "$here/lib/peers.sh"
 # Build (or check) the jar once, through the launcher that also picks the JDK.
 if [[ -z "$jar" ]]; then
   "$root/basalt" --version >/dev/null
-  jar="$root/target/basalt.jar"
+  jar="$root/target/basalt-exec.jar"
 fi
 export BASALT_JAR="$jar"
 {

@@ -31,12 +31,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[[ -f "$root/target/basalt.jar" ]] || (cd "$root" && mvn -q -B package -DskipTests)
+[[ -f "$root/target/basalt-exec.jar" ]] || (cd "$root" && mvn -q -B package -DskipTests)
 export BASALT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" BASALT_DB_USER="$pg_user"
 export BASALT_METRICS_TOKEN="bench-metrics-$RANDOM$RANDOM"
-"$JAVA_HOME/bin/java" -jar "$root/target/basalt.jar" superuser upsert bench@example.com bench-password-123 >/dev/null
+"$JAVA_HOME/bin/java" -jar "$root/target/basalt-exec.jar" superuser upsert bench@example.com bench-password-123 >/dev/null
 SERVER_TOMCAT_MAXCONNECTIONS=$((idle + subscribers + 1000)) \
-  "$JAVA_HOME/bin/java" -Xmx"${BENCH_XMX:-4g}" -jar "$root/target/basalt.jar" serve --http "127.0.0.1:$port" --dir "$data_dir" \
+  "$JAVA_HOME/bin/java" -Xmx"${BENCH_XMX:-4g}" -jar "$root/target/basalt-exec.jar" serve --http "127.0.0.1:$port" --dir "$data_dir" \
   >"$data_dir/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Starts the web server (default 127.0.0.1:8090).")
 final class ServeCommand implements Callable<Integer> {
-    /** application.properties' address, checked before the start when no flag or variable moves it. */
+    /** basalt-defaults.properties' address, checked before the start when no flag or variable moves it. */
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8090;
     private static volatile boolean serving;

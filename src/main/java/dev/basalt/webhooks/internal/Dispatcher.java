@@ -6,6 +6,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordReads;
+import dev.basalt.shared.SecretCipher;
 import dev.basalt.webhooks.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,7 @@ class Dispatcher implements SmartLifecycle {
     private final CollectionRegistry registry;
     private final RecordReads reads;
     private final WebhookSender sender;
+    private final WebhookSecrets secrets;
     private final WebhookSettings settings;
     private final Clock clock;
     private final Semaphore wakeups = new Semaphore(0);
@@ -57,11 +59,12 @@ class Dispatcher implements SmartLifecycle {
     private volatile Thread loop;
 
     Dispatcher(DSLContext dsl, CollectionRegistry registry, RecordReads reads, WebhookSender sender,
-               WebhookSettings settings, Clock clock) {
+               WebhookSecrets secrets, WebhookSettings settings, Clock clock) {
         this.dsl = dsl;
         this.registry = registry;
         this.reads = reads;
         this.sender = sender;
+        this.secrets = secrets;
         this.settings = settings;
         this.clock = clock;
     }
@@ -171,10 +174,21 @@ class Dispatcher implements SmartLifecycle {
         } else if (!webhook.bool("active")) {
             outcome = new WebhookSender.Outcome(false, false, 0, 0, "the webhook is inactive");
         } else {
-            outcome = sender.send(webhook.text("url"), webhook.text("secret"),
-                    row.get(ID), row.get(PAYLOAD));
+            outcome = send(webhook, row);
         }
         record(row, outcome);
+    }
+
+    private WebhookSender.Outcome send(RecordData webhook, Record row) {
+        String secret;
+        try {
+            secret = secrets.plain(webhook.values());
+        } catch (SecretCipher.Failure e) {
+            // retried: a restart with the right key delivers it before the give-up time
+            return new WebhookSender.Outcome(false, true, 0, 0, "the webhook's secret is encrypted and cannot be "
+                    + "decrypted: start Basalt with the encryption key it was saved with");
+        }
+        return sender.send(webhook.text("url"), secret, row.get(ID), row.get(PAYLOAD));
     }
 
     private RecordData webhook(String id) {
