@@ -51,15 +51,19 @@ class SdkCompatibilityTest {
     private static final int TAIL_LINES = 80;
 
     private static ConfigurableApplicationContext basalt;
+    private static Path dataDir;
+    private static String dbUrl;
     private static TestMailbox mailbox;
     private static FakeOidcProvider oidc;
 
     @BeforeAll
     static void startBasalt() throws IOException {
         SpringApplication app = new SpringApplication(BasaltApplication.class);
+        dataDir = Files.createTempDirectory("basalt-compat");
+        dbUrl = TestDatabase.createDatabase();
         basalt = app.run("--server.port=0",
-                "--basalt.dir=" + Files.createTempDirectory("basalt-compat"),
-                "--basalt.db.url=" + TestDatabase.createDatabase(),
+                "--basalt.dir=" + dataDir,
+                "--basalt.db.url=" + dbUrl,
                 "--basalt.db.user=" + TestDatabase.user(),
                 "--basalt.db.password=" + TestDatabase.password(),
                 "--basalt.rate-limits.default-enabled=false",
@@ -88,7 +92,18 @@ class SdkCompatibilityTest {
     @Test
     void officialSdkSuitePasses() throws Exception {
         runSuite("http://127.0.0.1:" + basalt.getEnvironment().getProperty("local.server.port"), EMAIL, PASSWORD,
-                mailbox, oidc, Set.of());
+                mailbox, oidc, Set.of(), cliEnv(dataDir, dbUrl));
+    }
+
+    /**
+     * What the README's {@code ./basalt} commands need to run against the server under test (readme.test.mjs): this
+     * JVM's java and classpath for the same main class, and the server's data directory and database.
+     */
+    static Map<String, String> cliEnv(Path dir, String url) {
+        return Map.of("BASALT_CLI_JAVA", ProcessHandle.current().info().command().orElse("java"),
+                "BASALT_CLI_CLASSPATH", System.getProperty("java.class.path"), "BASALT_CLI_DIR", dir.toString(),
+                "BASALT_CLI_DB_URL", url, "BASALT_CLI_DB_USER", TestDatabase.user(),
+                "BASALT_CLI_DB_PASSWORD", TestDatabase.password());
     }
 
     /**
@@ -96,7 +111,7 @@ class SdkCompatibilityTest {
      * without the test files named in {@code skipped}.
      */
     static void runSuite(String url, String email, String password, TestMailbox mailbox, FakeOidcProvider oidc,
-                         Set<String> skipped) throws Exception {
+                         Set<String> skipped, Map<String, String> cli) throws Exception {
         requireNode();
         boolean locked = Files.exists(COMPAT_DIR.resolve("package-lock.json"));
         run("npm dependencies", NPM_TIMEOUT, Map.of(), locked
@@ -108,15 +123,16 @@ class SdkCompatibilityTest {
             files.filter(f -> !skipped.contains(f.getFileName().toString())).map(Path::toString)
                     .filter(f -> f.endsWith(".test.mjs")).sorted().forEach(command::add);
         }
-        run("SDK compatibility suite", SUITE_TIMEOUT, Map.ofEntries(Map.entry("BASALT_URL", url),
+        Map<String, String> env = new java.util.HashMap<>(cli);
+        env.putAll(Map.ofEntries(Map.entry("BASALT_URL", url),
                 Map.entry("BASALT_SUPERUSER_EMAIL", email), Map.entry("BASALT_SUPERUSER_PASSWORD", password),
                 Map.entry("BASALT_SMTP_PORT", String.valueOf(mailbox.smtpPort())),
                 Map.entry("BASALT_MAILBOX_URL", mailbox.url()), Map.entry("BASALT_OIDC_ISSUER", oidc.issuer()),
                 Map.entry("BASALT_OIDC_CLIENT_ID", FakeOidcProvider.CLIENT_ID),
                 Map.entry("BASALT_OIDC_CLIENT_SECRET", FakeOidcProvider.CLIENT_SECRET),
                 Map.entry("BASALT_S3_TEST_ENDPOINT", S3Server.endpoint()),
-                Map.entry("BASALT_S3_TEST_BUCKET", S3Server.BUCKET), Map.entry("BASALT_S3_TEST_KEY", S3Server.KEY)),
-                command);
+                Map.entry("BASALT_S3_TEST_BUCKET", S3Server.BUCKET), Map.entry("BASALT_S3_TEST_KEY", S3Server.KEY)));
+        run("SDK compatibility suite", SUITE_TIMEOUT, env, command);
     }
 
     /** Fails clearly unless node (new enough) and npm are installed. */
