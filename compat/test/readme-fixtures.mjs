@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { anonymous, BASE_URL, superuser, uniqueName } from './support.mjs';
 
 /** Blocks run by a Java test instead (it reads the same marker with ReadmeBlocks). */
-export const JAVA_RUN = { cluster: 'ClusterProcessesTest', signature: 'WebhookDeliveryApiTest' };
+export const JAVA_RUN = { cluster: 'ClusterProcessesTest', signature: 'ReadmeSignatureTest' };
 
 const ANN_PASSWORD = 'ann-Password-1';
 const needsCli = () => !process.env.BASALT_CLI_CLASSPATH && 'needs BASALT_CLI_* (set by SdkCompatibilityTest)';

@@ -56,6 +56,8 @@ function run(file, args, env = {}) {
   });
 }
 
+let jsBlocks = 0;
+
 /** Runs one block's code (after substitutions); returns what it printed. */
 async function runBlock(code, lang, fixture = {}) {
   if (lang === 'bash' || lang === 'sh') {
@@ -68,7 +70,7 @@ async function runBlock(code, lang, fixture = {}) {
 const pb = new PocketBase(${JSON.stringify(BASE_URL)});
 ${fixture.guest ? '' : `await pb.collection('_superusers').authWithPassword(${JSON.stringify(SUPERUSER_EMAIL)}, ${JSON.stringify(SUPERUSER_PASSWORD)});`}
 `;
-    const file = join(work, `readme-${uniqueName('block')}.mjs`);
+    const file = join(work, `readme-block-${++jsBlocks}.mjs`);
     // under compat/, so that 'pocketbase' resolves to compat/node_modules
     writeFileSync(file, `${prelude}${fixture.before ?? ''}\n${code}\n${fixture.after ?? ''}\nprocess.exit(0);\n`);
     return run(process.execPath, [file]);

@@ -3,6 +3,7 @@ package dev.basalt.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.basalt.cli.BasaltMain;
+import dev.basalt.testing.ReadmeBlocks;
 import dev.basalt.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,6 +69,9 @@ class ClusterProcessesTest {
     @Test
     void threeNodesBehindNginxBehaveAsOneServer() throws Exception {
         String url = TestDatabase.createDatabase();
+        // the README's example exports these three, and nothing else, before starting the nodes
+        assertThat(ReadmeBlocks.marked("cluster", "sh")).contains("export BASALT_DB_URL=")
+                .contains(" BASALT_DB_USER=").contains(" BASALT_DB_PASSWORD=");
         env.put("BASALT_DB_URL", url);
         env.put("BASALT_DB_USER", TestDatabase.user());
         env.put("BASALT_DB_PASSWORD", TestDatabase.password());
@@ -195,9 +199,19 @@ class ClusterProcessesTest {
         }
     }
 
+    /**
+     * Node {@code i} as the README starts it (its {@code sh} block marked {@code <!-- test: cluster -->}: the same
+     * arguments, with this test's port and directory): one data directory for all nodes, as on a shared filesystem.
+     */
     private Process startNode(int i) throws IOException {
-        // one data directory for all nodes, as on a shared filesystem: uploaded files are seen by every node
-        return java("serve", "--http=127.0.0.1:" + ports[i], "--dir=" + dir.resolve("shared"));
+        List<String> serves = ReadmeBlocks.marked("cluster", "sh").lines()
+                .filter(l -> l.startsWith("./basalt serve ")).toList();
+        assertThat(serves).as("README's cluster example starts %d nodes", NODES).hasSize(NODES);
+        String line = ClusterNode.replaceOnce(serves.get(i), "127.0.0.1:" + (ClusterNode.README_NODE_PORT + i),
+                "127.0.0.1:" + ports[i]);
+        line = ClusterNode.replaceOnce(line, "--dir=./shared", "--dir=" + dir.resolve("shared"));
+        List<String> args = List.of(line.replaceFirst("^\\./basalt ", "").replaceFirst("\\s*&\\s*$", "").split("\\s+"));
+        return java(args.toArray(String[]::new));
     }
 
     private Process java(String... args) throws IOException {
