@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.basalt.cli.BasaltMain;
 import dev.basalt.testing.ReadmeBlocks;
+import dev.basalt.testing.S3Server;
 import dev.basalt.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * balancer and receives the next events, and the node rejoins when started again.
  */
 @Tag("compat")
+@ExtendWith(S3Server.class)
 class ClusterProcessesTest {
     private static final String EMAIL = "cluster-superuser@example.com";
     private static final String PASSWORD = "cluster-Superuser-Pass-1";
