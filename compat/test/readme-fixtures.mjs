@@ -35,8 +35,12 @@ async function ensureAnn(ctx) {
   const pb = await superuser();
   const users = pb.collection(ctx.names.users);
   const found = await users.getList(1, 1, { filter: pb.filter('email = {:e}', { e: ctx.ann }) });
-  ctx.annId = found.items[0]?.id ?? (await users.create({ email: ctx.ann, password: ANN_PASSWORD,
-    passwordConfirm: ANN_PASSWORD, verified: true })).id;
+  const ann = found.items[0] ?? await users.create({ email: ctx.ann, password: ANN_PASSWORD,
+    passwordConfirm: ANN_PASSWORD, verified: true });
+  if (!ann.verified) {
+    await users.update(ann.id, { verified: true });
+  }
+  ctx.annId = ann.id;
   return ctx.annId;
 }
 
