@@ -1,7 +1,7 @@
 // Entry point: hash routes as PocketBase's dashboard (#/collections, #/auth/confirm-...), the page frame, themes.
 import { html } from 'lit-html';
-import { auth } from './api.js';
-import { mount, update, toasts, go } from './ui.js';
+import { auth, api } from './api.js';
+import { mount, update, toasts, go, appMeta, shortcuts, shortcutsHelp } from './ui.js';
 import { signInView, confirmView } from './auth-pages.js';
 
 const THEME_KEY = 'basalt_theme';
@@ -11,7 +11,30 @@ const screens = {};
 const loaders = {
   collections: () => import('./collections.js'),
   'api-keys': () => import('./keys.js'),
+  logs: () => import('./logs.js'),
+  backups: () => import('./backups.js'),
+  crons: () => import('./backups.js').then((m) => ({ view: m.cronsView })),
+  settings: () => import('./settings.js'),
 };
+
+/**
+ * The settings the dashboard itself follows (meta: name, accent color, hidden collection controls), read once after
+ * sign-in and again whenever the settings screen saves.
+ */
+function applyMeta(settings) {
+  Object.assign(appMeta, settings?.meta || {});
+  document.title = appMeta.appName ? `${appMeta.appName} - Basalt dashboard` : 'Basalt dashboard';
+  // The light theme's links and highlights (the dark theme keeps its lighter blue for contrast).
+  document.documentElement.style.setProperty('--brand', appMeta.accentColor || '');
+  update();
+}
+let metaLoaded = false;
+function loadMeta() {
+  if (metaLoaded) return;
+  metaLoaded = true;
+  api.get('/api/settings').then(applyMeta).catch(() => {}); // without them the defaults stay; no retry on every render
+}
+document.addEventListener('basalt-settings', (e) => applyMeta(e.detail));
 
 function currentRoute() {
   const [path, query] = location.hash.replace(/^#/, '').split('?');
@@ -29,6 +52,7 @@ function toggleTheme() {
 
 function signOut() {
   auth.clear();
+  metaLoaded = false;
   go('#/login');
 }
 
@@ -42,6 +66,10 @@ function frame(active, content) {
       ${link('#/collections', 'Collections', 'collections')}
       ${link('#/collections?collection=_roles', 'Roles', 'roles')}
       ${link('#/api-keys', 'API keys', 'api-keys')}
+      ${link('#/logs', 'Logs', 'logs')}
+      ${link('#/backups', 'Backups', 'backups')}
+      ${link('#/crons', 'Crons', 'crons')}
+      ${link('#/settings', 'Settings', 'settings')}
       <span class="grow"></span>
       <button class="ghost" @click=${toggleTheme} aria-label=${dark ? 'Light theme' : 'Dark theme'}>${dark ? '☀' : '☾'}</button>
       <span class="who" title=${auth.record?.email || ''}>${auth.record?.email || ''}</span>
@@ -60,6 +88,7 @@ function page() {
     if (parts[0] !== 'login') queueMicrotask(() => go('#/login'));
     return signInView();
   }
+  loadMeta();
   const name = loaders[parts[0]] ? parts[0] : 'collections';
   if (parts[0] === 'login' || !loaders[parts[0]]) queueMicrotask(() => go('#/collections'));
   const screen = screens[name];
@@ -71,7 +100,7 @@ function page() {
 }
 
 function view() {
-  return html`${page()}<div class="toasts" aria-live="polite">${toasts.map((t) =>
+  return html`${page()}${shortcuts.help ? shortcutsHelp() : ''}<div class="toasts" aria-live="polite">${toasts.map((t) =>
     html`<div class="toast ${t.kind}" role=${t.kind === 'error' ? 'alert' : 'status'}>${t.message}</div>`)}</div>`;
 }
 

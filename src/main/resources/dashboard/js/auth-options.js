@@ -1,7 +1,8 @@
-// The options tab of an auth collection: password, OTP and MFA sign-in, token durations and mail templates.
+// The options tab of an auth collection: password, OAuth2 (oauth2.js), OTP and MFA sign-in, token durations and mail templates.
 import { html } from 'lit-html';
 import { input, checkbox, update } from './ui.js';
 import { errorAt } from './collection-editor.js';
+import { oauth2View } from './oauth2.js';
 
 const TOKENS = [['authToken', 'Auth token'], ['verificationToken', 'Verification token'],
   ['passwordResetToken', 'Password reset token'], ['emailChangeToken', 'Email change token'], ['fileToken', 'File token']];
@@ -27,6 +28,7 @@ export function authOptionsView(d) {
       <label class="field"><span>Identity fields</span><input .value=${(pw.identityFields || []).join(', ')}
         @change=${(e) => { pw.identityFields = e.target.value.split(',').map((s) => s.trim()).filter(Boolean); update(); }}>
         ${errorAt('passwordAuth.identityFields')}</label></fieldset>
+    ${oauth2View(d)}
     <fieldset><legend>One-time password (OTP)</legend>${checkbox('Enable OTP', otp, 'enabled')}
       <div class="grid2">${input('OTP duration (seconds)', otp, 'duration', { type: 'number', error: errorAt('otp.duration') })}
       ${input('OTP length', otp, 'length', { type: 'number', error: errorAt('otp.length') })}</div></fieldset>

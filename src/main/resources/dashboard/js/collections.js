@@ -2,7 +2,7 @@
 // the dialogs to create or edit a collection and to preview its API.
 import { html, nothing } from 'lit-html';
 import { api } from './api.js';
-import { run, update, input, go } from './ui.js';
+import { run, update, input, go, appMeta } from './ui.js';
 import { editorView, openEditor, editor } from './collection-editor.js';
 import { recordsView } from './records.js';
 import { previewView, preview } from './preview.js';
@@ -25,7 +25,8 @@ function sidebar(selected) {
       aria-current=${c.name === selected ? 'page' : 'false'}><span>${c.name}</span><span class="kind">${c.type}</span></a></li>`;
   return html`<aside class="sidebar" aria-label="Collections">
     ${input('Search collections', store, 'search', { type: 'search' })}
-    <button class="primary" @click=${() => openEditor(null)}>New collection</button>
+    ${appMeta.hideControls ? nothing : html`<button class="primary" data-shortcut="new"
+      @click=${() => openEditor(null)}>New collection</button>`}
     ${store.items === null ? html`<p role="status"><span class="spinner"></span> Loading...</p>` : nothing}
     <ul>${visible.filter((c) => !c.system).map(item)}</ul>
     <h3 class="muted">System</h3>

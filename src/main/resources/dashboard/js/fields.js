@@ -67,12 +67,35 @@ function move(fields, i, by) {
   update();
 }
 
+/** Drag and drop by the grip in each legend: the dragged field is moved to where the dropped-on field stands. */
+let dragged = -1;
+function dragHandlers(fields, i) {
+  return {
+    start: (e) => { dragged = i; e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', String(i)); },
+    over: (e) => { if (dragged >= 0) { e.preventDefault(); e.currentTarget.classList.add('drop-target'); } },
+    leave: (e) => e.currentTarget.classList.remove('drop-target'),
+    drop: (e) => {
+      e.preventDefault();
+      e.currentTarget.classList.remove('drop-target');
+      if (dragged < 0 || dragged === i) return;
+      const [f] = fields.splice(dragged, 1);
+      fields.splice(i, 0, f);
+      dragged = -1;
+      update();
+    },
+    end: () => { dragged = -1; },
+  };
+}
+
 /** The fields tab: every field in a group named "Field N: type", and a select that adds one. */
 export function fieldsView(draft, collections) {
   const fields = draft.fields;
   return html`${fields.map((f, i) => {
     const path = `fields.${i}`;
-    return html`<fieldset aria-label="Field ${i + 1}: ${f.type}"><legend>${f.name || '(new)'} <span class="muted">${f.type}${f.system ? ', system' : ''}</span></legend>
+    const d = dragHandlers(fields, i);
+    return html`<fieldset aria-label="Field ${i + 1}: ${f.type}" @dragover=${d.over} @dragleave=${d.leave} @drop=${d.drop}>
+      <legend><span class="grip" draggable="true" title="Drag to reorder (or use Move up/down)" aria-hidden="true"
+        @dragstart=${d.start} @dragend=${d.end}>⠿</span> ${f.name || '(new)'} <span class="muted">${f.type}${f.system ? ', system' : ''}</span></legend>
       <div class="row"><div class="grow">${f.system ? html`<p><code>${f.name}</code></p>` : text('Name', f, 'name', path)}</div>
         <button type="button" class="icon" aria-label="Move up" @click=${() => move(fields, i, -1)}>↑</button>
         <button type="button" class="icon" aria-label="Move down" @click=${() => move(fields, i, 1)}>↓</button>

@@ -63,7 +63,7 @@ export function view() {
   if (state.items === null && !state.loading) { state.loading = true; reload(); }
   return html`<main class="main">
     <div class="toolbar"><h1>API keys</h1><span class="grow"></span>
-      <button class="primary" @click=${() => { delete errors['api-key']; state.draft = { name: '', scopes: '', expires: '', collection: '', recordId: '' }; update(); }}>New API key</button></div>
+      <button class="primary" data-shortcut="new" @click=${() => { delete errors['api-key']; state.draft = { name: '', scopes: '', expires: '', collection: '', recordId: '' }; update(); }}>New API key</button></div>
     <p class="muted">Keys for scripts and services, limited to scopes (a Basalt feature beyond PocketBase).</p>
     <div class="table-wrap"><table aria-label="API keys"><thead><tr><th>Name</th><th>Key</th><th>Scopes</th><th>Acts as</th>
       <th>Expires</th><th>Last used</th><th>Created</th><th></th></tr></thead>

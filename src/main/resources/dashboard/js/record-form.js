@@ -6,6 +6,8 @@ import { run, update, button, dialog, confirmed, errors } from './ui.js';
 import { load } from './records.js';
 import { relationPicker, resetPicker } from './relation-picker.js';
 import { sessionsView } from './sessions.js';
+import { richText } from './rich-text.js';
+import { geoPointInput, geoErrors, resetGeo } from './geo-point.js';
 
 const SKIP = new Set(['tokenKey']);
 const IMAGE = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
@@ -20,7 +22,8 @@ export function openForm(collection, record, copy = false) {
   if (copy) { delete values.id; for (const f of collection.fields) if (f.type === 'file' || f.type === 'autodate') delete values[f.name]; }
   resetPicker();
   Object.assign(form, { open: true, collection, record: copy ? null : record, values, added: {}, removed: {}, jsonText: {}, jsonError: {},
-    impersonation: '' });
+    impersonation: '', opened: (form.opened || 0) + 1 });
+  resetGeo();
   for (const f of collection.fields) {
     if (f.type === 'json') form.jsonText[f.name] = values[f.name] === undefined || values[f.name] === null ? '' : JSON.stringify(values[f.name], null, 2);
   }
@@ -87,15 +90,9 @@ function fieldInput(f) {
       form.jsonText[f.name] = e.target.value;
       try { JSON.parse(e.target.value || 'null'); form.jsonError[f.name] = ''; } catch (x) { form.jsonError[f.name] = `Invalid JSON: ${x.message}`; }
       update(); }}></textarea>`, form.jsonError[f.name] ? html`<small class="field-error" role="alert">${form.jsonError[f.name]}</small>` : nothing);
-    case 'editor': return label(html`<textarea rows="6" .value=${v[f.name] ?? ''} placeholder="HTML content"
-      @input=${(e) => { v[f.name] = e.target.value; }}></textarea>`);
-    case 'geoPoint': {
-      const p = v[f.name] || { lon: 0, lat: 0 };
-      return html`<fieldset><legend>${f.name}</legend><div class="grid2">
-        ${['lon', 'lat'].map((k) => html`<label class="field"><span>${f.name} ${k === 'lon' ? 'longitude' : 'latitude'}</span>
-          <input type="number" step="any" .value=${p[k] ?? 0} @input=${(e) => setValue(f.name, { ...p, [k]: Number(e.target.value) })}></label>`)}
-        </div>${err(f.name)}</fieldset>`;
-    }
+    case 'editor': return richText(f.name, form.opened, v[f.name], (markup) => { v[f.name] = markup; },
+      html`${f.required ? html`<small class="muted">Required</small>` : nothing}${err(f.name)}`);
+    case 'geoPoint': return geoPointInput(f, v, err(f.name));
     case 'file': return fileInput(f);
     case 'relation': return relationPicker(f, v, err(f.name));
     case 'password': return html`${label(html`<input type="password" autocomplete="new-password" .value=${v[f.name] ?? ''}
@@ -134,7 +131,7 @@ function body() {
 
 async function save(e) {
   e.preventDefault();
-  if (Object.values(form.jsonError).some(Boolean)) return;
+  if (Object.values(form.jsonError).some(Boolean) || geoErrors.size) return;
   const c = form.collection;
   const path = recordsPath(c.name);
   const saved = await run('record', () => (form.record ? api.patch(`${path}/${form.record.id}`, body()) : api.post(path, body())),

@@ -2,7 +2,7 @@
 // expand, bulk delete and live updates through realtime.
 import { html, nothing } from 'lit-html';
 import { api, recordsPath, fileUrl, Realtime } from './api.js';
-import { run, update, isBusy, button, confirmed, shortDate } from './ui.js';
+import { run, update, isBusy, button, confirmed, shortDate, appMeta } from './ui.js';
 import { openForm, formView, form } from './record-form.js';
 import { openEditor } from './collection-editor.js';
 import { openPreview } from './preview.js';
@@ -105,11 +105,11 @@ export function recordsView(c) {
   const filterOn = completing('filter', filterPaths(c.fields, store.items || []), setFilter);
   return html`<main class="main">
     <div class="toolbar"><h1>${c.name}</h1>
-      <button @click=${() => openEditor(c)}>Edit collection</button>
+      ${appMeta.hideControls ? nothing : html`<button @click=${() => openEditor(c)}>Edit collection</button>`}
       <button @click=${() => openPreview(c)}>API preview</button>
       ${button('Refresh', 'records', load)}
       <span class="grow"></span>
-      ${c.type !== 'view' ? html`<button class="primary" @click=${() => openForm(c, null)}>New record</button>` : nothing}</div>
+      ${c.type !== 'view' ? html`<button class="primary" data-shortcut="new" @click=${() => openForm(c, null)}>New record</button>` : nothing}</div>
     <form class="toolbar" @submit=${(e) => { e.preventDefault(); table.page = 1; load(); }}>
       <div class="filter"><label class="field search"><span>Filter</span><input type="search" .value=${table.filter}
         placeholder='e.g. created > "2024-01-01" && title ~ "hello"'

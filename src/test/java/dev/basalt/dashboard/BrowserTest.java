@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Tag;
  */
 @Tag("browser")
 // A context of their own: the browser compares token expiries with its real clock, and the shared API test
-// context's TestClock may have been moved forward by other test classes.
-@org.springframework.test.context.TestPropertySource(properties = "basalt.test.context=browser")
+// context's TestClock may have been moved forward by other test classes. The batch limit set in the configuration
+// (equal to the default) shows the settings screen's read-only env override.
+@org.springframework.test.context.TestPropertySource(properties = {"basalt.test.context=browser",
+    "basalt.batch.max-requests=50"})
 abstract class BrowserTest extends ApiTest {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final Path SCREENSHOTS = Paths.get("target", "dashboard-screenshots");
@@ -75,6 +77,16 @@ abstract class BrowserTest extends ApiTest {
     /** The button with exactly this accessible name. */
     protected com.microsoft.playwright.Locator button(String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    /** The link with exactly this accessible name. */
+    protected com.microsoft.playwright.Locator navLink(String name) {
+        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    /** The toast or inline status that reads this text. */
+    protected com.microsoft.playwright.Locator status(String text) {
+        return page.getByRole(AriaRole.STATUS).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(text));
     }
 
     /** Saves a screenshot of the page under target/dashboard-screenshots. */

@@ -121,6 +121,49 @@ class RecordsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void richTextToolbarAndCheckedCoordinates() {
+        button("New record").click();
+        label("title").fill("rich");
+        label("body").fill("Hello world");
+        label("body").press("Control+a");
+        button("Bold").click();
+        button("Bulleted list").click();
+        label("place longitude").fill("13.4");
+        label("place latitude").fill("95");
+        assertThat(page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("latitude must be a number")))
+                .isVisible();
+        button("Create").click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).isVisible();
+        assertThat(list("title = 'rich'").size()).as("nothing sent while a coordinate is out of range").isZero();
+        label("place latitude").fill("-33.9");
+        screenshot("record-form-editor-geopoint");
+        button("Create").click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+        JsonNode rich = one("title = 'rich'");
+        assertThat(rich.get("body").asString()).contains("<li>").containsPattern("<(b|strong)>Hello world</(b|strong)>");
+        assertThat(rich.at("/place/lat").asDouble()).isEqualTo(-33.9);
+        assertThat(rich.at("/place/lon").asDouble()).isEqualTo(13.4);
+
+        rows().filter(new Locator.FilterOptions().setHasText("rich")).click();
+        button("HTML source").click();
+        assertThat(label("body")).hasValue(java.util.regex.Pattern.compile("Hello world"));
+    }
+
+    @Test
+    void fieldsAreReorderedByDragAndDrop() {
+        button("Edit collection").click();
+        Locator count = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Field 3: number").setExact(true));
+        count.getByTitle("Drag to reorder (or use Move up/down)")
+                .dragTo(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Field 2: text").setExact(true)));
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Field 2: number").setExact(true))).isVisible();
+        button("Save").click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+        JsonNode fields = get("/api/collections/" + ITEMS, superuser()).json().get("fields");
+        assertThat(fields.get(1).get("name").asString()).isEqualTo("count");
+        assertThat(fields.get(2).get("name").asString()).isEqualTo("title");
+    }
+
+    @Test
     void bulkDeleteAndLiveUpdates() {
         page.getByLabel("Select " + one("title = 'alpha'").get("id").asString()).check();
         page.getByLabel("Select " + one("title = 'beta'").get("id").asString()).check();

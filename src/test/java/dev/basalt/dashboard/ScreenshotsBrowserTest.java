@@ -14,13 +14,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The main screens in light and dark themes (target/dashboard-screenshots/docs-*.png, from which docs/img/ is
+ * The main screens (records, collection editor, API preview, logs, settings) in light and dark themes (target/dashboard-screenshots/docs-*.png, from which docs/img/ is
  * taken), and the first load of /_/ against a size budget: every byte the sign-in page needs, written with its
  * time to target/dashboard-screenshots/first-load.txt.
  */
 class ScreenshotsBrowserTest extends BrowserTest {
     /** The sign-in page with everything it loads must stay below this many bytes (uncompressed). */
     private static final long FIRST_LOAD_BUDGET = 120_000;
+    /** A tablet in portrait. */
+    private static final int TABLET_WIDTH = 768;
 
     @Test
     void mainScreensInLightAndDark() {
@@ -59,6 +61,25 @@ class ScreenshotsBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS).filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText("Answer to a guest"))).isVisible();
         screenshot("docs-preview-dark");
+        page.keyboard().press("Escape");
+        navLink("Logs").click();
+        page.getByLabel("Include requests by superusers").check();
+        assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions()
+                .setName(java.util.regex.Pattern.compile("^Requests per hour: [1-9]")))).isVisible();
+        screenshot("docs-logs-dark");
+        button("Light theme").click();
+        navLink("Settings").click();
+        navLink("Mail settings").click();
+        assertThat(page.getByLabel("SMTP host")).isVisible();
+        screenshot("docs-settings-light");
+
+        // A tablet: the page itself never scrolls sideways (wide tables scroll inside their own frame).
+        page.setViewportSize(TABLET_WIDTH, 1000);
+        screenshot("tablet-settings");
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(TABLET_WIDTH);
+        navLink("Logs").click();
+        screenshot("tablet-logs");
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(TABLET_WIDTH);
     }
 
     @Test
