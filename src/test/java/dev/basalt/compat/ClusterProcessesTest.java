@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * as a round-robin load balancer: the official SDK suite passes through the balancer unchanged (but for the
  * rate-limit file, see {@link #runSdkSuite}), then under a bounded write load one
  * node is killed with SIGKILL: no acknowledged write is lost, a realtime client of that node reconnects through the
- * balancer and receives the next events, and the node rejoins when started again.
+ * balancer and receives the next events, and the node rejoins when started again. A second run adds Redis
+ * ({@code BASALT_REDIS_URL}): the SDK's realtime, OAuth2 redirect, settings and rate-limit files (the limits now
+ * hold for the cluster) pass through the balancer, and realtime latency is measured as in the first run.
  */
 @Tag("compat")
 @ExtendWith(S3Server.class)
@@ -44,6 +46,11 @@ class ClusterProcessesTest {
     private static final int WRITERS = 4;
     /** How long the write load runs before and after the kill. */
     private static final long LOAD_PHASE_MS = 3_000;
+    /** Creates timed from the request to the event on every node's client. */
+    private static final int LATENCY_SAMPLES = 100;
+    /** The SDK files the Redis run repeats: the ones that cross nodes through Redis or count in it. */
+    private static final Set<String> REDIS_SDK_FILES = Set.of("realtime.test.mjs", "oauth2-redirect.test.mjs",
+            "settings.test.mjs", "rate-limits.test.mjs", "health.test.mjs");
 
     @TempDir
     Path dir;
@@ -71,57 +78,9 @@ class ClusterProcessesTest {
 
     @Test
     void threeNodesBehindNginxBehaveAsOneServer() throws Exception {
-        String url = TestDatabase.createDatabase();
-        // the README's example exports these three, and nothing else, before starting the nodes
-        assertThat(ReadmeBlocks.marked("cluster", "sh")).contains("export BASALT_DB_URL=")
-                .contains(" BASALT_DB_USER=").contains(" BASALT_DB_PASSWORD=");
-        env.put("BASALT_DB_URL", url);
-        env.put("BASALT_DB_USER", TestDatabase.user());
-        env.put("BASALT_DB_PASSWORD", TestDatabase.password());
-        for (int i = 0; i < NODES; i++) {
-            ports[i] = ClusterNode.freePort();
-            nodes.add(startNode(i));
-        }
-        for (int i = 0; i < NODES; i++) {
-            ClusterNode.awaitHealthy(nodes.get(i), ports[i]);
-        }
-        Process upsert = java("superuser", "upsert", EMAIL, PASSWORD, "--dir=" + dir.resolve("cli"));
-        assertThat(upsert.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(upsert.exitValue()).isZero();
-        int lbPort = ClusterNode.freePort();
-        nginx = ClusterNode.startNginx(dir.resolve("nginx"), lbPort, ports);
-        cluster = new ClusterNode("http://127.0.0.1:" + lbPort);
-        cluster.awaitUp();
-
+        String url = startCluster();
         runSdkSuite(cluster.base());
-
-        String token = cluster.signIn(EMAIL, PASSWORD);
-        assertThat(cluster.call("POST", "/api/collections", Map.of("name", "load", "listRule", "", "viewRule", "",
-                "createRule", "", "fields", List.of(Map.of("name", "n", "type", "number"))), token).statusCode())
-                .isEqualTo(200);
-
-        // one realtime client per node (round robin), each subscribed through the balancer (any node)
-        List<ClusterNode.Stream> streams = new ArrayList<>();
-        for (int i = 0; i < NODES; i++) {
-            ClusterNode.Stream s = cluster.openStream();
-            for (int k = 0; k < NODES; k++) {
-                assertThat(cluster.subscribe(s.clientId(), "load")).as("subscribe POST through the balancer")
-                        .isEqualTo(204);
-            }
-            streams.add(s);
-        }
-        List<Long> latencies = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            long sent = System.nanoTime();
-            String id = cluster.create(Map.of("n", -1 - i));
-            for (ClusterNode.Stream s : streams) {
-                s.awaitRecord(id);
-            }
-            latencies.add((System.nanoTime() - sent) / 1_000_000);
-        }
-        latencies.sort(Long::compare);
-        System.out.printf("[cluster] create through the balancer to event on all %d clients: p50 %d ms, max %d ms%n",
-                NODES, latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
+        List<ClusterNode.Stream> streams = measureRealtime("postgres");
 
         // bounded write load; node 1 is killed halfway
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -191,30 +150,105 @@ class ClusterProcessesTest {
         }
     }
 
+    @Test
+    void threeNodesWithRedisBehindNginxShareRealtimeAndRateLimits() throws Exception {
+        String prefix = dev.basalt.testing.TestRedis.uniquePrefix();
+        env.put("BASALT_REDIS_URL", dev.basalt.testing.TestRedis.url());
+        env.put("BASALT_REDIS_PREFIX", prefix);
+        try {
+            startCluster();
+            try (TestMailbox mailbox = new TestMailbox();
+                 dev.basalt.testing.FakeOidcProvider oidc = new dev.basalt.testing.FakeOidcProvider()) {
+                SdkCompatibilityTest.runSuite(cluster.base(), EMAIL, PASSWORD, mailbox, oidc,
+                        REDIS_SDK_FILES::contains);
+            }
+            for (ClusterNode.Stream s : measureRealtime("redis")) {
+                s.close();
+            }
+        } finally {
+            dev.basalt.testing.TestRedis.deleteKeys(dev.basalt.testing.TestRedis.url(), prefix);
+        }
+    }
+
+    /** Starts the nodes on a new database, a superuser and nginx; returns the database's URL. */
+    private String startCluster() throws Exception {
+        String url = TestDatabase.createDatabase();
+        assertThat(ReadmeBlocks.marked("cluster", "sh")).contains("export BASALT_DB_URL=");
+        env.put("BASALT_DB_URL", url);
+        env.put("BASALT_DB_USER", TestDatabase.user());
+        env.put("BASALT_DB_PASSWORD", TestDatabase.password());
+        for (int i = 0; i < NODES; i++) {
+            ports[i] = ClusterNode.freePort();
+            nodes.add(startNode(i));
+        }
+        for (int i = 0; i < NODES; i++) {
+            ClusterNode.awaitHealthy(nodes.get(i), ports[i]);
+        }
+        Process upsert = java("superuser", "upsert", EMAIL, PASSWORD, "--dir=" + dir.resolve("cli"));
+        assertThat(upsert.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(upsert.exitValue()).isZero();
+        int lbPort = ClusterNode.freePort();
+        nginx = ClusterNode.startNginx(dir.resolve("nginx"), lbPort, ports);
+        cluster = new ClusterNode("http://127.0.0.1:" + lbPort);
+        cluster.awaitUp();
+        return url;
+    }
+
+    /**
+     * Opens one realtime client per node (round robin), each subscribed through the balancer (any node), and times
+     * creates through the balancer until the event reached all of them; returns the open streams.
+     */
+    private List<ClusterNode.Stream> measureRealtime(String transport) throws Exception {
+        String token = cluster.signIn(EMAIL, PASSWORD);
+        assertThat(cluster.call("POST", "/api/collections", Map.of("name", "load", "listRule", "", "viewRule", "",
+                "createRule", "", "fields", List.of(Map.of("name", "n", "type", "number"))), token).statusCode())
+                .isEqualTo(200);
+        List<ClusterNode.Stream> streams = new ArrayList<>();
+        for (int i = 0; i < NODES; i++) {
+            ClusterNode.Stream s = cluster.openStream();
+            for (int k = 0; k < NODES; k++) {
+                assertThat(cluster.subscribe(s.clientId(), "load")).as("subscribe POST through the balancer")
+                        .isEqualTo(204);
+            }
+            streams.add(s);
+        }
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < LATENCY_SAMPLES; i++) {
+            long sent = System.nanoTime();
+            String id = cluster.create(Map.of("n", -1 - i));
+            for (ClusterNode.Stream s : streams) {
+                s.awaitRecord(id);
+            }
+            latencies.add((System.nanoTime() - sent) / 1_000_000);
+        }
+        latencies.sort(Long::compare);
+        System.out.printf("[cluster] %s: create through the balancer to event on all %d clients: p50 %d ms, "
+                        + "p99 %d ms, max %d ms (%d samples)%n", transport, NODES, latencies.get(LATENCY_SAMPLES / 2),
+                latencies.get(LATENCY_SAMPLES * 99 / 100), latencies.get(LATENCY_SAMPLES - 1), LATENCY_SAMPLES);
+        return streams;
+    }
+
     private void runSdkSuite(String base) throws Exception {
         try (TestMailbox mailbox = new TestMailbox();
              dev.basalt.testing.FakeOidcProvider oidc = new dev.basalt.testing.FakeOidcProvider()) {
             // rate-limit counters are per node without a shared store (README): a round-robin client gets N times
-            // the limit, so the one file that counts to a 429 is left out here (it runs in SdkCompatibilityTest); so
-            // is the README's, which runs its CLI commands in several JVMs (a minute) and is single-server anyway
+            // the limit, so the one file that counts to a 429 is left out here (it runs in SdkCompatibilityTest)
+            // (and the README's, single-server: its ./basalt commands run in several JVMs; SdkCompatibilityTest runs it)
             SdkCompatibilityTest.runSuite(base, EMAIL, PASSWORD, mailbox, oidc,
-                    Set.of("rate-limits.test.mjs", "readme.test.mjs"), Map.of());
+                    Set.of("rate-limits.test.mjs", "readme.test.mjs"));
         }
     }
 
-    /**
-     * Node {@code i} as the README starts it (its {@code sh} block marked {@code <!-- test: cluster -->}: the same
-     * arguments, with this test's port and directory): one data directory for all nodes, as on a shared filesystem.
-     */
     private Process startNode(int i) throws IOException {
+        // as the README starts node i (its sh block marked <!-- test: cluster -->), with this test's port and a
+        // directory shared by all nodes, as on a shared filesystem
         List<String> serves = ReadmeBlocks.marked("cluster", "sh").lines()
                 .filter(l -> l.startsWith("./basalt serve ")).toList();
         assertThat(serves).as("README's cluster example starts %d nodes", NODES).hasSize(NODES);
         String line = ClusterNode.replaceOnce(serves.get(i), "127.0.0.1:" + (ClusterNode.README_NODE_PORT + i),
                 "127.0.0.1:" + ports[i]);
         line = ClusterNode.replaceOnce(line, "--dir=./shared", "--dir=" + dir.resolve("shared"));
-        List<String> args = List.of(line.replaceFirst("^\\./basalt ", "").replaceFirst("\\s*&\\s*$", "").split("\\s+"));
-        return java(args.toArray(String[]::new));
+        return java(line.replaceFirst("^\\./basalt ", "").replaceFirst("\\s*&\\s*$", "").split("\\s+"));
     }
 
     private Process java(String... args) throws IOException {
