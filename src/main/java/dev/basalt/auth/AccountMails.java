@@ -57,9 +57,9 @@ class AccountMails {
     }
 
     void confirmVerification(Collection c, String token) {
-        Map<String, Object> row = verified(c, token, VERIFICATION).row();
+        RecordData row = verified(c, token, VERIFICATION).row();
         if (!Boolean.TRUE.equals(row.get("verified"))) {
-            records.update(c, (String) row.get("id"), Map.of("verified", true), SYSTEM_WRITE);
+            records.update(c, row.id(), Map.of("verified", true), SYSTEM_WRITE);
         }
     }
 
@@ -74,7 +74,7 @@ class AccountMails {
     }
 
     void confirmPasswordReset(Collection c, String token, String password, String passwordConfirm) {
-        String id = (String) verified(c, token, PASSWORD_RESET).row().get("id");
+        String id = verified(c, token, PASSWORD_RESET).row().id();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("password", password == null ? "" : password);
         body.put("passwordConfirm", passwordConfirm == null ? "" : passwordConfirm);
@@ -88,7 +88,7 @@ class AccountMails {
             throw AuthErrors.TOKEN_INVALID.exception();
         }
         requireEmail("newEmail", newEmail);
-        Map<String, Object> row = store.findById(c, caller.id()).orElseThrow(ApiException::notFound);
+        RecordData row = store.findById(c, caller.id()).orElseThrow(ApiException::notFound);
         if (findByEmail(c, newEmail).isPresent()) {
             throw invalid("newEmail", "validation_not_unique", "The email is already in use.");
         }
@@ -103,12 +103,12 @@ class AccountMails {
         if (password == null || !PasswordField.matches(password, (String) v.row().get("password"))) {
             throw invalid("password", "validation_invalid_password", "Missing or invalid password.");
         }
-        records.update(c, (String) v.row().get("id"), Map.of("email", v.claims().get("newEmail"), "verified", true),
+        records.update(c, v.row().id(), Map.of("email", v.claims().get("newEmail"), "verified", true),
                 SYSTEM_WRITE);
     }
 
     /** A verified token's claims and the record it names, still having the email the token was sent for. */
-    private record Verified(Map<String, String> claims, Map<String, Object> row) {
+    private record Verified(Map<String, String> claims, RecordData row) {
     }
 
     private Verified verified(Collection c, String token, String type) {
@@ -117,8 +117,8 @@ class AccountMails {
         }
         Optional<Map<String, String>> claims = tokens.peekAction(token, type)
                 .filter(cl -> cl.get("collectionId").equals(c.id()));
-        Optional<Map<String, Object>> row = claims.flatMap(cl -> store.findById(c, cl.get("id")))
-                .filter(r -> tokens.verify(token, String.valueOf(r.get("tokenKey"))))
+        Optional<RecordData> row = claims.flatMap(cl -> store.findById(c, cl.get("id")))
+                .filter(r -> tokens.verify(token, r.text("tokenKey")))
                 .filter(r -> String.valueOf(r.get("email")).equalsIgnoreCase(claims.get().get("email")));
         if (row.isEmpty()) {
             throw invalid("token", "validation_invalid_token", "Invalid or expired token.");
@@ -126,22 +126,22 @@ class AccountMails {
         return new Verified(claims.get(), row.get());
     }
 
-    private String actionToken(Collection c, Map<String, Object> row, String type, long seconds,
+    private String actionToken(Collection c, RecordData row, String type, long seconds,
                                Map<String, String> extra) {
         Map<String, String> claims = new LinkedHashMap<>(extra);
         claims.put("email", String.valueOf(row.get("email")));
-        return tokens.issueAction(type, (String) row.get("id"), c.id(), String.valueOf(row.get("tokenKey")), seconds,
+        return tokens.issueAction(type, row.id(), c.id(), row.text("tokenKey"), seconds,
                 claims);
     }
 
-    private void send(Settings settings, Collection c, Map<String, Object> row, String to,
+    private void send(Settings settings, Collection c, RecordData row, String to,
                       AuthOptions.EmailTemplate template, Map<String, String> values) {
-        Map<String, Object> visible = RecordJson.render(RecordData.of(c, row), false, true);
+        Map<String, Object> visible = RecordJson.render(row, false, true);
         mailer.sendLater(settings, to, MailTemplate.fill(template.subject(), settings, visible, values),
                 MailTemplate.fill(template.body(), settings, visible, values));
     }
 
-    private Optional<Map<String, Object>> findByEmail(Collection c, String email) {
+    private Optional<RecordData> findByEmail(Collection c, String email) {
         return store.findByEmail(c, email);
     }
 

@@ -48,8 +48,8 @@ class AuthAlerts {
     }
 
     /** Records the origin of a successful sign-in and sends the alert when it is new. */
-    void signedIn(Collection collection, Map<String, Object> row, String ip, String userAgent) {
-        String recordId = (String) row.get("id");
+    void signedIn(Collection collection, RecordData row, String ip, String userAgent) {
+        String recordId = row.id();
         String fingerprint = TokenHashes.sha256((ip == null ? "" : ip) + "|" + (userAgent == null ? "" : userAgent));
         var ofRecord = COLLECTION_ID.eq(collection.id()).and(RECORD_ID.eq(recordId));
         boolean seenBefore = dsl.fetchExists(dsl.selectOne().from(ORIGINS).where(ofRecord));
@@ -66,7 +66,7 @@ class AuthAlerts {
         if (!seenBefore || !alert.enabled() || !s.smtp().enabled() || email.isEmpty()) {
             return;
         }
-        Map<String, Object> visible = RecordJson.render(RecordData.of(collection, row), false, true);
+        Map<String, Object> visible = RecordJson.render(row, false, true);
         Map<String, String> values = Map.of("ALERT_INFO", HtmlUtils.htmlEscape(alertInfo(ip, userAgent)));
         mailer.sendLater(s, email, MailTemplate.fill(alert.emailTemplate().subject(), s, visible, values),
                 MailTemplate.fill(alert.emailTemplate().body(), s, visible, values));

@@ -3,6 +3,7 @@ package dev.basalt.auth;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RequestBodies;
 import dev.basalt.shared.Caller;
 import dev.basalt.shared.FieldError;
@@ -71,7 +72,7 @@ class AuthController {
         Collection c = authCollection(collection);
         Map<String, Object> body = bodies.read(request);
         String identity = text(body, "identity");
-        Map<String, Object> row = limiter.attempt(request, c, identity, () -> passwords.authenticate(c, identity,
+        RecordData row = limiter.attempt(request, c, identity, () -> passwords.authenticate(c, identity,
                 text(body, "password"), text(body, "identityField")));
         return expand.apply(c, auth.signIn(c, row, request, "password", mfaId(request, body)), request);
     }

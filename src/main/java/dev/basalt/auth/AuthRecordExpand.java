@@ -1,5 +1,6 @@
 package dev.basalt.auth;
 
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RequestInfos;
 import dev.basalt.collections.Collection;
 import dev.basalt.records.RecordReads;

@@ -68,7 +68,7 @@ class AuthService {
         Collection c = collection.get();
         // one statement: the record (its tokenKey ends tokens after a password change) only while the session lives
         return store.findWhere(c, RecordTables.id(c).eq(s.id()).and(Sessions.active(s.sessionId())))
-                .filter(row -> tokens.verify(token, String.valueOf(row.get("tokenKey"))))
+                .filter(row -> tokens.verify(token, row.text("tokenKey")))
                 .map(row -> new Authenticated(toCaller(c, row), s.sessionId(), s.refreshable()));
     }
 
@@ -94,16 +94,16 @@ class AuthService {
      * Starts a sign-in session for a record that passed a sign-in method ({@code password} or {@code otp}):
      * checks the collection's authRule, then multi-factor auth ({@code mfaId} from the request, may be null).
      */
-    Map<String, Object> signIn(Collection collection, Map<String, Object> row, HttpServletRequest request,
+    Map<String, Object> signIn(Collection collection, RecordData row, HttpServletRequest request,
                                String method, String mfaId) {
         RequestInfo info = RequestInfos.of(request);
-        authRule.require(collection, (String) row.get("id"),
+        authRule.require(collection, row.id(),
                 RequestInfo.CONTEXTS.contains(method) ? info.withContext(method) : info);
-        multiFactor.check(collection, (String) row.get("id"), method, mfaId);
+        multiFactor.check(collection, row.id(), method, mfaId);
         String userAgent = request.getHeader("User-Agent");
         alerts.signedIn(collection, row, request.getRemoteAddr(), userAgent);
         AuthOptions options = collection.authOptions();
-        Sessions.Started started = sessions.start(collection.id(), (String) row.get("id"), tokenKey(row),
+        Sessions.Started started = sessions.start(collection.id(), row.id(), tokenKey(row),
                 Sessions.Kind.SIGNIN, userAgent, options.refreshToken());
         Map<String, Object> out = response(collection, row, started.sessionId(), options.authToken().duration(), true);
         out.put("refreshToken", started.refreshToken());
@@ -119,7 +119,7 @@ class AuthService {
         if (!auth.refreshable()) {
             throw AuthErrors.TOKEN_NOT_REFRESHABLE.exception();
         }
-        Map<String, Object> row = store.findById(collection, caller.id())
+        RecordData row = store.findById(collection, caller.id())
                 .orElseThrow(AuthErrors.TOKEN_INVALID::exception);
         sessions.touch(auth.sessionId(), collection.authOptions().refreshToken().inactivity());
         return response(collection, row, auth.sessionId(), collection.authOptions().authToken().duration(), true);
@@ -143,7 +143,7 @@ class AuthService {
             sessions.revoke(session.id(), "wrong collection");
             throw AuthErrors.REFRESH_TOKEN_INVALID.exception();
         }
-        Map<String, Object> row = store.findById(collection, session.recordId())
+        RecordData row = store.findById(collection, session.recordId())
                 .orElseThrow(AuthErrors.REFRESH_TOKEN_INVALID::exception);
         Map<String, Object> out = response(collection, row, session.id(),
                 collection.authOptions().refreshToken().accessDuration(), true);
@@ -161,33 +161,33 @@ class AuthService {
 
     /** A non-refreshable token for a record, in a session of its own (superuser impersonation). */
     Map<String, Object> impersonate(Collection collection, String recordId, long seconds, String userAgent) {
-        Map<String, Object> row = store.findById(collection, recordId).orElseThrow(ApiException::notFound);
+        RecordData row = store.findById(collection, recordId).orElseThrow(ApiException::notFound);
         long duration = seconds > 0 ? seconds : collection.authOptions().authToken().duration();
         Sessions.Started started = sessions.start(collection.id(), recordId, tokenKey(row), Sessions.Kind.IMPERSONATION,
                 userAgent, new AuthOptions.RefreshToken(duration, duration, duration));
         return response(collection, row, started.sessionId(), duration, false);
     }
 
-    private Map<String, Object> response(Collection collection, Map<String, Object> row, String sessionId,
+    private Map<String, Object> response(Collection collection, RecordData row, String sessionId,
                                          long seconds, boolean refreshable) {
-        String token = tokens.issue((String) row.get("id"), collection.id(), tokenKey(row), seconds, sessionId,
+        String token = tokens.issue(row.id(), collection.id(), tokenKey(row), seconds, sessionId,
                 refreshable);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("token", token);
-        out.put("record", RecordJson.render(RecordData.of(collection, row), isSuperusers(collection), true));
+        out.put("record", RecordJson.render(row, isSuperusers(collection), true));
         return out;
     }
 
-    private static String tokenKey(Map<String, Object> row) {
-        return String.valueOf(row.get("tokenKey"));
+    private static String tokenKey(RecordData row) {
+        return row.text("tokenKey");
     }
 
     static boolean isSuperusers(Collection collection) {
         return collection.name().equals(SuperuserCollection.NAME);
     }
 
-    static Caller toCaller(Collection collection, Map<String, Object> row) {
-        Map<String, Object> visible = RecordJson.render(RecordData.of(collection, row), true, true);
-        return new Caller((String) row.get("id"), collection.id(), collection.name(), isSuperusers(collection), visible);
+    static Caller toCaller(Collection collection, RecordData row) {
+        Map<String, Object> visible = RecordJson.render(row, true, true);
+        return new Caller(row.id(), collection.id(), collection.name(), isSuperusers(collection), visible);
     }
 }

@@ -56,7 +56,7 @@ public class FileTokens {
         }
         Collection collection = collections.find(caller.collectionId())
                 .orElseThrow(AuthErrors.AUTH_CONTEXT_MISSING::exception);
-        Map<String, Object> row = store.findById(collection, caller.id())
+        RecordData row = store.findById(collection, caller.id())
                 .orElseThrow(AuthErrors.AUTH_CONTEXT_MISSING::exception);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .claim("id", caller.id())
@@ -67,7 +67,7 @@ public class FileTokens {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
                     claims);
-            jwt.sign(new MACSigner(key(String.valueOf(row.get("tokenKey")))));
+            jwt.sign(new MACSigner(key(row.text("tokenKey"))));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not sign file token", e);
@@ -100,13 +100,13 @@ public class FileTokens {
                 return Caller.ANONYMOUS;
             }
             Collection c = collection.get();
-            Optional<Map<String, Object>> row = store.findById(c, id);
-            if (row.isEmpty() || !jwt.verify(new MACVerifier(key(String.valueOf(row.get().get("tokenKey")))))) {
+            Optional<RecordData> row = store.findById(c, id);
+            if (row.isEmpty() || !jwt.verify(new MACVerifier(key(row.get().text("tokenKey"))))) {
                 return Caller.ANONYMOUS;
             }
             boolean superuser = c.name().equals(SuperuserCollection.NAME);
             return new Caller(id, c.id(), c.name(), superuser,
-                    RecordJson.render(RecordData.of(c, row.get()), true, true));
+                    RecordJson.render(row.get(), true, true));
         } catch (ParseException | JOSEException e) {
             return Caller.ANONYMOUS;
         }

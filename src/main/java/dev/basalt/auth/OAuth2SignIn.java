@@ -4,6 +4,7 @@ import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.fields.PatternGenerator;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordRequest;
@@ -36,7 +37,7 @@ class OAuth2SignIn {
     private final OAuth2Avatars avatars;
 
     /** The record to sign in, whether it was created now, and the provider's user. */
-    record Outcome(Map<String, Object> row, boolean isNew, OAuth2User user) {
+    record Outcome(RecordData row, boolean isNew, OAuth2User user) {
     }
 
     OAuth2SignIn(CollectionRegistry collections, OAuth2Providers providers, OAuth2Client client, RecordReads store,
@@ -73,26 +74,26 @@ class OAuth2SignIn {
             throw AuthErrors.OAUTH2_PROVIDER_FAILED.exception();
         }
         Collection links = collections.find(ExternalAuthsCollection.NAME).orElseThrow();
-        Optional<Map<String, Object>> linked = store.findWhere(links, column(links, "collectionRef").eq(c.id())
+        Optional<RecordData> linked = store.findWhere(links, column(links, "collectionRef").eq(c.id())
                         .and(column(links, "provider").eq(provider.name()))
                         .and(column(links, "providerId").eq(user.id())))
                 .flatMap(link -> store.findById(c, String.valueOf(link.get("recordRef"))));
         if (linked.isPresent()) {
             return new Outcome(markVerified(c, linked.get(), user), false, user);
         }
-        Optional<Map<String, Object>> existing = Optional.empty();
+        Optional<RecordData> existing = Optional.empty();
         if (!caller.anonymous() && caller.collectionId().equals(c.id())) {
             existing = store.findById(c, caller.id());
         } else if (user.emailVerified() && !user.email().isEmpty()) {
             existing = store.findWhere(c, DSL.lower(column(c, "email")).eq(user.email().toLowerCase()));
         }
         boolean isNew = existing.isEmpty();
-        Map<String, Object> row = existing.orElseGet(() -> create(c, options, user, createData));
+        RecordData row = existing.orElseGet(() -> create(c, options, user, createData));
         link(links, c, row, provider.name(), user.id());
         return new Outcome(markVerified(c, row, user), isNew, user);
     }
 
-    private Map<String, Object> create(Collection c, AuthOptions.OAuth2 options, OAuth2User user,
+    private RecordData create(Collection c, AuthOptions.OAuth2 options, OAuth2User user,
                                        Map<String, Object> createData) {
         Map<String, Object> body = new LinkedHashMap<>(createData == null ? Map.of() : createData);
         if (!user.email().isEmpty()) {
@@ -118,21 +119,20 @@ class OAuth2SignIn {
         }
     }
 
-    private Map<String, Object> markVerified(Collection c, Map<String, Object> row, OAuth2User user) {
-        if (user.emailVerified() && !Boolean.TRUE.equals(row.get("verified"))
-                && user.email().equalsIgnoreCase(String.valueOf(row.get("email")))) {
-            records.update(c, (String) row.get("id"), Map.of("verified", true), SuperuserCollection.SYSTEM_WRITE);
-            return store.findById(c, (String) row.get("id")).orElseThrow();
+    private RecordData markVerified(Collection c, RecordData row, OAuth2User user) {
+        if (user.emailVerified() && !row.bool("verified") && user.email().equalsIgnoreCase(row.text("email"))) {
+            records.update(c, row.id(), Map.of("verified", true), SuperuserCollection.SYSTEM_WRITE);
+            return store.findById(c, row.id()).orElseThrow();
         }
         return row;
     }
 
-    private void link(Collection links, Collection c, Map<String, Object> row, String provider, String providerId) {
+    private void link(Collection links, Collection c, RecordData row, String provider, String providerId) {
         var same = column(links, "collectionRef").eq(c.id()).and(column(links, "provider").eq(provider))
-                .and(column(links, "providerId").eq(providerId).or(column(links, "recordRef").eq((String) row.get("id"))));
-        for (Optional<Map<String, Object>> old = store.findWhere(links, same); old.isPresent();
+                .and(column(links, "providerId").eq(providerId).or(column(links, "recordRef").eq(row.id())));
+        for (Optional<RecordData> old = store.findWhere(links, same); old.isPresent();
              old = store.findWhere(links, same)) { // at most two: this provider id's link and this record's
-            records.delete(links, (String) old.get().get("id"), SuperuserCollection.SYSTEM_WRITE);
+            records.delete(links, old.get().id(), SuperuserCollection.SYSTEM_WRITE);
         }
         records.create(links, Map.of("collectionRef", c.id(), "recordRef", row.get("id"), "provider", provider,
                 "providerId", providerId), SuperuserCollection.SYSTEM_WRITE);

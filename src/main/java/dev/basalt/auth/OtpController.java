@@ -60,14 +60,14 @@ class OtpController {
                     Map.of("email", FieldError.required()));
         }
         Settings settings = mailer.current();
-        Optional<Map<String, Object>> row = store.findByEmail(c, email);
+        Optional<RecordData> row = store.findByEmail(c, email);
         if (row.isEmpty()) {
             return Map.of("otpId", OneTimePasswords.randomId());
         }
         AuthOptions.Otp options = c.authOptions().otp();
         String to = String.valueOf(row.get().get("email"));
-        OneTimePasswords.Issued otp = otps.issue(c.id(), (String) row.get().get("id"), to, options.length());
-        Map<String, Object> visible = RecordJson.render(RecordData.of(c, row.get()), false, true);
+        OneTimePasswords.Issued otp = otps.issue(c.id(), row.get().id(), to, options.length());
+        Map<String, Object> visible = RecordJson.render(row.get(), false, true);
         Map<String, String> values = Map.of("OTP", otp.password(), "OTP_ID", otp.id());
         mailer.sendLater(settings, to, MailTemplate.fill(options.emailTemplate().subject(), settings, visible, values),
                 MailTemplate.fill(options.emailTemplate().body(), settings, visible, values));
@@ -82,7 +82,7 @@ class OtpController {
                 () -> otps.use(c.id(), String.valueOf(body.get("otpId")), AuthController.text(body, "password"),
                         c.authOptions().otp().duration())
                         .orElseThrow(AuthErrors.OTP_INVALID::exception));
-        Map<String, Object> row = store.findById(c, used.recordId())
+        RecordData row = store.findById(c, used.recordId())
                 .orElseThrow(AuthErrors.OTP_INVALID::exception);
         if (!Boolean.TRUE.equals(row.get("verified")) && used.sentTo().equalsIgnoreCase(String.valueOf(row.get("email")))) {
             records.update(c, used.recordId(), Map.of("verified", true), SuperuserCollection.SYSTEM_WRITE);

@@ -5,6 +5,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.EmailField;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.PasswordField;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
 import dev.basalt.shared.FieldError;
@@ -31,7 +32,7 @@ class PasswordSignIn {
     }
 
     /** The record whose identity and password match; 400 otherwise. */
-    Map<String, Object> authenticate(Collection collection, String identity, String password, String identityField) {
+    RecordData authenticate(Collection collection, String identity, String password, String identityField) {
         AuthOptions.PasswordAuth options = collection.authOptions().passwordAuth();
         if (!options.enabled()) {
             throw AuthErrors.PASSWORD_AUTH_DISABLED.exception();
@@ -47,7 +48,7 @@ class PasswordSignIn {
             throw AuthErrors.SIGN_IN_FAILED.exception(Map.of("identityField",
                     new FieldError("validation_in_invalid", "Must be one of the collection's identity fields.")));
         }
-        Optional<Map<String, Object>> row = Optional.empty();
+        Optional<RecordData> row = Optional.empty();
         for (String name : fields) {
             Field field = collection.field(name).orElse(null);
             if (field != null && row.isEmpty()) {
@@ -55,7 +56,7 @@ class PasswordSignIn {
             }
         }
         PasswordField passwordField = (PasswordField) collection.field("password").orElseThrow();
-        String hash = row.map(r -> String.valueOf(r.get("password"))).orElseGet(() -> dummyHash(passwordField.cost()));
+        String hash = row.map(r -> r.text("password")).orElseGet(() -> dummyHash(passwordField.cost()));
         boolean matches = PasswordField.matches(password, hash);
         if (row.isEmpty() || !matches) {
             throw AuthErrors.SIGN_IN_FAILED.exception();
@@ -63,7 +64,7 @@ class PasswordSignIn {
         return row.get();
     }
 
-    private Optional<Map<String, Object>> find(Collection collection, Field field, String identity) {
+    private Optional<RecordData> find(Collection collection, Field field, String identity) {
         var column = RecordTables.column(collection, field);
         if (field instanceof EmailField) {
             return store.findWhere(collection, DSL.lower(column.cast(String.class)).eq(DSL.lower(DSL.val(identity))));

@@ -42,12 +42,11 @@ public class ServerMails {
 
     /** The mail confirming a change of the record's email to {@code newEmail}, sent to that address. */
     public void sendEmailChange(Collection c, String id, String newEmail) {
-        Map<String, Object> row = reads.findById(c, id).orElseThrow(ApiException::notFound);
+        Map<String, Object> row = reads.findById(c, id).orElseThrow(ApiException::notFound).values();
         mails.requestEmailChange(c, new Caller(id, c.id(), c.name(), false, row), newEmail);
     }
 
     private String email(Collection c, String id) {
-        Object email = reads.findById(c, id).orElseThrow(ApiException::notFound).get("email");
-        return email == null ? "" : email.toString();
+        return reads.findById(c, id).orElseThrow(ApiException::notFound).text("email");
     }
 }

@@ -3,6 +3,7 @@ package dev.basalt.auth;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordRequest;
@@ -29,9 +30,9 @@ class SuperusersService implements Superusers {
 
     @Override
     public boolean upsert(String email, String password) {
-        Optional<Map<String, Object>> existing = find(email);
+        Optional<RecordData> existing = find(email);
         if (existing.isPresent()) {
-            records.update(superusers(), (String) existing.get().get("id"), credentials(email, password),
+            records.update(superusers(), existing.get().id(), credentials(email, password),
                     SYSTEM_WRITE);
             return false;
         }
@@ -46,16 +47,16 @@ class SuperusersService implements Superusers {
 
     @Override
     public boolean changePassword(String email, String password) {
-        Optional<Map<String, Object>> existing = find(email);
-        existing.ifPresent(row -> records.update(superusers(), (String) row.get("id"),
+        Optional<RecordData> existing = find(email);
+        existing.ifPresent(row -> records.update(superusers(), row.id(),
                 Map.of("password", password, "passwordConfirm", password), SYSTEM_WRITE));
         return existing.isPresent();
     }
 
     @Override
     public boolean delete(String email) {
-        Optional<Map<String, Object>> existing = find(email);
-        existing.ifPresent(row -> records.delete(superusers(), (String) row.get("id"), SYSTEM_WRITE));
+        Optional<RecordData> existing = find(email);
+        existing.ifPresent(row -> records.delete(superusers(), row.id(), SYSTEM_WRITE));
         return existing.isPresent();
     }
 
@@ -63,18 +64,18 @@ class SuperusersService implements Superusers {
     public Optional<OneTimePassword> otp(String email) {
         Collection c = superusers();
         AuthOptions.Otp options = c.authOptions().otp();
-        Optional<Map<String, Object>> existing = find(email);
+        Optional<RecordData> existing = find(email);
         if (existing.isPresent() && !options.enabled()) {
             throw AuthErrors.SUPERUSER_OTP_DISABLED.exception();
         }
         return existing.map(row -> {
-            OneTimePasswords.Issued issued = otps.issue(c.id(), (String) row.get("id"),
+            OneTimePasswords.Issued issued = otps.issue(c.id(), row.id(),
                     String.valueOf(row.get("email")), options.length());
             return new OneTimePassword(issued.id(), issued.password(), options.duration());
         });
     }
 
-    private Optional<Map<String, Object>> find(String email) {
+    private Optional<RecordData> find(String email) {
         return store.findByEmail(superusers(), email);
     }
 

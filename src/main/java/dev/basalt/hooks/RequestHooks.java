@@ -1,6 +1,7 @@
 package dev.basalt.hooks;
 
 import dev.basalt.records.RecordApiCall;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordRequestInterceptor;
 import java.util.Map;
@@ -26,7 +27,7 @@ class RequestHooks implements RecordRequestInterceptor {
             return proceed.get();
         }
         RecordRequestEvent event = new RecordRequestEvent(call, () -> call.id() == null ? Map.of()
-                : reads.findById(call.collection(), call.id()).orElse(Map.of()));
+                : reads.findById(call.collection(), call.id()).map(RecordData::values).orElse(Map.of()));
         hook.trigger(event, e -> e.respond(proceed.get()));
         return event.response() != null ? event.response() : ResponseEntity.noContent().build();
     }

@@ -4,9 +4,12 @@ import dev.basalt.cluster.ClusterSignals;
 import dev.basalt.realtime.internal.ChangeWire;
 import dev.basalt.realtime.internal.FanOut;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Announces committed record changes to every node's realtime clients. {@link #publish} is called inside the
@@ -21,6 +24,14 @@ public class ChangeFeed {
     /** {@code pg_current_xact_id()} (a 64-bit {@code xid8}) as text, rendered by jOOQ once. */
     private static final String CURRENT_XID = DSL.using(SQLDialect.POSTGRES).render(DSL.select(
             DSL.function(DSL.name("pg_current_xact_id"), Object.class).cast(String.class)));
+    /**
+     * {@code pg_current_xact_id()} as text, to add to a write's {@code RETURNING} and pass to {@link #knownXid}:
+     * saves {@link #publish} the statement that asks for it.
+     */
+    public static final Field<String> XID = DSL.function(DSL.name("pg_current_xact_id"), Object.class)
+            .cast(String.class).as("basalt_xid");
+    /** The current transaction's id, once a statement of it returned {@link #XID}. */
+    private static final Object XID_RESOURCE = new Object();
     private final ClusterSignals signals;
 
     ChangeFeed(ClusterSignals signals, FanOut fanOut) {
@@ -41,8 +52,39 @@ public class ChangeFeed {
      * the change iff the transaction committed after that snapshot (one cheap statement per change; the writing
      * transaction has its id already).
      */
-    public void publish(DSLContext tx, ChangeEvent change) {
-        long xid = Long.parseLong(tx.resultQuery(CURRENT_XID).fetchSingle(0, String.class));
+    public void publish(DSLContext tx, ChangeEvent change) { // one statement fewer after knownXid
+        Long known = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Long) TransactionSynchronizationManager.getResource(XID_RESOURCE) : null;
+        long xid = known != null ? known : Long.parseLong(tx.resultQuery(CURRENT_XID).fetchSingle(0, String.class));
         signals.sendAfterCommit(tx, CHANNEL, ChangeWire.encode(change, xid, System.currentTimeMillis()));
+    }
+
+    /**
+     * Remembers the id of the current Spring-managed transaction, as a statement returned it ({@link #XID}), for
+     * the changes it publishes; outside such a transaction it is ignored. A transaction's id never changes.
+     */
+    public static void knownXid(String xid) {
+        if (xid != null && TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(XID_RESOURCE)) {
+            long id = Long.parseLong(xid);
+            TransactionSynchronizationManager.bindResource(XID_RESOURCE, id);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() { // an inner REQUIRES_NEW transaction has an id of its own
+                    TransactionSynchronizationManager.unbindResourceIfPossible(XID_RESOURCE);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(XID_RESOURCE);
+                    TransactionSynchronizationManager.bindResource(XID_RESOURCE, id);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(XID_RESOURCE);
+                }
+            });
+        }
     }
 }

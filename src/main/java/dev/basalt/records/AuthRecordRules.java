@@ -41,13 +41,13 @@ public class AuthRecordRules {
     }
 
     /** The ids among these stored rows whose email the caller may see. */
-    Set<String> emailVisible(Collection collection, List<Map<String, Object>> rows, Caller caller) {
+    Set<String> emailVisible(Collection collection, List<RecordData> rows, Caller caller) {
         Set<String> visible = new HashSet<>();
         List<String> others = new java.util.ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            String id = (String) row.get("id");
+        for (RecordData row : rows) {
+            String id = row.id();
             boolean own = caller.collectionId().equals(collection.id()) && caller.id().equals(id);
-            if (caller.superuser() || own || Boolean.TRUE.equals(row.get("emailVisibility"))) {
+            if (caller.superuser() || own || row.bool("emailVisibility")) {
                 visible.add(id);
             } else {
                 others.add(id);

@@ -108,7 +108,7 @@ class RecordExpander {
             }
             Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
             for (Map<String, Object> row : fetch(target, RecordTables.id(target).eq(DSL.any(array(ids))), caller, info)) {
-                byId.put((String) row.get("id"), row);
+                byId.put(RecordJson.id(row), row);
             }
             for (Map<String, Object> rec : records) {
                 List<Map<String, Object>> found = ids(rec.get(key)).stream().map(byId::get)
@@ -125,14 +125,14 @@ class RecordExpander {
                 || !b.collectionId().equals(collection.id()) || (b.hidden() && !caller.superuser())) {
             return null;
         }
-        List<String> parents = records.stream().map(rec -> (String) rec.get("id")).toList();
+        List<String> parents = records.stream().map(RecordJson::id).toList();
         org.jooq.Field<Object> column = RecordTables.column(back, b);
         Condition refers = b.multiple()
                 ? DSL.condition("{0} && {1}", column, array(parents))
                 : DSL.field("{0}", String.class, column).eq(DSL.any(array(parents)));
         List<Map<String, Object>> rows = fetch(back, refers, caller, info);
         for (Map<String, Object> rec : records) {
-            String id = (String) rec.get("id");
+            String id = RecordJson.id(rec);
             List<Map<String, Object>> found = rows.stream().filter(row -> ids(row.get(b.name())).contains(id)).toList();
             if (!found.isEmpty()) {
                 expandOf(rec).put(key, found);

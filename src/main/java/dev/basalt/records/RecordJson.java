@@ -10,6 +10,11 @@ public final class RecordJson {
     private RecordJson() {
     }
 
+    /** The id of a rendered record (its JSON always carries the id as text). */
+    public static String id(Map<String, Object> json) {
+        return String.valueOf(json.get("id"));
+    }
+
     /**
      * The JSON object of a record: secret fields never, hidden fields for superusers ({@code showHidden}), and the
      * {@code email} of an auth record only when {@code showEmail} or its {@code emailVisibility} is true (see

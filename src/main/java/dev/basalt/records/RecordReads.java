@@ -2,7 +2,6 @@ package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
@@ -20,26 +19,27 @@ public class RecordReads {
         this.store = store;
     }
 
-    /** The stored row with this id, as column values by field name. */
-    public Optional<Map<String, Object>> findById(Collection collection, String id) {
-        return store.findById(collection, id);
+    /** The stored record with this id. */
+    public Optional<RecordData> findById(Collection collection, String id) {
+        return store.findById(collection, id).map(row -> RecordData.of(collection, row));
     }
 
     /** The first row matching the condition. */
-    public Optional<Map<String, Object>> findWhere(Collection collection, Condition condition) {
-        return store.findWhere(collection, condition, false);
+    public Optional<RecordData> findWhere(Collection collection, Condition condition) {
+        return store.findWhere(collection, condition, false).map(row -> RecordData.of(collection, row));
     }
 
     /** The rows matching the condition, at most {@code limit}, in no particular order. */
-    public List<Map<String, Object>> findAll(Collection collection, Condition condition, int limit) {
-        return store.findAll(collection, condition, limit);
+    public List<RecordData> findAll(Collection collection, Condition condition, int limit) {
+        return store.findAll(collection, condition, limit).stream().map(row -> RecordData.of(collection, row)).toList();
     }
 
     /** The record of an auth collection with this email, compared without case and surrounding spaces. */
-    public Optional<Map<String, Object>> findByEmail(Collection collection, String email) {
+    public Optional<RecordData> findByEmail(Collection collection, String email) {
         var column = RecordTables.column(collection, collection.field("email").orElseThrow()).cast(String.class);
         String wanted = email == null ? "" : email.trim();
-        return store.findWhere(collection, DSL.lower(column).eq(DSL.lower(DSL.val(wanted))), false);
+        return store.findWhere(collection, DSL.lower(column).eq(DSL.lower(DSL.val(wanted))), false)
+                .map(row -> RecordData.of(collection, row));
     }
 
     /** True when a row matches the condition. */

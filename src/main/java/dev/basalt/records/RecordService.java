@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import org.jooq.Condition;
@@ -96,15 +95,14 @@ public class RecordService {
                 caller.superuser(), params.page(), rules.requestContext(caller, request.info()),
                 schemas.catalog(caller));
         QueryPlan plan = compiler.plan(spec);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<RecordData> rows = new ArrayList<>();
         for (Record row : renderer.select(dsl, plan).fetch()) {
-            rows.add(RecordStore.toMap(collection, row));
+            rows.add(RecordData.of(collection, RecordStore.toMap(collection, row)));
         }
         Set<String> emails = collection.isAuth() ? authRecords.emailVisible(collection, rows, caller) : Set.of();
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            items.add(RecordJson.render(RecordData.of(collection, row), caller.superuser(),
-                    emails.contains(String.valueOf(row.get("id")))));
+        for (RecordData row : rows) {
+            items.add(RecordJson.render(row, caller.superuser(), emails.contains(row.id())));
         }
         expander.expand(collection, items, request);
         items.forEach(item -> enrichers.forEach(e -> e.enrich(collection, item, caller)));
@@ -128,11 +126,10 @@ public class RecordService {
     public Map<String, Object> view(Collection collection, String id, RecordRequest request) {
         Caller caller = request.caller();
         allowed(collection, RuleType.VIEW, caller);
-        Optional<Map<String, Object>> found = store.findWhere(collection,
+        Map<String, Object> row = store.findWhere(collection,
                 rules.condition(RuleCheck.of(collection, RuleType.VIEW, caller, request.info()))
-                        .and(RecordTables.id(collection).eq(id)), false);
-        Map<String, Object> row = found.orElseThrow(ApiException::notFound);
-        return output(collection, row, request);
+                        .and(RecordTables.id(collection).eq(id)), false).orElseThrow(ApiException::notFound);
+        return output(RecordData.of(collection, row), request);
     }
 
     /**
@@ -146,12 +143,13 @@ public class RecordService {
     }
 
     /** A stored record as the caller sees it: JSON, then expand, then the fields selection. */
-    private Map<String, Object> output(Collection collection, Map<String, Object> row, RecordRequest request) {
+    private Map<String, Object> output(RecordData row, RecordRequest request) {
+        Collection collection = row.collection();
         Caller caller = request.caller();
         FieldSelection selection = FieldSelection.parse(request.shape().fields());
         boolean email = collection.isAuth() && authRecords.emailVisible(collection, List.of(row), caller)
-                .contains(String.valueOf(row.get("id")));
-        Map<String, Object> json = RecordJson.render(RecordData.of(collection, row), caller.superuser(), email);
+                .contains(row.id());
+        Map<String, Object> json = RecordJson.render(row, caller.superuser(), email);
         expander.expand(collection, List.of(json), request);
         enrichers.forEach(e -> e.enrich(collection, json, caller));
         return selection.apply(json);
@@ -200,7 +198,7 @@ public class RecordService {
                 }
             }
         });
-        return output(collection, draft.record(), new RecordRequest(caller, info, request.shape()));
+        return output(RecordData.of(collection, draft.record()), new RecordRequest(caller, info, request.shape()));
     }
 
     /**
@@ -228,7 +226,7 @@ public class RecordService {
             writeErrors.run(collection, RecordErrors.UPDATE_FAILED, () -> writes.update(collection, current, d));
             return d;
         });
-        return output(collection, draft.record(), new RecordRequest(caller, info, request.shape()));
+        return output(RecordData.of(collection, draft.record()), new RecordRequest(caller, info, request.shape()));
     }
 
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */

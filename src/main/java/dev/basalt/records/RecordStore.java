@@ -2,6 +2,7 @@ package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.Field;
+import dev.basalt.realtime.ChangeFeed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ class RecordStore {
         var insert = dsl.insertInto(RecordTables.table(collection));
         Map<org.jooq.Field<?>, Object> row = new LinkedHashMap<>();
         values.forEach((name, v) -> row.put(RecordTables.column(collection, collection.field(name).orElseThrow()), v));
-        insert.set(row).execute();
+        ChangeFeed.knownXid(insert.set(row).returning(ChangeFeed.XID).fetchOne(ChangeFeed.XID));
     }
 
     /** Updates the given columns of the row with this id; returns the number of rows changed. */
@@ -61,7 +62,13 @@ class RecordStore {
         }
         Map<org.jooq.Field<?>, Object> row = new LinkedHashMap<>();
         values.forEach((name, v) -> row.put(RecordTables.column(collection, collection.field(name).orElseThrow()), v));
-        return dsl.update(RecordTables.table(collection)).set(row).where(RecordTables.id(collection).eq(id)).execute();
+        // RETURNING the transaction id saves the realtime announcement a statement of its own
+        var changed = dsl.update(RecordTables.table(collection)).set(row).where(RecordTables.id(collection).eq(id))
+                .returning(ChangeFeed.XID).fetch();
+        if (!changed.isEmpty()) {
+            ChangeFeed.knownXid(changed.get(0).get(ChangeFeed.XID));
+        }
+        return changed.size();
     }
 
     /** Deletes rows matching the condition; returns them as they were. */

@@ -56,22 +56,23 @@ class RecordWrites {
     }
 
     /** Deletes the rows matching {@code where}, each through the interceptors; returns them as they were. */
-    List<Map<String, Object>> deleteWhere(Collection collection, Condition where) {
+    List<RecordData> deleteWhere(Collection collection, Condition where) {
         if (interceptors.isEmpty()) {
-            List<Map<String, Object>> rows = store.deleteReturning(collection, where);
-            rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection,
-                    RecordData.of(collection, row))));
+            List<RecordData> rows = store.deleteReturning(collection, where).stream()
+                    .map(row -> RecordData.of(collection, row)).toList();
+            rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection, row)));
             return rows;
         }
-        List<Map<String, Object>> deleted = new ArrayList<>();
+        List<RecordData> deleted = new ArrayList<>();
         for (Map<String, Object> row : store.findAll(collection, where, Integer.MAX_VALUE)) {
             PendingRecordWrite pending = new PendingRecordWrite(RecordWrite.Action.DELETE, collection,
                     Collections.unmodifiableMap(row));
+            String id = RecordData.of(collection, row).id();
             chain(pending, 0, () -> {
-                for (Map<String, Object> gone : store.deleteReturning(collection,
-                        RecordTables.id(collection).eq((String) row.get("id")))) {
-                    deleted.add(gone);
-                    passed(new RecordWrite(RecordWrite.Action.DELETE, collection, RecordData.of(collection, gone)));
+                for (Map<String, Object> gone : store.deleteReturning(collection, RecordTables.id(collection).eq(id))) {
+                    RecordData record = RecordData.of(collection, gone);
+                    deleted.add(record);
+                    passed(new RecordWrite(RecordWrite.Action.DELETE, collection, record));
                 }
             });
         }
@@ -79,7 +80,7 @@ class RecordWrites {
     }
 
     /** Sets columns on the rows matching {@code where}, and their {@code onUpdate} autodates; returns them after. */
-    List<Map<String, Object>> updateWhere(Collection collection, Map<org.jooq.Field<?>, Object> set, Condition where) {
+    List<RecordData> updateWhere(Collection collection, Map<org.jooq.Field<?>, Object> set, Condition where) {
         Map<org.jooq.Field<?>, Object> values = new LinkedHashMap<>(set);
         OffsetDateTime now = RecordDraft.autodate(clock);
         for (Field f : collection.fields()) {
@@ -87,8 +88,9 @@ class RecordWrites {
                 values.put(RecordTables.column(collection, a), now);
             }
         }
-        List<Map<String, Object>> rows = store.updateReturning(collection, values, where);
-        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, RecordData.of(collection, row))));
+        List<RecordData> rows = store.updateReturning(collection, values, where).stream()
+                .map(row -> RecordData.of(collection, row)).toList();
+        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, row)));
         return rows;
     }
 

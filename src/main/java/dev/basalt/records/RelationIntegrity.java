@@ -90,10 +90,10 @@ class RelationIntegrity {
      * Deletes the rows matching {@code where} through {@link RecordWrites}, schedules their files' removal and releases
      * the references to them; returns the deleted rows as they were.
      */
-    List<Map<String, Object>> delete(Collection collection, Condition where) {
-        List<Map<String, Object>> rows = writes.deleteWhere(collection, where);
+    List<RecordData> delete(Collection collection, Condition where) {
+        List<RecordData> rows = writes.deleteWhere(collection, where);
         if (!rows.isEmpty()) {
-            List<String> ids = rows.stream().map(row -> (String) row.get("id")).toList();
+            List<String> ids = rows.stream().map(RecordData::id).toList();
             files.deleted(collection, ids);
             release(collection, ids);
         }

@@ -4,5 +4,5 @@
  * with retries and exponential backoff.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "collections", "collections :: fields", "crons", "records", "shared"})
+        "cluster", "collections", "collections :: fields", "crons", "records", "shared"})
 package dev.basalt.webhooks;

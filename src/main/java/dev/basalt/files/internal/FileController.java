@@ -5,6 +5,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.FileField;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordReads;
 import dev.basalt.shared.ApiException;
@@ -68,7 +69,7 @@ class FileController {
                                       @RequestParam(required = false) String download,
                                       @RequestParam(required = false) String token) {
         Collection c = collections.find(collection).orElseThrow(ApiException::notFound);
-        Map<String, Object> row = store.findById(c, recordId).orElseThrow(ApiException::notFound);
+        RecordData row = store.findById(c, recordId).orElseThrow(ApiException::notFound);
         FileField field = fieldHolding(c, row, filename);
         if (field.protectedFiles() && !records.canView(c, recordId, tokens.verify(token))) {
             // 404 as PocketBase: a refused file reads exactly like a missing one (no existence oracle).
@@ -98,9 +99,9 @@ class FileController {
         return Map.of("token", tokens.issue(Caller.of(request)));
     }
 
-    private static FileField fieldHolding(Collection c, Map<String, Object> row, String filename) {
+    private static FileField fieldHolding(Collection c, RecordData row, String filename) {
         for (Field f : c.fields()) {
-            if (f instanceof FileField file && FileField.names(row.get(f.name())).contains(filename)) {
+            if (f instanceof FileField file && row.strings(f.name()).contains(filename)) {
                 return file;
             }
         }

@@ -33,10 +33,13 @@ class FileUploads implements RecordFiles {
     public Uploads accept(Collection collection, Map<String, Object> body, String failure) {
         ValidationErrors errors = new ValidationErrors();
         Map<String, MultipartFile> uploads = new LinkedHashMap<>();
+        if (collection.fields().stream().noneMatch(FileField.class::isInstance)) {
+            return new PendingUploads(new LinkedHashMap<>(body), uploads, failure); // most writes: nothing to look at
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : body.entrySet()) {
             String key = e.getKey();
-            String name = key.replaceFirst("^\\+", "").replaceFirst("[+-]$", "");
+            String name = fieldName(key);
             if (!(collection.field(name).orElse(null) instanceof FileField field) || !containsUpload(e.getValue())) {
                 out.put(key, e.getValue());
                 continue;
@@ -58,6 +61,13 @@ class FileUploads implements RecordFiles {
         }
         errors.throwIfAny(failure);
         return new PendingUploads(out, uploads, failure);
+    }
+
+    /** The field a body key names: without a leading {@code +} (prepend) or a trailing {@code +}/{@code -}. */
+    static String fieldName(String key) {
+        int start = key.startsWith("+") ? 1 : 0;
+        int end = key.length() > start && (key.endsWith("+") || key.endsWith("-")) ? key.length() - 1 : key.length();
+        return key.substring(start, end);
     }
 
     private static boolean containsUpload(Object value) {

@@ -34,7 +34,7 @@ class ViewFileOrigins {
         return sources.origin(view, field.name())
                 .filter(source -> source.field() instanceof FileField)
                 .flatMap(source -> store.findWhere(source.collection(), holding(source, filename))
-                        .map(row -> new Owner(source.collection(), (String) row.get("id"))));
+                        .map(row -> new Owner(source.collection(), row.id())));
     }
 
     private static Condition holding(ViewSources.Source source, String filename) {

@@ -4,6 +4,7 @@ import static dev.basalt.webhooks.internal.DeliveryTable.*;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordReads;
 import dev.basalt.shared.SecretCipher;
 import dev.basalt.webhooks.WebhookSettings;
@@ -166,11 +167,11 @@ class Dispatcher implements SmartLifecycle {
     }
 
     private void attempt(Record row) {
-        Map<String, Object> webhook = webhook(row.get(WEBHOOK));
+        RecordData webhook = webhook(row.get(WEBHOOK));
         WebhookSender.Outcome outcome;
         if (webhook == null) {
             outcome = new WebhookSender.Outcome(false, false, 0, 0, "the webhook no longer exists");
-        } else if (!Boolean.TRUE.equals(webhook.get("active"))) {
+        } else if (!webhook.bool("active")) {
             outcome = new WebhookSender.Outcome(false, false, 0, 0, "the webhook is inactive");
         } else {
             outcome = send(webhook, row);
@@ -178,19 +179,19 @@ class Dispatcher implements SmartLifecycle {
         record(row, outcome);
     }
 
-    private WebhookSender.Outcome send(Map<String, Object> webhook, Record row) {
+    private WebhookSender.Outcome send(RecordData webhook, Record row) {
         String secret;
         try {
-            secret = secrets.plain(webhook);
+            secret = secrets.plain(webhook.values());
         } catch (SecretCipher.Failure e) {
             // retried: a restart with the right key delivers it before the give-up time
             return new WebhookSender.Outcome(false, true, 0, 0, "the webhook's secret is encrypted and cannot be "
                     + "decrypted: start Basalt with the encryption key it was saved with");
         }
-        return sender.send(String.valueOf(webhook.get("url")), secret, row.get(ID), row.get(PAYLOAD));
+        return sender.send(webhook.text("url"), secret, row.get(ID), row.get(PAYLOAD));
     }
 
-    private Map<String, Object> webhook(String id) {
+    private RecordData webhook(String id) {
         Collection webhooks = registry.find(WebhooksCollection.ID).orElse(null);
         return webhooks == null ? null : reads.findById(webhooks, id).orElse(null);
     }

@@ -6,8 +6,6 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordJson;
-import dev.basalt.records.RecordReads;
-import dev.basalt.records.RecordTables;
 import dev.basalt.records.RecordWrite;
 import dev.basalt.records.RecordWriteListener;
 import dev.basalt.webhooks.WebhookSettings;
@@ -42,17 +40,17 @@ class WebhookOutbox implements RecordWriteListener {
 
     private final DSLContext dsl;
     private final CollectionRegistry registry;
-    private final RecordReads reads;
+    private final ActiveWebhooks active;
     private final Clock clock;
     private final Dispatcher dispatcher;
     private final WebhookSettings settings;
 
-    WebhookOutbox(DSLContext dsl, CollectionRegistry registry, RecordReads reads, Clock clock,
+    WebhookOutbox(DSLContext dsl, CollectionRegistry registry, ActiveWebhooks active, Clock clock,
                   Dispatcher dispatcher, WebhookSettings settings) {
         this.settings = settings;
         this.dsl = dsl;
         this.registry = registry;
-        this.reads = reads;
+        this.active = active;
         this.clock = clock;
         this.dispatcher = dispatcher;
     }
@@ -63,16 +61,17 @@ class WebhookOutbox implements RecordWriteListener {
         if (webhooks == null) {
             return; // still starting: the collection is created after the listeners exist
         }
-        var active = RecordTables.column(webhooks, webhooks.field("active").orElseThrow());
-        List<Map<String, Object>> matching = reads.findAll(webhooks, active.eq(true), MAX_WEBHOOKS).stream()
-                .filter(w -> matches(w, write)).toList();
+        if (write.collection().id().equals(WebhooksCollection.ID)) {
+            active.changing(dsl);
+        }
+        List<RecordData> matching = active.list(webhooks).stream().filter(w -> matches(w, write)).toList();
         if (matching.isEmpty()) {
             return;
         }
         String payload = payload(write);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        for (Map<String, Object> webhook : matching) {
-            dsl.insertInto(TABLE).set(ID, newId()).set(WEBHOOK, String.valueOf(webhook.get("id")))
+        for (RecordData webhook : matching) {
+            dsl.insertInto(TABLE).set(ID, newId()).set(WEBHOOK, webhook.id())
                     .set(COLLECTION, write.collection().name()).set(ACTION, write.action().pocketBaseName())
                     .set(RECORD, write.id()).set(PAYLOAD, payload).set(STATUS, PENDING).set(ATTEMPTS, 0)
                     .set(NEXT_ATTEMPT, now)
@@ -82,12 +81,10 @@ class WebhookOutbox implements RecordWriteListener {
     }
 
     /** The webhook names the collection (by name or id) and asks for this action. */
-    static boolean matches(Map<String, Object> webhook, RecordWrite write) {
-        String target = String.valueOf(webhook.get("collection")).trim();
+    static boolean matches(RecordData webhook, RecordWrite write) {
+        String target = webhook.text("collection").trim();
         boolean collection = target.equals(write.collection().name()) || target.equals(write.collection().id());
-        Object events = webhook.get("events"); // a multiple select is stored as text[]
-        List<?> wanted = events instanceof String[] a ? List.of(a) : events instanceof List<?> l ? l : List.of();
-        return collection && wanted.contains(write.action().pocketBaseName());
+        return collection && webhook.strings("events").contains(write.action().pocketBaseName());
     }
 
     static String payload(RecordWrite write) {

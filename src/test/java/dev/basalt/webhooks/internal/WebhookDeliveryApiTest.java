@@ -137,6 +137,20 @@ class WebhookDeliveryApiTest extends ApiTest {
     }
 
     @Test
+    void switchingAWebhookOffAndOnAppliesToTheVeryNextWrite() { // the active list is cached between changes
+        String hook = webhook(notes, List.of("create"), true);
+        String first = create(Map.of("title", "on"));
+        assertThat(patch("/api/collections/_webhooks/records/" + hook, Map.of("active", false), superuser())
+                .status()).isEqualTo(200);
+        String second = create(Map.of("title", "off"));
+        assertThat(patch("/api/collections/_webhooks/records/" + hook, Map.of("active", true), superuser())
+                .status()).isEqualTo(200);
+        String third = create(Map.of("title", "on again"));
+        assertThat(deliveries("webhook='" + hook + "'")).extracting(d -> d.get("record").asString())
+                .containsExactlyInAnyOrder(first, third).doesNotContain(second);
+    }
+
+    @Test
     void aFailedDeliveryCanBeReplayedBySuperusersOnly() throws Exception {
         String hook = webhook(notes, List.of("create"), true);
         receiver.failNext(1);

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# A/B of two Basalt builds on the request path, side by side in ONE run (not a test): both jars serve the same
+# external database (one at a time, alternating rounds), wrk drives get, update and list; optional JFR on B.
+#
+#   bench/ab_requests.sh OLD.jar NEW.jar [ROUNDS] [SECONDS]      # ROUNDS default 3, SECONDS default 8
+#   JFR=1 bench/ab_requests.sh OLD.jar NEW.jar                   # also records bench/results/ab-*/{a,b}.jfr
+#
+# Per round and scenario it prints req/s, p99 and the CPU µs per request of the JVM and of PostgreSQL (whole
+# cluster in PGDATA_DIR, when given), plus the load average. Ports: BASE_PORT (default 19800); PGPORT picks the
+# PostgreSQL on 127.0.0.1 (default 5432, user postgres, trust).
+set -euo pipefail
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+a="$(readlink -f "$1")" b="$(readlink -f "$2")" rounds="${3:-3}" secs="${4:-8}"
+port="${BASE_PORT:-19800}" rows=10000
+out="$here/results/ab-$(date +%Y%m%d-%H%M%S)"; mkdir -p "$out"
+export PGHOST=127.0.0.1 PGPORT="${PGPORT:-5432}" PGUSER=postgres PGDATABASE=basalt_ab_$port
+export BASALT_RATE_LIMITS_DEFAULT_ENABLED=false BASALT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" BASALT_DB_USER=postgres
+SU_EMAIL=bench-admin@example.com SU_PASSWORD=bench-admin-password-123
+dropdb --if-exists --force "$PGDATABASE"; createdb "$PGDATABASE"
+pid=""
+stop() { [[ -n "$pid" ]] && { kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }; pid=""; }
+trap 'stop; dropdb --if-exists --force "$PGDATABASE"' EXIT
+start() { # jar label
+  local jfr=""
+  [[ "${JFR:-0}" == 1 ]] && jfr="-XX:StartFlightRecording=settings=profile,filename=$out/$2.jfr,dumponexit=true"
+  BASALT_JAR="$1" JAVA_OPTS="$jfr" "$root/basalt" serve --http "127.0.0.1:$port" --dir "$out/data-$2" > "$out/server-$2.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && return; sleep 0.5; done
+  echo "server $2 did not start" >&2; tail "$out/server-$2.log"; exit 1
+}
+cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
+# PostgreSQL CPU: the postmaster of PGDATA_DIR (its reaped children included) and its live backends; else 0.
+pgcpu() {
+  local pm t=0; pm="$(head -1 "${PGDATA_DIR:-/nonexistent}/postmaster.pid" 2>/dev/null)" || { echo 0; return; }
+  t=$(awk '{print $14+$15+$16+$17}' "/proc/$pm/stat")
+  for p in $(pgrep -P "$pm"); do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo $t
+}
+run() { # label scenario
+  local base="http://127.0.0.1:$port" r="/api/collections/posts/records" args
+  case "$2" in
+    get) args=(-s "$here/lua/by_id.lua" "$base" -- GET "$r/" p%014d $rows) ;;
+    update) args=(-s "$here/lua/by_id.lua" "$base" -- PATCH "$r/" p%014d $rows) ;;
+    list) args=("$base$r?filter=views%3E500&sort=-created&perPage=20") ;;
+    list_skiptotal) args=("$base$r?filter=views%3E500&sort=-created&perPage=20&skipTotal=1") ;;
+  esac
+  local c0 p0 res; c0=$(cpu "$pid"); p0=$(pgcpu)
+  res="$(wrk -t2 -c32 -d"${secs}s" --latency "${args[@]}")"
+  local c1 p1 n rps p99; c1=$(cpu "$pid"); p1=$(pgcpu)
+  n=$(awk '/requests in/ {print $1}' <<<"$res"); rps=$(awk '/Requests\/sec/ {print $2}' <<<"$res")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$res")
+  printf '%s\t%s\t%s\t%s\t%d\t%d\t%s\n' "$1" "$2" "$rps" "$p99" $(( (c1-c0)*10000000/${n:-1} / 1000 )) \
+    $(( (p1-p0)*10000000/${n:-1} / 1000 )) "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$out/results.tsv"
+}
+BASALT_JAR="$a" "$root/basalt" superuser upsert "$SU_EMAIL" "$SU_PASSWORD" >/dev/null
+start "$a" seed; python3 "$here/seed.py" "http://127.0.0.1:$port" "$SU_EMAIL" "$SU_PASSWORD" $rows >/dev/null; stop
+printf 'build\tscenario\treq/s\tp99\tjvm_us/req\tpg_us/req\tload1\n' | tee "$out/results.tsv"
+for round in $(seq 1 "$rounds"); do
+  for x in a b; do
+    jar=$a; [[ $x == b ]] && jar=$b
+    start "$jar" "$x"
+    wrk -t2 -c32 -d"${secs}s" -s "$here/lua/by_id.lua" "http://127.0.0.1:$port" -- GET /api/collections/posts/records/ p%014d $rows >/dev/null
+    wrk -t2 -c32 -d"${secs}s" -s "$here/lua/by_id.lua" "http://127.0.0.1:$port" -- PATCH /api/collections/posts/records/ p%014d $rows >/dev/null
+    for s in ${SCENARIOS:-get update list}; do run "$x" "$s"; done
+    stop
+  done
+done
+echo "results: $out"
