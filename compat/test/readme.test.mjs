@@ -1,81 +1,108 @@
-// Keeps the README's examples honest: runs its shell and JavaScript snippets as a user would, against the server
-// under test. Only the address, the superuser's credentials and the collection names are replaced (the names by
-// unique ones, so the snippets touch nothing else on a shared server).
+// Keeps the README's examples honest: runs every block marked `<!-- test -->` or `<!-- test: NAME -->` (see the
+// comment at the top of README.md) as a user would, in README order, against the server under test, and fails on
+// a shell, JavaScript or JSON block that carries no marker. Only the address, the superuser's credentials, the
+// user ann's address and the collection names are replaced (by unique ones, so nothing else on a shared server is
+// touched); a fixture below adds set-up, fills a placeholder or checks the output, by the marker's NAME.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { BASE_URL, SUPERUSER_EMAIL, SUPERUSER_PASSWORD, superuser, uniqueName } from './support.mjs';
+import { CHECKED_LANGS, readmeBlocks } from './readme-blocks.mjs';
+import { fixtures, JAVA_RUN } from './readme-fixtures.mjs';
 
 const compat = dirname(dirname(fileURLToPath(import.meta.url)));
-const readme = readFileSync(join(compat, '..', 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], code: m[2] }));
-const names = { posts: uniqueName('posts'), users: uniqueName('users'), notes: uniqueName('notes') };
+const work = join(compat, '.examples');
+mkdirSync(work, { recursive: true });
+const blocks = readmeBlocks(join(compat, '..', 'README.md'));
 
-/** The one README block of this language that contains every marker. */
-function snippet(lang, ...markers) {
-  const found = blocks.filter((b) => b.lang === lang && markers.every((m) => b.code.includes(m)));
-  assert.equal(found.length, 1, `README: expected one ${lang} block with ${markers.join(', ')}`);
-  return found[0].code
+/** What the blocks share: unique names, ann's address and id, values one fixture leaves for a later one. */
+const ctx = {
+  names: Object.fromEntries(['posts', 'users', 'notes', 'orders'].map((n) => [n, uniqueName(n)])),
+  ann: `${uniqueName('ann')}@example.com`,
+  common: (code) => common(code),
+  blocks,
+  work,
+  run: (code, lang, fixture) => runBlock(code, lang, fixture),
+};
+
+/** The substitutions every block gets. */
+function common(code) {
+  return code
     .replaceAll('http://127.0.0.1:8090', BASE_URL)
     .replaceAll('admin@example.com', SUPERUSER_EMAIL)
     .replaceAll('change-me-123456', SUPERUSER_PASSWORD)
-    .replace(/(['"])(posts|users|notes)\1/g, (_, q, name) => `${q}${names[name]}${q}`);
+    .replaceAll('ann@example.com', ctx.ann)
+    .replace(/(['"])(posts|users|notes|orders)(?=['":])/g, (_, q, name) => `${q}${ctx.names[name]}`)
+    .replace(/\/collections\/(posts|users|notes|orders)\//g, (_, name) => `/collections/${ctx.names[name]}/`);
 }
 
-function run(file, args, timeout = 60000) {
+const CLI = process.env.BASALT_CLI_CLASSPATH && {
+  BASALT_DB_URL: process.env.BASALT_CLI_DB_URL, BASALT_DB_USER: process.env.BASALT_CLI_DB_USER,
+  BASALT_DB_PASSWORD: process.env.BASALT_CLI_DB_PASSWORD,
+};
+// ./basalt is the launcher around this main class; --dir is the server's, as the README's "same --dir" asks
+const BASH_PRELUDE = `set -euo pipefail
+basalt() { "$BASALT_CLI_JAVA" -Xmx256m -XX:TieredStopAtLevel=1 -cp "$BASALT_CLI_CLASSPATH" dev.basalt.cli.BasaltMain "$@" --dir="$BASALT_CLI_DIR"; }
+curl() { command curl --fail-with-body "$@"; }
+`;
+
+function run(file, args, env = {}) {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { timeout, cwd: compat }, (err, stdout, stderr) =>
+    execFile(file, args, { timeout: 180000, cwd: work, env: { ...process.env, ...env } }, (err, stdout, stderr) =>
       (err ? reject(new Error(`${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout)));
   });
 }
 
-/** Writes a JavaScript snippet under compat/ (so 'pocketbase' resolves to compat/node_modules) and runs it. */
-function runJs(name, code) {
-  const dir = join(compat, '.examples');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, name), code);
-  return run(process.execPath, [join(dir, name)]);
+let jsBlocks = 0;
+
+/** Runs one block's code (after substitutions); returns what it printed. */
+async function runBlock(code, lang, fixture = {}) {
+  if (lang === 'bash' || lang === 'sh') {
+    const token = (await superuser()).authStore.token;
+    return run('bash', ['-c', BASH_PRELUDE + code.replace(/(^|\s)\.\/basalt /g, '$1basalt ')],
+      { TOKEN: token, ...(CLI || {}) });
+  }
+  if (lang === 'js') {
+    const prelude = /import PocketBase/.test(code) ? '' : `import PocketBase from 'pocketbase';
+const pb = new PocketBase(${JSON.stringify(BASE_URL)});
+${fixture.guest ? '' : `await pb.collection('_superusers').authWithPassword(${JSON.stringify(SUPERUSER_EMAIL)}, ${JSON.stringify(SUPERUSER_PASSWORD)});`}
+`;
+    const file = join(work, `readme-block-${++jsBlocks}.mjs`);
+    // under compat/, so that 'pocketbase' resolves to compat/node_modules
+    writeFileSync(file, `${prelude}${fixture.before ?? ''}\n${code}\n${fixture.after ?? ''}\nprocess.exit(0);\n`);
+    return run(process.execPath, [file]);
+  }
+  throw new Error(`no way to run a ${lang} block`);
 }
 
-test('README steps 3 and 4: the curl that creates posts, then the SDK demo', async () => {
-  await run('bash', ['-euo', 'pipefail', '-c', snippet('bash', 'TOKEN=$(curl', '"type": "base"')]);
-  const pb = await superuser();
-  assert.equal((await pb.collections.getOne(names.posts)).fields.find((f) => f.name === 'tags').maxSelect, 3);
-
-  const out = await runJs('readme-demo.mjs', snippet('js', "getList(1, 2,", 'published posts'));
-  assert.match(out, /^2 published posts, page 1\/1: \[ 'Basalt on PostgreSQL \(42\)', 'Hello \(1\)' \]$/m);
-  assert.match(out, /^Hello again 2$/m);
-  // a second run adds posts, as the README says
-  assert.match(await runJs('readme-demo.mjs', snippet('js', "getList(1, 2,", 'published posts')), /^3 published posts, page 1\/2/m);
+test('every shell, JavaScript and JSON block of the README carries a marker, and every fixture is used', () => {
+  const unmarked = blocks.filter((b) => CHECKED_LANGS.has(b.lang) && !b.marker).map((b) => `README.md:${b.line}`);
+  assert.deepEqual(unmarked, [], 'put <!-- test --> (or <!-- not tested: WHY -->) on the line before each block');
+  const named = new Set(blocks.filter((b) => b.marker === 'test' && b.arg).map((b) => b.arg));
+  for (const name of named) {
+    assert.ok(fixtures[name] || JAVA_RUN[name], `README names the unknown fixture '${name}'`);
+  }
+  for (const name of [...Object.keys(fixtures), ...Object.keys(JAVA_RUN)]) {
+    assert.ok(named.has(name), `fixture '${name}' is used by no README block`);
+  }
 });
 
-test('README step 8: the realtime snippet delivers a note to its owner', async () => {
-  const pb = await superuser();
-  const users = await pb.collections.create({ name: names.users, type: 'auth', listRule: 'id = @request.auth.id',
-    viewRule: 'id = @request.auth.id', passwordAuth: { enabled: true, identityFields: ['email'] } });
-  const email = `${uniqueName('ann')}@example.com`;
-  await pb.collection(users.name).create({ email, password: 'ann-Password-1', passwordConfirm: 'ann-Password-1',
-    verified: true });
-  // the notes collection of step 9 (owner-only)
-  const owner = 'owner = @request.auth.id';
-  await pb.collections.create({ name: names.notes, type: 'base', listRule: owner, viewRule: owner,
-    createRule: owner, updateRule: owner, deleteRule: owner, fields: [{ name: 'text', type: 'text' },
-      { name: 'owner', type: 'relation', collectionId: users.id, maxSelect: 1 }] });
+for (const block of blocks.filter((b) => b.marker === 'test' && !JAVA_RUN[b.arg])) {
+  const fixture = fixtures[block.arg] ?? {};
+  const skip = fixture.needs?.();
+  test(`README.md:${block.line} (${block.lang}${block.arg ? `, ${block.arg}` : ''})`, { skip }, async () => {
+    try {
+      await fixture.setup?.(ctx);
+      const code = await (fixture.rewrite ?? ((c) => c))(common(block.code), ctx);
+      const out = block.lang === 'json' ? await fixture.json(JSON.parse(code), ctx)
+        : await runBlock(code, block.lang, { ...fixture, before: fixture.before?.(ctx), after: fixture.after?.(ctx) });
+      await fixture.check?.(out, ctx, code);
+    } finally {
+      await fixture.teardown?.(ctx);
+    }
+  });
+}
 
-  const code = snippet('js', "subscribe('*'").replaceAll('ann@example.com', email);
-  // Around the snippet: note when its callback prints, then create ann's note and wait for the event.
-  const out = await runJs('readme-realtime.mjs', `
-const printed = new Promise((resolve) => {
-  const log = console.log;
-  console.log = (...args) => { log(...args); if (String(args[0]).startsWith('ann sees')) resolve(); };
-});
-${code}
-await ann.collection('${names.notes}').create({ text: 'from the README', owner: ann.authStore.record.id });
-await printed;
-process.exit(0);
-`);
-  assert.match(out, /^ann sees create from the README$/m);
-});

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * running or not, on the data directory and {@code BASALT_DB_*} settings the server uses. Backups live in
  * {@code <dir>/backups}. Long work shows a progress bar on standard error.
  */
-@Command(name = "backup", description = "Creates, lists and restores backups.",
+@Command(name = "backup", mixinStandardHelpOptions = true, description = "Creates, lists and restores backups.",
         subcommands = {BackupCommand.Create.class, BackupCommand.ListBackups.class, BackupCommand.Restore.class})
 final class BackupCommand implements Runnable {
 
@@ -49,7 +49,7 @@ final class BackupCommand implements Runnable {
                 return run(ctx.getBean(Backups.class));
             } catch (ApiException e) {
                 System.err.println();
-                System.err.println("Error: " + e.getMessage() + (e.data().isEmpty() ? "" : " " + e.data()));
+                System.err.println("Error: " + e.getMessage() + SuperuserCommand.readable(e.data()));
                 return 1;
             }
         }
@@ -60,7 +60,8 @@ final class BackupCommand implements Runnable {
     }
 
     /** Creates a backup, named or with a generated name. */
-    @Command(name = "create", description = "Creates a backup (NAME: [a-z0-9_-]+.zip; generated when left out).")
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Creates a backup (NAME: [a-z0-9_-]+.zip; generated when left out).")
     static final class Create extends Action {
         @Parameters(index = "0", paramLabel = "NAME", arity = "0..1",
                 description = "File name of the new backup, e.g. nightly.zip; generated when left out.")
@@ -80,7 +81,7 @@ final class BackupCommand implements Runnable {
     }
 
     /** Lists the stored backups, newest first. */
-    @Command(name = "list", description = "Lists the backups, newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the backups, newest first.")
     static final class ListBackups extends Action {
         @Override
         int run(Backups backups) {
@@ -92,7 +93,8 @@ final class BackupCommand implements Runnable {
     }
 
     /** Restores a backup; a running server on the same database reloads its caches. */
-    @Command(name = "restore", description = "Replaces all data and files with the backup NAME (in <dir>/backups).")
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Replaces all data and files with the backup NAME (in <dir>/backups).")
     static final class Restore extends Action {
         @Parameters(index = "0", paramLabel = "NAME", description = "The backup to restore, e.g. nightly.zip.")
         String name;

@@ -60,7 +60,9 @@ class BackupCommandTest {
                     .containsPattern("Created backup cli-first\\.zip \\(\\d+\\.\\d MiB\\) in \\d+\\.\\d s\\.")
                     .contains("] tables ")
                     .contains("#");
-            assertThat(cli("create", "Bad Name.zip").exit()).isEqualTo(1);
+            Run bad = cli("create", "Bad Name.zip");
+            assertThat(bad.exit()).isEqualTo(1);
+            assertThat(bad.output()).contains("  name: Must be in a valid format.").doesNotContain("FieldError");
             Run list = cli("list");
             assertThat(list.exit()).as(list.output()).isZero();
             assertThat(list.output()).contains("cli-first.zip");

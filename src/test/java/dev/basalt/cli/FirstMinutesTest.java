@@ -55,15 +55,30 @@ class FirstMinutesTest {
 
     @Test
     void everyCommandHasHelpAndEveryOptionADescription() {
-        List<String[]> commands = List.of(new String[] {"--help"}, new String[] {"serve", "--help"},
-                new String[] {"superuser", "--help"}, new String[] {"superuser", "upsert", "--help"},
-                new String[] {"superuser", "create", "--help"}, new String[] {"superuser", "update", "-h"},
-                new String[] {"superuser", "delete", "--help"}, new String[] {"superuser", "otp", "--help"});
-        for (String[] args : commands) {
-            StringWriter out = new StringWriter();
-            int code = new CommandLine(new BasaltMain()).setOut(new PrintWriter(out)).execute(args);
-            assertThat(code).as(String.join(" ", args)).isZero();
-            assertThat(out.toString()).as(String.join(" ", args)).startsWith("Usage: basalt");
+        // every command and subcommand there is (walked, so a new one cannot be missed), as a user types it
+        List<List<String>> commands = new ArrayList<>(List.of(List.of()));
+        for (int i = 0; i < commands.size(); i++) {
+            CommandLine command = new CommandLine(new BasaltMain());
+            for (String name : commands.get(i)) {
+                command = command.getSubcommands().get(name);
+            }
+            for (String sub : command.getSubcommands().keySet()) {
+                List<String> path = new ArrayList<>(commands.get(i));
+                path.add(sub);
+                commands.add(path);
+            }
+        }
+        assertThat(commands).contains(List.of("backup", "restore"), List.of("superuser", "otp"), List.of("serve"));
+        for (List<String> path : commands) {
+            for (String help : List.of("--help", "-h")) {
+                List<String> args = new ArrayList<>(path);
+                args.add(help);
+                StringWriter out = new StringWriter();
+                int code = new CommandLine(new BasaltMain()).setOut(new PrintWriter(out))
+                        .execute(args.toArray(String[]::new));
+                assertThat(code).as(String.join(" ", args)).isZero();
+                assertThat(out.toString()).as(String.join(" ", args)).startsWith("Usage: basalt");
+            }
         }
         List<CommandLine> all = new ArrayList<>(List.of(new CommandLine(new BasaltMain())));
         for (int i = 0; i < all.size(); i++) {

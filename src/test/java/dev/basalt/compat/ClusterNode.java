@@ -2,6 +2,7 @@ package dev.basalt.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.basalt.testing.ReadmeBlocks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** HTTP, SSE and nginx helpers for {@link ClusterProcessesTest}: a client of one base URL. */
 final class ClusterNode {
+    /** The balancer's port in the README's example, and its first node's (the others follow). */
+    static final int README_PORT = 8090;
+    static final int README_NODE_PORT = 8091;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(360);
@@ -74,24 +79,25 @@ final class ClusterNode {
         }
     }
 
-    /** Starts nginx in the foreground with a round-robin upstream of the nodes, listening on {@code port}. */
+    /**
+     * Starts nginx in the foreground with the README's configuration (its {@code nginx} block marked
+     * {@code <!-- test: cluster -->}), only the ports changed: the nodes' and {@code port} for the balancer.
+     */
     static Process startNginx(Path dir, int port, int[] nodePorts) throws IOException {
         Files.createDirectories(dir);
-        StringBuilder upstream = new StringBuilder();
-        for (int p : nodePorts) {
-            upstream.append("    server 127.0.0.1:").append(p).append(" max_fails=1 fail_timeout=2s;\n");
+        String readme = ReadmeBlocks.marked("cluster", "nginx");
+        for (int i = 0; i < nodePorts.length; i++) {
+            readme = replaceOnce(readme, "server 127.0.0.1:" + (README_NODE_PORT + i) + " ",
+                    "server 127.0.0.1:" + nodePorts[i] + " ");
         }
+        readme = replaceOnce(readme, "listen " + README_PORT + ";", "listen 127.0.0.1:" + port + ";");
         String d = dir.toAbsolutePath().toString();
+        // around the README's upstream and server blocks: what a standalone, unprivileged nginx.conf needs
         String conf = "worker_processes 1;\npid " + d + "/nginx.pid;\nerror_log " + d + "/error.log;\n"
                 + "events { worker_connections 1024; }\n"
                 + "http {\n  access_log off;\n  client_body_temp_path " + d + "/body;\n  proxy_temp_path " + d
                 + "/proxy;\n  fastcgi_temp_path " + d + "/fcgi;\n  uwsgi_temp_path " + d + "/uwsgi;\n"
-                + "  scgi_temp_path " + d + "/scgi;\n  upstream basalt {\n" + upstream + "    keepalive 16;\n  }\n"
-                + "  server {\n    listen 127.0.0.1:" + port + ";\n    client_max_body_size 0;\n"
-                + "    location / {\n      proxy_pass http://basalt;\n      proxy_http_version 1.1;\n"
-                + "      proxy_set_header Connection \"\";\n      proxy_set_header Host $host;\n"
-                + "      proxy_buffering off;\n      proxy_read_timeout 1h;\n"
-                + "      proxy_next_upstream error timeout;\n    }\n  }\n}\n";
+                + "  scgi_temp_path " + d + "/scgi;\n" + readme + "}\n";
         Path file = dir.resolve("nginx.conf");
         Files.writeString(file, conf);
         return new ProcessBuilder("nginx", "-c", file.toString(), "-p", d, "-g", "daemon off;")
@@ -189,5 +195,13 @@ final class ClusterNode {
         public void close() throws IOException {
             in.close();
         }
+    }
+
+    /** Replaces the one occurrence of {@code from}; fails when the README no longer has it. */
+    static String replaceOnce(String text, String from, String to) {
+        if (text.indexOf(from) < 0 || text.indexOf(from) != text.lastIndexOf(from)) {
+            throw new AssertionError("README cluster example: expected one '" + from + "' in:\n" + text);
+        }
+        return text.replace(from, to);
     }
 }

@@ -3,6 +3,7 @@ package dev.basalt.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.basalt.cli.BasaltMain;
+import dev.basalt.testing.ReadmeBlocks;
 import dev.basalt.testing.S3Server;
 import dev.basalt.testing.TestDatabase;
 import java.io.IOException;
@@ -172,6 +173,7 @@ class ClusterProcessesTest {
     /** Starts the nodes on a new database, a superuser and nginx; returns the database's URL. */
     private String startCluster() throws Exception {
         String url = TestDatabase.createDatabase();
+        assertThat(ReadmeBlocks.marked("cluster", "sh")).contains("export BASALT_DB_URL=");
         env.put("BASALT_DB_URL", url);
         env.put("BASALT_DB_USER", TestDatabase.user());
         env.put("BASALT_DB_PASSWORD", TestDatabase.password());
@@ -231,13 +233,22 @@ class ClusterProcessesTest {
              dev.basalt.testing.FakeOidcProvider oidc = new dev.basalt.testing.FakeOidcProvider()) {
             // rate-limit counters are per node without a shared store (README): a round-robin client gets N times
             // the limit, so the one file that counts to a 429 is left out here (it runs in SdkCompatibilityTest)
-            SdkCompatibilityTest.runSuite(base, EMAIL, PASSWORD, mailbox, oidc, Set.of("rate-limits.test.mjs"));
+            // (and the README's, single-server: its ./basalt commands run in several JVMs; SdkCompatibilityTest runs it)
+            SdkCompatibilityTest.runSuite(base, EMAIL, PASSWORD, mailbox, oidc,
+                    Set.of("rate-limits.test.mjs", "readme.test.mjs"));
         }
     }
 
     private Process startNode(int i) throws IOException {
-        // one data directory for all nodes, as on a shared filesystem: uploaded files are seen by every node
-        return java("serve", "--http=127.0.0.1:" + ports[i], "--dir=" + dir.resolve("shared"));
+        // as the README starts node i (its sh block marked <!-- test: cluster -->), with this test's port and a
+        // directory shared by all nodes, as on a shared filesystem
+        List<String> serves = ReadmeBlocks.marked("cluster", "sh").lines()
+                .filter(l -> l.startsWith("./basalt serve ")).toList();
+        assertThat(serves).as("README's cluster example starts %d nodes", NODES).hasSize(NODES);
+        String line = ClusterNode.replaceOnce(serves.get(i), "127.0.0.1:" + (ClusterNode.README_NODE_PORT + i),
+                "127.0.0.1:" + ports[i]);
+        line = ClusterNode.replaceOnce(line, "--dir=./shared", "--dir=" + dir.resolve("shared"));
+        return java(line.replaceFirst("^\\./basalt ", "").replaceFirst("\\s*&\\s*$", "").split("\\s+"));
     }
 
     private Process java(String... args) throws IOException {

@@ -51,15 +51,21 @@ class SdkCompatibilityTest {
     private static final int TAIL_LINES = 80;
 
     private static ConfigurableApplicationContext basalt;
+    /** What the README's ./basalt commands need (see {@link #cliEnv}); empty for a suite run elsewhere. */
+    private static Map<String, String> cli = Map.of();
+    private static Path dataDir;
+    private static String dbUrl;
     private static TestMailbox mailbox;
     private static FakeOidcProvider oidc;
 
     @BeforeAll
     static void startBasalt() throws IOException {
         SpringApplication app = new SpringApplication(BasaltApplication.class);
+        dataDir = Files.createTempDirectory("basalt-compat");
+        dbUrl = TestDatabase.createDatabase();
         basalt = app.run("--server.port=0",
-                "--basalt.dir=" + Files.createTempDirectory("basalt-compat"),
-                "--basalt.db.url=" + TestDatabase.createDatabase(),
+                "--basalt.dir=" + dataDir,
+                "--basalt.db.url=" + dbUrl,
                 "--basalt.db.user=" + TestDatabase.user(),
                 "--basalt.db.password=" + TestDatabase.password(),
                 "--basalt.rate-limits.default-enabled=false",
@@ -87,8 +93,20 @@ class SdkCompatibilityTest {
 
     @Test
     void officialSdkSuitePasses() throws Exception {
+        cli = cliEnv(dataDir, dbUrl);
         runSuite("http://127.0.0.1:" + basalt.getEnvironment().getProperty("local.server.port"), EMAIL, PASSWORD,
                 mailbox, oidc, Set.of());
+    }
+
+    /**
+     * What the README's {@code ./basalt} commands need to run against the server under test (readme.test.mjs): this
+     * JVM's java and classpath for the same main class, and the server's data directory and database.
+     */
+    static Map<String, String> cliEnv(Path dir, String url) {
+        return Map.of("BASALT_CLI_JAVA", ProcessHandle.current().info().command().orElse("java"),
+                "BASALT_CLI_CLASSPATH", System.getProperty("java.class.path"), "BASALT_CLI_DIR", dir.toString(),
+                "BASALT_CLI_DB_URL", url, "BASALT_CLI_DB_USER", TestDatabase.user(),
+                "BASALT_CLI_DB_PASSWORD", TestDatabase.password());
     }
 
     /**
@@ -115,15 +133,16 @@ class SdkCompatibilityTest {
             files.filter(f -> included.test(f.getFileName().toString())).map(Path::toString)
                     .filter(f -> f.endsWith(".test.mjs")).sorted().forEach(command::add);
         }
-        run("SDK compatibility suite", SUITE_TIMEOUT, Map.ofEntries(Map.entry("BASALT_URL", url),
+        Map<String, String> env = new java.util.HashMap<>(cli);
+        env.putAll(Map.ofEntries(Map.entry("BASALT_URL", url),
                 Map.entry("BASALT_SUPERUSER_EMAIL", email), Map.entry("BASALT_SUPERUSER_PASSWORD", password),
                 Map.entry("BASALT_SMTP_PORT", String.valueOf(mailbox.smtpPort())),
                 Map.entry("BASALT_MAILBOX_URL", mailbox.url()), Map.entry("BASALT_OIDC_ISSUER", oidc.issuer()),
                 Map.entry("BASALT_OIDC_CLIENT_ID", FakeOidcProvider.CLIENT_ID),
                 Map.entry("BASALT_OIDC_CLIENT_SECRET", FakeOidcProvider.CLIENT_SECRET),
                 Map.entry("BASALT_S3_TEST_ENDPOINT", S3Server.endpoint()),
-                Map.entry("BASALT_S3_TEST_BUCKET", S3Server.BUCKET), Map.entry("BASALT_S3_TEST_KEY", S3Server.KEY)),
-                command);
+                Map.entry("BASALT_S3_TEST_BUCKET", S3Server.BUCKET), Map.entry("BASALT_S3_TEST_KEY", S3Server.KEY)));
+        run("SDK compatibility suite", SUITE_TIMEOUT, env, command);
     }
 
     /** Fails clearly unless node (new enough) and npm are installed. */

@@ -1,5 +1,6 @@
 package dev.basalt.compat;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -29,6 +30,8 @@ final class TestMailbox implements AutoCloseable {
 
     TestMailbox() throws IOException {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        // any user name and password sign in, e.g. the README's example SMTP settings (readme.test.mjs)
+        smtp.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         smtp.start();
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/mails", exchange -> {

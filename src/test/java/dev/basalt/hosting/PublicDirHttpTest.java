@@ -73,6 +73,19 @@ class PublicDirHttpTest {
     }
 
     @Test
+    void redirectsADirectoryWithoutItsSlash() {
+        HttpResponse<String> docs = app.get("/docs?x=1");
+        assertThat(docs.statusCode()).isEqualTo(301);
+        assertThat(docs.headers().firstValue("Location")).hasValue("/docs/?x=1");
+        // a leading "//" must not become a redirect to another host
+        assertThat(app.get("//docs").headers().firstValue("Location").orElse("")).doesNotStartWith("//");
+        // no redirect for files, a directory without index.html, or the API
+        assertThat(app.get("/app.js").statusCode()).isEqualTo(200);
+        assertThat(app.get("/linked-dir").statusCode()).isNotEqualTo(301);
+        assertThat(app.get("/api/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void answers304ToMatchingValidators() {
         HttpResponse<String> first = app.get("/app.js");
         String etag = first.headers().firstValue("ETag").orElseThrow();

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
  * Spring's static-resource handler on the public directory, with PocketBase's rules on top: a directory path
- * ({@code /}, {@code /docs/}) serves its {@code index.html}; with the index fallback a path that matches no file
+ * ({@code /}, {@code /docs/}) serves its {@code index.html}, and {@code /docs} redirects (301) to {@code /docs/}; with the index fallback a path that matches no file
  * serves the root {@code index.html} (single-page apps with pretty URLs); {@code /api/} and {@code /_/} are never
  * served from here. Caching: {@code ETag} (length, modification time and encoding) and {@code Last-Modified} with
  * 304 answers, and {@code Cache-Control: no-cache}, since file names are not content-hashed in general; a
@@ -41,6 +41,35 @@ final class PublicDirHandler extends ResourceHttpRequestHandler {
         setResourceResolvers(List.of(new EncodedResourceResolver(), new ConfinedPathResolver(dir)));
         setCacheControl(CacheControl.noCache());
         setEtagGenerator(PublicDirHandler::etag);
+    }
+
+    @Override
+    public void handleRequest(HttpServletRequest request, HttpServletResponse response)
+            throws jakarta.servlet.ServletException, IOException {
+        if (isDirectoryWithoutSlash(request)) {
+            // as PocketBase and static servers do: relative links in the directory's index.html resolve inside it
+            String query = request.getQueryString();
+            String target = request.getRequestURI().replaceFirst("^/+", "/") + "/" + (query == null ? "" : "?" + query);
+            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            response.setHeader(HttpHeaders.LOCATION, target);
+            return;
+        }
+        super.handleRequest(request, response);
+    }
+
+    /** True for {@code /docs} when {@code docs/index.html} exists in the directory (and {@code docs} is no file). */
+    private boolean isDirectoryWithoutSlash(HttpServletRequest request) throws IOException {
+        String path = (String) request.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);
+        String trimmed = path == null ? "" : path.replaceFirst("^/+", "");
+        if (trimmed.isEmpty() || reserved(trimmed) || request.getRequestURI().endsWith("/")) {
+            return false;
+        }
+        try {
+            request.setAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE, trimmed + "/" + INDEX);
+            return super.getResource(request) != null;
+        } finally {
+            request.setAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE, path);
+        }
     }
 
     @Override
