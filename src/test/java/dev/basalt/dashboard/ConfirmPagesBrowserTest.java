@@ -116,6 +116,46 @@ class ConfirmPagesBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    void templatesAreEditedAndAVerificationMailIsSentFromTheRecord() throws Exception {
+        String email = user("dashsend");
+        signIn();
+        page.getByRole(AriaRole.LINK, new com.microsoft.playwright.Page.GetByRoleOptions().setName(USERS)).click();
+        button("Edit collection").click();
+        page.getByRole(AriaRole.TAB, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Options")).click();
+        page.getByLabel("Verification mail subject").fill("Dash verify {APP_NAME}");
+        page.getByLabel("OTP mail subject").fill("Dash code {APP_NAME}");
+        page.getByLabel("Send a login alert from a new location").check();
+        page.getByLabel("Login alert mail subject").fill("");
+        button("Save").click();
+        assertThat(page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.ALERT).first()).isVisible(); // the server's error
+        page.getByLabel("Login alert mail subject").fill("Dash alert");
+        button("Save").click();
+        assertThat(status("Collection saved.")).isVisible();
+        var saved = get("/api/collections/" + USERS, superuser()).json();
+        assertThat(saved.at("/otp/emailTemplate/subject").asString()).isEqualTo("Dash code {APP_NAME}");
+        assertThat(saved.at("/authAlert/emailTemplate/subject").asString()).isEqualTo("Dash alert");
+
+        int before = smtp.getReceivedMessages().length;
+        page.getByLabel("Filter").fill("email = '" + email + "'");
+        page.getByLabel("Filter").press("Enter");
+        page.getByRole(AriaRole.CELL, new com.microsoft.playwright.Page.GetByRoleOptions().setName(email)).click();
+        button("Send verification email").click();
+        assertThat(status("Verification email requested for " + email + ".")).isVisible();
+        page.navigate(find(mail(email, before), LINK));
+        assertThat(page.getByRole(AriaRole.STATUS).getByText("Your email address is verified.")).isVisible();
+        assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).skip(before)
+                .anyMatch(m -> subject(m).startsWith("Dash verify"))).isTrue();
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String user(String prefix) {
         String email = prefix + System.nanoTime() + "@example.com";
         Response r = post("/api/collections/" + USERS + "/records",
