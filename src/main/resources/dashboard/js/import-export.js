@@ -2,7 +2,7 @@
 // (PUT /api/collections/import), with a review of what the import creates, changes and deletes before it is sent.
 import { html, nothing } from 'lit-html';
 import { api } from './api.js';
-import { run, update, button, checkbox, errors, confirmed, toast } from './ui.js';
+import { run, update, button, checkbox, errors, confirmed, toast, copyText } from './ui.js';
 
 /** The collections as last loaded, the names ticked for export, and the import being prepared. */
 const state = { collections: null, loading: false, selected: null, text: '', deleteMissing: false, review: null, parseError: '' };
@@ -29,17 +29,6 @@ async function load() {
 function loaded() {
   if (!state.collections && !state.loading && !errors['import-export-load']) load();
   return state.collections;
-}
-
-/** Copies text to the clipboard; answers whether it worked (a page without clipboard access falls back to a prompt). */
-export async function copyText(text, what) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    window.prompt(`Copy the ${what}:`, text);
-    return false;
-  }
 }
 
 function exported() {
