@@ -36,8 +36,9 @@ function close() { editor.open = false; update(); }
 
 /** Error message at a dotted path of the last failed save's data (e.g. "fields.2.name"), as inline text. */
 export function errorAt(path) {
-  let node = errors.collection?.data;
-  for (const part of path.split('.')) node = node?.[part];
+  const data = errors.collection?.data;
+  let node = data?.[path]; // the server keys some errors flat ("indexes.1"), others nested
+  if (!node) { node = data; for (const part of path.split('.')) node = node?.[part]; }
   return node?.message ? html`<small class="field-error" role="alert">${node.message}</small>` : nothing;
 }
 
@@ -121,6 +122,18 @@ function queryView() {
         .filter((f) => !f.hidden).map((f) => html`<td>${JSON.stringify(row[f.name])}</td>`)}</tr>`)}</tbody></table></div>` : nothing}`;
 }
 
+/** Every field error of the last failed save as [path, message], so errors on another tab are seen too. */
+function problems() {
+  const out = [];
+  const walk = (node, path) => {
+    if (!node || typeof node !== 'object') return;
+    if (typeof node.message === 'string') { out.push([path, node.message]); return; }
+    for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
+  };
+  walk(errors.collection?.data, '');
+  return out;
+}
+
 /** The editor dialog. */
 export function editorView() {
   const d = editor.draft;
@@ -131,7 +144,8 @@ export function editorView() {
     options: () => authOptionsView(d), indexes: () => indexesView(d) }[editor.tab];
   const title = editor.original ? `Edit collection ${editor.original.name}` : 'New collection';
   return dialog(title, html`<form @submit=${save} novalidate>
-    ${errors.collection ? html`<p class="alert" role="alert">${errors.collection.message}</p>` : nothing}
+    ${errors.collection ? html`<div class="alert" role="alert">${errors.collection.message}${problems().length
+      ? html`<ul>${problems().map(([k, m]) => html`<li><code>${k}</code>: ${m}</li>`)}</ul>` : nothing}</div>` : nothing}
     <div class="grid2">
       ${input('Name', d, 'name', { required: true, error: errorAt('name') })}
       <div class="field"><label for="collection-type"><span>Type</span></label><select id="collection-type" ?disabled=${!!editor.original}

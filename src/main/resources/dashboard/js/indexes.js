@@ -28,12 +28,10 @@ export function buildIndex({ unique, name, table, columns, where }) {
 /** A fresh index name, unique enough not to collide with another collection's (index names are per database). */
 export const newIndexName = (table) => `idx_${table || 'collection'}_${Math.random().toString(36).slice(2, 9)}`;
 
-/** The same indexes for a copy of the collection named table: each gets a new name and the new table. */
+/** The same indexes for a copy of the collection named table: each gets a new name and the new table (the rest kept). */
 export function renameIndexes(indexes, table) {
-  return (indexes || []).map((sql) => {
-    const p = parseIndex(sql);
-    return p && p.plain ? buildIndex({ ...p, name: newIndexName(table), table }) : sql;
-  });
+  return (indexes || []).map((sql) => sql.replace(/(INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?)\S+(\s+ON\s+)\S+?(\s*\()/i,
+    (_, head, on, paren) => `${head}\`${newIndexName(table)}\`${on}\`${table}\`${paren}`));
 }
 
 function setIndex(d, i, parts) {

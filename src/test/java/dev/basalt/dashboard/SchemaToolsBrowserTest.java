@@ -84,7 +84,7 @@ class SchemaToolsBrowserTest extends BrowserTest {
         page.getByLabel("Index 2 SQL").blur();
         screenshot("index-form");
         button("Save").click();
-        assertThat(page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.ALERT).first()).isVisible();
+        assertThat(page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.ALERT).first()).containsText("indexes.1");
         button("Remove index 2").click();
         button("Save").click();
         assertThat(status("Collection saved.")).isVisible();
@@ -105,6 +105,16 @@ class SchemaToolsBrowserTest extends BrowserTest {
         JsonNode copy = get("/api/collections/" + name + "_duplicate", superuser()).json();
         assertThat(copy.get("fields").toString()).contains("\"slug\"");
         assertThat(copy.at("/indexes/0").asString()).contains("UNIQUE").contains(name + "_duplicate");
+
+        // An auth collection too: its system fields and indexes are copied without clashing.
+        post("/api/collections", Map.of("name", name + "_auth", "type", "auth", "fields", List.of()), superuser());
+        page.reload();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name + "_auth")).click();
+        button("Edit collection").click();
+        button("Duplicate").click();
+        button("Create").click();
+        assertThat(status("Collection created.")).isVisible();
+        assertThat(get("/api/collections/" + name + "_auth_duplicate", superuser()).json().get("type").asString()).isEqualTo("auth");
     }
 
     private Locator rowOf(String collection) {
