@@ -12,7 +12,7 @@ COPY src ./src
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:21-jre
-COPY --from=build /src/target/basalt.jar /app/basalt.jar
+COPY --from=build /src/target/basalt-exec.jar /app/basalt.jar
 COPY src/main/jib/usr/local/bin/basalt-healthcheck /usr/local/bin/basalt-healthcheck
 # The embedded PostgreSQL refuses root, and so does this image: the data directory belongs to nobody.
 RUN chmod 755 /usr/local/bin/basalt-healthcheck \

@@ -14,10 +14,12 @@
 #   --jit-warmup S     after each start, S seconds of load per read scenario before any measurement (default 15)
 #   --connections C    wrk connections (default 32; threads 2)
 #   --no-peers         skip Directus and Parse Server     --no-pgbench   skip the pgbench runs
-#   --jar PATH         benchmark this jar instead of building target/basalt.jar (e.g. an older build)
+#   --jar PATH         benchmark this jar instead of building target/basalt-exec.jar (e.g. an older build)
 #   --label NAME       name of this Basalt in the results (default basalt)
 #   --port P           Basalt's port (default 18090)
 #   --logs on|off      request logs on (default, as installed) or off (settings logs.maxDays=0), to measure their cost
+#   --hooks DIR        serve with this JS hooks directory (e.g. bench/hooks/noop: no-op hooks on posts), to
+#                      measure the hooks' overhead against a run without (use another --label)
 # Environment: JAVA_OPTS (JVM options for Basalt), BENCH_PG (host:port of the external PostgreSQL; default the
 # peers' cluster 127.0.0.1:55432 when it runs, else 127.0.0.1:5432; user postgres, trust auth), PEERS (the peers'
 # work directory, default /tmp/basalt-peers), PEERS_SCRIPTS (default ../shared/peers next to the repository),
@@ -30,7 +32,7 @@ here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
 setups=embedded,external rows_list=10000,100000 scenarios=all warmup=10 duration=10 connections=32
-peers=1 pgbench=1 jar="" label=basalt port=18090 jit_warmup=15 logs=on
+peers=1 pgbench=1 jar="" label=basalt port=18090 jit_warmup=15 logs=on hooks=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) setups=external rows_list=10000 warmup=2 duration=3 jit_warmup=3 peers=0 pgbench=0 ;;
@@ -47,6 +49,7 @@ while [[ $# -gt 0 ]]; do
     --label) label="$2"; shift ;;
     --port) port="$2"; shift ;;
     --logs) logs="$2"; shift ;;
+    --hooks) hooks="$(readlink -f "$2")"; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -66,7 +69,7 @@ source "$here/lib/peers.sh"
 # Build (or check) the jar once, through the launcher that also picks the JDK.
 if [[ -z "$jar" ]]; then
   "$root/basalt" --version >/dev/null
-  jar="$root/target/basalt.jar"
+  jar="$root/target/basalt-exec.jar"
 fi
 export BASALT_JAR="$jar"
 {
@@ -75,7 +78,7 @@ export BASALT_JAR="$jar"
   echo "jar: $jar ($label)"
   echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); memory: $(free -g | awk '/Mem/ {print $2}') GiB"
   echo "kernel: $(uname -r); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); $(psql --version)"
-  echo "options: setups=$setups rows=$rows_list scenarios=$scenarios jit_warmup=${jit_warmup}s warmup=${warmup}s duration=${duration}s connections=$connections peers=$peers pgbench=$pgbench logs=$logs"
+  echo "options: setups=$setups rows=$rows_list scenarios=$scenarios jit_warmup=${jit_warmup}s warmup=${warmup}s duration=${duration}s connections=$connections peers=$peers pgbench=$pgbench logs=$logs hooks=${hooks:-none}"
 } > "$out/meta.txt"
 cat "$out/meta.txt"
 

@@ -5,7 +5,7 @@
 #   bench/backup/run.sh [ROWS] [FILES] [FILE_BYTES]      (defaults 1000000 1000 10240)
 #
 # Needs PostgreSQL reachable at 127.0.0.1:5432 as BENCH_PG_USER (default postgres, trust auth): a fresh database
-# is created for the run and dropped afterwards. Builds target/basalt.jar when missing.
+# is created for the run and dropped afterwards. Builds target/basalt-exec.jar when missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -29,12 +29,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[[ -f "$root/target/basalt.jar" ]] || (cd "$root" && mvn -q -B package -DskipTests)
+[[ -f "$root/target/basalt-exec.jar" ]] || (cd "$root" && mvn -q -B package -DskipTests)
 export BASALT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" BASALT_DB_USER="$pg_user"
-"$java" -jar "$root/target/basalt.jar" superuser upsert bench@example.com bench-password-123 --dir "$data_dir" >/dev/null
+"$java" -jar "$root/target/basalt-exec.jar" superuser upsert bench@example.com bench-password-123 --dir "$data_dir" >/dev/null
 
 # The collections are created through the API (so they are real collections), the rows and files directly.
-"$java" -jar "$root/target/basalt.jar" serve --http "127.0.0.1:$port" --dir "$data_dir" >"$data_dir/server.log" 2>&1 &
+"$java" -jar "$root/target/basalt-exec.jar" serve --http "127.0.0.1:$port" --dir "$data_dir" >"$data_dir/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 1; done
 token=$(curl -sf -X POST "http://127.0.0.1:$port/api/collections/_superusers/auth-with-password" \
@@ -70,13 +70,13 @@ psql_db -c "\\copy docs (id, doc) FROM '$data_dir/docs.csv' WITH (FORMAT csv)"
 db_size=$(psql_db -c "SELECT pg_size_pretty(pg_database_size('$db'))")
 
 start=$(date +%s.%N)
-create_out=$("$java" -jar "$root/target/basalt.jar" backup create bench.zip --dir "$data_dir" 2>/dev/null)
+create_out=$("$java" -jar "$root/target/basalt-exec.jar" backup create bench.zip --dir "$data_dir" 2>/dev/null)
 backup_s=$(python3 -c "import time; print(round(time.time() - $start, 1))")
 zip_bytes=$(stat -c %s "$data_dir/backups/bench.zip")
 
 psql_db -c "DELETE FROM items WHERE n < 1000"
 start=$(date +%s.%N)
-restore_out=$("$java" -jar "$root/target/basalt.jar" backup restore bench.zip --dir "$data_dir" 2>/dev/null)
+restore_out=$("$java" -jar "$root/target/basalt-exec.jar" backup restore bench.zip --dir "$data_dir" 2>/dev/null)
 restore_s=$(python3 -c "import time; print(round(time.time() - $start, 1))")
 restored_rows=$(psql_db -c "SELECT count(*) FROM items")
 restored_files=$(find "$data_dir/storage" -type f | wc -l)

@@ -5,6 +5,9 @@ SU_EMAIL=bench-admin@example.com
 SU_PASSWORD=bench-admin-password-123
 BENCH_USER='{"identity":"bench@example.com","password":"bench-password-123"}'
 BASALT_PID=""
+# The external setup's database (BENCH_DB, default basalt_bench): dropped and created afresh, so runs side by side
+# on one PostgreSQL need different names.
+BENCH_DB="${BENCH_DB:-basalt_bench}"
 
 # Starts Basalt on 127.0.0.1:$port with an embedded or an external PostgreSQL and a superuser; waits for /api/health.
 basalt_start() {
@@ -19,18 +22,19 @@ basalt_start() {
     if [[ -z "$pg" ]]; then
       pg_isready -q -h 127.0.0.1 -p 55432 && pg=127.0.0.1:55432 || pg=127.0.0.1:5432
     fi
-    export PGHOST="${pg%:*}" PGPORT="${pg##*:}" PGUSER=postgres PGDATABASE=basalt_bench
-    dropdb --if-exists --force basalt_bench && createdb basalt_bench
-    export BASALT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/basalt_bench" BASALT_DB_USER=postgres
+    export PGHOST="${pg%:*}" PGPORT="${pg##*:}" PGUSER=postgres PGDATABASE="$BENCH_DB"
+    dropdb --if-exists --force "$BENCH_DB" && createdb "$BENCH_DB"
+    export BASALT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" BASALT_DB_USER=postgres
     "$root/basalt" superuser upsert "$SU_EMAIL" "$SU_PASSWORD" >/dev/null
   fi
-  "$root/basalt" serve --http "127.0.0.1:$port" --dir "$dir" > "$out/server-$setup.log" 2>&1 &
+  "$root/basalt" serve --http "127.0.0.1:$port" --dir "$dir" ${hooks:+--hooksDir "$hooks"} > "$out/server-$setup.log" 2>&1 &
   BASALT_PID=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 720); do   # up to 6 min: a start on a saturated machine has taken over 2
     kill -0 "$BASALT_PID" 2>/dev/null || { tail -20 "$out/server-$setup.log"; echo "Basalt did not start" >&2; exit 1; }
     curl -sf "$BASE/api/health" >/dev/null && break
     sleep 0.5
   done
+  curl -sf "$BASE/api/health" >/dev/null || { tail -20 "$out/server-$setup.log"; echo "Basalt did not answer" >&2; exit 1; }
   if [[ "$setup" == embedded ]]; then
     "$root/basalt" superuser upsert "$SU_EMAIL" "$SU_PASSWORD" --dir "$dir" >/dev/null
     export PGHOST=127.0.0.1 PGPORT="$(sed -n 4p "$dir/pg/postmaster.pid")" PGUSER=postgres PGDATABASE=postgres
@@ -43,7 +47,7 @@ basalt_stop() {
   kill -TERM "$BASALT_PID" 2>/dev/null || true
   wait "$BASALT_PID" 2>/dev/null || true
   BASALT_PID=""
-  if [[ "${PGDATABASE:-}" == basalt_bench ]]; then dropdb --if-exists --force basalt_bench; fi
+  if [[ "${PGDATABASE:-}" == "$BENCH_DB" ]]; then dropdb --if-exists --force "$BENCH_DB"; fi
   rm -rf "$out"/data-*
 }
 trap '[[ -n "$BASALT_PID" ]] && basalt_stop' EXIT

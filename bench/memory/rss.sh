@@ -3,7 +3,7 @@
 #
 #   bench/memory/rss.sh          # about 5 minutes: two runs, one table
 #
-# Each run starts target/basalt.jar on a fresh database basalt_rss (PostgreSQL on $BENCH_PG, default
+# Each run starts target/basalt-exec.jar on a fresh database basalt_rss (PostgreSQL on $BENCH_PG, default
 # 127.0.0.1:5432, user postgres, trust), creates a public collection, then runs wrk: creates for LOAD_S seconds and
 # lists for LOAD_S seconds (32 connections), sampling the JVM's RSS every second; then it waits IDLE_S seconds and
 # reads RSS again. Run "jvm-defaults" is `java -jar` with no options (the JVM's own heap limit, a quarter of RAM);
@@ -21,9 +21,9 @@ run() {
   dropdb --if-exists --force basalt_rss && createdb basalt_rss
   export BASALT_DB_URL="jdbc:postgresql://$pg/basalt_rss" BASALT_DB_USER=postgres
   # shellcheck disable=SC2086
-  "$java" $opts -jar "$root/target/basalt.jar" superuser upsert rss@example.com rss-password-123 >/dev/null 2>&1
+  "$java" $opts -jar "$root/target/basalt-exec.jar" superuser upsert rss@example.com rss-password-123 >/dev/null 2>&1
   # shellcheck disable=SC2086
-  "$java" $opts -jar "$root/target/basalt.jar" serve --http "127.0.0.1:$port" > "/tmp/basalt-rss-$label.log" 2>&1 &
+  "$java" $opts -jar "$root/target/basalt-exec.jar" serve --http "127.0.0.1:$port" > "/tmp/basalt-rss-$label.log" 2>&1 &
   pid=$!
   until curl -sf "$base/api/health" >/dev/null; do sleep 0.5; done
   local start_rss; start_rss="$(rss_mb "$pid")"

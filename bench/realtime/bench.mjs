@@ -90,6 +90,15 @@ async function idleClients(admin) {
   await new Promise((r) => setTimeout(r, 3000));
   await fetch(URL_BASE + '/api/health'); // let a GC-free snapshot settle
   const after = await serverMemory();
+  if (process.env.BENCH_HISTO) {
+    // the heap's biggest classes with the idle clients connected (a live histogram forces a full GC first)
+    const { execFileSync } = await import('node:child_process');
+    const jcmd = `${process.env.JAVA_HOME}/bin/jcmd`;
+    (await import('node:fs')).writeFileSync(process.env.BENCH_HISTO,
+      execFileSync(jcmd, [PID, 'GC.class_histogram'], { maxBuffer: 64 << 20 }).toString());
+    const live = await serverMemory();
+    console.log(`  after a full GC: heap ${live.heapMb} MB (histogram in ${process.env.BENCH_HISTO})`);
+  }
   const metrics = await (await fetch(URL_BASE + '/metrics', METRICS)).text();
   const gauge = /basalt_realtime_clients\S* (\d+)/.exec(metrics);
   console.log(`idle clients: ${IDLE} connected in ${connectSeconds.toFixed(1)} s; server reports ${gauge ? gauge[1] : '?'}`);

@@ -4,8 +4,11 @@
 #
 #   bench/realtime/run.sh [IDLE_CLIENTS] [SUBSCRIBERS] [ROUNDS]      (defaults 10000 1000 30; server heap BENCH_XMX, default 4g)
 #
-# Needs PostgreSQL reachable as BENCH_PG_ADMIN_URL (default jdbc:postgresql://127.0.0.1:5432/postgres, user
-# postgres, trust auth): a fresh database is created for the run and dropped afterwards.
+# BENCH_HISTO=FILE writes a class histogram of the server's heap (after a full GC) with the idle clients connected;
+# BENCH_JAR runs that jar instead of target/basalt-exec.jar; BENCH_PORT picks the port.
+#
+# Needs PostgreSQL on 127.0.0.1:$BENCH_PG_PORT (default 5432), user $BENCH_PG_USER (default postgres), trust auth:
+# a fresh database is created for the run and dropped afterwards.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -15,9 +18,10 @@ rounds="${3:-30}"
 port="${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 db="basalt_bench_$$"
 pg_user="${BENCH_PG_USER:-postgres}"
+pg_port="${BENCH_PG_PORT:-5432}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 
-psql -h 127.0.0.1 -U "$pg_user" -qc "CREATE DATABASE $db" postgres
+psql -h 127.0.0.1 -p "$pg_port" -U "$pg_user" -qc "CREATE DATABASE $db" postgres
 data_dir="$(mktemp -d)"
 server_pid=""
 cleanup() {
@@ -25,24 +29,26 @@ cleanup() {
     kill -TERM "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
-  psql -h 127.0.0.1 -U "$pg_user" -qc "DROP DATABASE IF EXISTS $db" postgres || true
+  psql -h 127.0.0.1 -p "$pg_port" -U "$pg_user" -qc "DROP DATABASE IF EXISTS $db" postgres || true
   cp "$data_dir/server.log" "${TMPDIR:-/tmp}/basalt-bench-server.log" 2>/dev/null || true
   rm -rf "$data_dir"
 }
 trap cleanup EXIT
 
-[[ -f "$root/target/basalt.jar" ]] || (cd "$root" && mvn -q -B package -DskipTests)
-export BASALT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" BASALT_DB_USER="$pg_user"
+jar="${BENCH_JAR:-$root/target/basalt-exec.jar}"
+[[ -f "$jar" ]] || (cd "$root" && mvn -q -B package -DskipTests)
+export BASALT_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/$db" BASALT_DB_USER="$pg_user"
 export BASALT_METRICS_TOKEN="bench-metrics-$RANDOM$RANDOM"
-"$JAVA_HOME/bin/java" -jar "$root/target/basalt.jar" superuser upsert bench@example.com bench-password-123 >/dev/null
+"$JAVA_HOME/bin/java" -jar "$jar" superuser upsert bench@example.com bench-password-123 >/dev/null
 SERVER_TOMCAT_MAXCONNECTIONS=$((idle + subscribers + 1000)) \
-  "$JAVA_HOME/bin/java" -Xmx"${BENCH_XMX:-4g}" -jar "$root/target/basalt.jar" serve --http "127.0.0.1:$port" --dir "$data_dir" \
+  "$JAVA_HOME/bin/java" -Xmx"${BENCH_XMX:-4g}" ${BENCH_JAVA_OPTS:-} -jar "$jar" serve --http "127.0.0.1:$port" --dir "$data_dir" \
   >"$data_dir/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 480); do
   kill -0 "$server_pid" 2>/dev/null || { cat "$data_dir/server.log"; exit 1; }
   curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && break
   sleep 0.5
 done
+curl -sf "http://127.0.0.1:$port/api/health" >/dev/null || { tail -20 "$data_dir/server.log"; echo "no healthy server" >&2; exit 1; }
 BENCH_URL="http://127.0.0.1:$port" BENCH_SERVER_PID="$server_pid" BENCH_IDLE="$idle" \
   BENCH_SUBSCRIBERS="$subscribers" BENCH_ROUNDS="$rounds" node "$here/bench.mjs"

@@ -1,24 +1,35 @@
 package dev.basalt.access;
 
 import dev.basalt.collections.Collection;
+import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.RequestContext;
 import dev.basalt.query.RequestInfo;
+import dev.basalt.query.RowCondition;
 import dev.basalt.shared.Caller;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
- * PocketBase's rule semantics: {@code null} means superusers only, {@code ""} everyone, an expression a row
- * filter. Superusers pass every rule. The expression itself is compiled by the query module.
+ * The one rule path: PocketBase's rule semantics ({@code null} means superusers only, {@code ""} everyone, an
+ * expression a row filter; superusers pass every rule) and the compilation of a rule, for a caller and what it
+ * sent, into an SQL condition or an in-memory check. Every module that checks a rule calls this; the expression
+ * language itself belongs to the query module.
  */
 @Component
 public class AccessRules {
+    private static final String NO_ROW = "1 = 2";
     private final Clock clock;
+    private final QueryCompiler compiler;
+    private final RecordSchemas schemas;
 
-    AccessRules(Clock clock) {
+    AccessRules(Clock clock, QueryCompiler compiler, RecordSchemas schemas) {
         this.clock = clock;
+        this.compiler = compiler;
+        this.schemas = schemas;
     }
 
     /** What the given rule of the collection means for the caller. */
@@ -26,13 +37,7 @@ public class AccessRules {
         if (caller.superuser()) {
             return new RuleDecision.Allow();
         }
-        String rule = switch (type) {
-            case LIST -> collection.listRule();
-            case VIEW -> collection.viewRule();
-            case CREATE -> collection.createRule();
-            case UPDATE -> collection.updateRule();
-            case DELETE -> collection.deleteRule();
-        };
+        String rule = rule(collection, type);
         if (rule == null) {
             return new RuleDecision.SuperusersOnly();
         }
@@ -43,12 +48,46 @@ public class AccessRules {
     }
 
     /**
+     * The records the check lets through, as an SQL condition on the collection's table: no condition for a
+     * superuser's rule or an empty one, none at all for a {@code null} rule, else the compiled expression.
+     */
+    public Condition condition(RuleCheck check) {
+        if (check.clientFilter()) {
+            return compiler.condition(check.expression(), schemas.schema(check.collection()), context(check),
+                    check.caller().superuser(), schemas.catalog(check.caller()));
+        }
+        if (check.caller().superuser()) {
+            return DSL.noCondition();
+        }
+        if (check.expression() == null) {
+            return DSL.falseCondition();
+        }
+        return check.expression().isBlank() ? DSL.noCondition() : compiler.condition(check.expression(),
+                schemas.schema(check.collection()), context(check), true, schemas.catalog());
+    }
+
+    /**
+     * The check compiled for single records, decided in memory where it reads only the record and request values,
+     * else by SQL ({@link RowCondition}).
+     */
+    public RowCondition rowCondition(RuleCheck check) {
+        String expression = check.expression();
+        boolean rule = !check.clientFilter();
+        if (rule && check.caller().superuser()) {
+            expression = "";
+        } else if (rule && expression == null) {
+            expression = NO_ROW;
+        }
+        return compiler.rowCondition(expression, schemas.schema(check.collection()), context(check),
+                rule || check.caller().superuser(), rule ? schemas.catalog() : schemas.catalog(check.caller()));
+    }
+
+    /**
      * The {@code @request.*} values for this caller and request: {@code auth} from the caller, the rest from
-     * {@code info} (its body normalized with {@link RequestInfos#body}).
+     * {@code info}. Used by the records API's list query, which compiles its rule with the client's filter.
      */
     public RequestContext requestContext(Caller caller, RequestInfo info) {
-        RequestInfo request = info == null ? RequestInfo.NONE
-                : info.withBody(info.method(), RequestInfos.body(info.body()));
+        RequestInfo request = info == null ? RequestInfo.NONE : info;
         if (caller.anonymous()) {
             return new RequestContext(Map.of(), Map.of(), clock, request);
         }
@@ -57,5 +96,20 @@ public class AccessRules {
         auth.put("collectionId", caller.collectionId());
         auth.put("collectionName", caller.collectionName());
         return new RequestContext(auth, Map.of(), clock, request);
+    }
+
+    /** The expression of one of the collection's five record rules. */
+    static String rule(Collection collection, RuleType type) {
+        return switch (type) {
+            case LIST -> collection.listRule();
+            case VIEW -> collection.viewRule();
+            case CREATE -> collection.createRule();
+            case UPDATE -> collection.updateRule();
+            case DELETE -> collection.deleteRule();
+        };
+    }
+
+    private RequestContext context(RuleCheck check) {
+        return requestContext(check.caller(), check.info());
     }
 }

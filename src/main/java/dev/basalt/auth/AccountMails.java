@@ -5,7 +5,7 @@ import dev.basalt.auth.mail.Mailer;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.PasswordField;
-import dev.basalt.records.FieldSelection;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordReads;
@@ -136,7 +136,7 @@ class AccountMails {
 
     private void send(Settings settings, Collection c, Map<String, Object> row, String to,
                       AuthOptions.EmailTemplate template, Map<String, String> values) {
-        Map<String, Object> visible = RecordJson.render(c, row, false, FieldSelection.ALL, true);
+        Map<String, Object> visible = RecordJson.render(RecordData.of(c, row), false, true);
         mailer.sendLater(settings, to, MailTemplate.fill(template.subject(), settings, visible, values),
                 MailTemplate.fill(template.body(), settings, visible, values));
     }

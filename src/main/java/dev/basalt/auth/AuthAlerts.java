@@ -4,7 +4,7 @@ import dev.basalt.auth.mail.MailTemplate;
 import dev.basalt.auth.mail.Mailer;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
-import dev.basalt.records.FieldSelection;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordJson;
 import dev.basalt.settings.Settings;
 import dev.basalt.settings.SettingsStore;
@@ -66,7 +66,7 @@ class AuthAlerts {
         if (!seenBefore || !alert.enabled() || !s.smtp().enabled() || email.isEmpty()) {
             return;
         }
-        Map<String, Object> visible = RecordJson.render(collection, row, false, FieldSelection.ALL, true);
+        Map<String, Object> visible = RecordJson.render(RecordData.of(collection, row), false, true);
         Map<String, String> values = Map.of("ALERT_INFO", HtmlUtils.htmlEscape(alertInfo(ip, userAgent)));
         mailer.sendLater(s, email, MailTemplate.fill(alert.emailTemplate().subject(), s, visible, values),
                 MailTemplate.fill(alert.emailTemplate().body(), s, visible, values));

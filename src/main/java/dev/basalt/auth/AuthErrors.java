@@ -14,6 +14,12 @@ enum AuthErrors implements ApiError {
     SIGN_IN_FAILED(400, "Failed to authenticate."),
     SIGN_IN_RULE_REFUSED(403, "The request doesn't satisfy the collection requirements to authenticate."),
     PASSWORD_AUTH_DISABLED(403, "The collection is not configured to allow password authentication."),
+    OAUTH2_AUTH_DISABLED(403, "The collection is not configured to allow OAuth2 authentication."),
+    OAUTH2_PROVIDER_MISSING(400, "The OAuth2 provider is not configured for this collection."),
+    OAUTH2_PROVIDER_FAILED(400, "Failed to authenticate with the OAuth2 provider."),
+    OAUTH2_EMAIL_TAKEN(400, "A record with this email exists already: sign in to it first, then sign in with the "
+            + "provider to link it."),
+    SUPERUSER_IP_REFUSED(403, "The authorized record is not allowed to perform this action."),
     OTP_AUTH_DISABLED(403, "The collection is not configured to allow OTP authentication."),
     SUPERUSER_OTP_DISABLED(400, "OTP auth is not enabled for the _superusers collection."),
     OTP_INVALID(400, "Invalid or expired OTP."),

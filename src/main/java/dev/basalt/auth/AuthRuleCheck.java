@@ -1,10 +1,9 @@
 package dev.basalt.auth;
 
 import dev.basalt.access.AccessRules;
+import dev.basalt.access.RuleCheck;
 import dev.basalt.collections.Collection;
-import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.RequestInfo;
-import dev.basalt.records.RecordSchemas;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
 import dev.basalt.shared.Caller;
@@ -18,14 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthRuleCheck {
     private final AccessRules rules;
-    private final QueryCompiler compiler;
-    private final RecordSchemas schemas;
     private final RecordReads store;
 
-    AuthRuleCheck(AccessRules rules, QueryCompiler compiler, RecordReads store, RecordSchemas schemas) {
-        this.schemas = schemas;
+    AuthRuleCheck(AccessRules rules, RecordReads store) {
         this.rules = rules;
-        this.compiler = compiler;
         this.store = store;
     }
 
@@ -46,9 +41,7 @@ class AuthRuleCheck {
         if (rule.isBlank()) {
             return;
         }
-        var condition = compiler.condition(rule, schemas.schema(collection),
-                        rules.requestContext(Caller.ANONYMOUS, info), true, schemas.catalog())
-                .and(RecordTables.id(collection).eq(recordId));
+        var condition = rules.condition(RuleCheck.rule(collection, rule, Caller.ANONYMOUS, info)).and(RecordTables.id(collection).eq(recordId));
         if (!store.exists(collection, condition)) {
             throw AuthErrors.SIGN_IN_RULE_REFUSED.exception();
         }

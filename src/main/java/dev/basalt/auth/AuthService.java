@@ -1,11 +1,11 @@
 package dev.basalt.auth;
 
-import dev.basalt.access.RequestInfos;
+import dev.basalt.records.RequestInfos;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.query.RequestInfo;
-import dev.basalt.records.FieldSelection;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
@@ -174,7 +174,7 @@ class AuthService {
                 refreshable);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("token", token);
-        out.put("record", RecordJson.render(collection, row, isSuperusers(collection), FieldSelection.ALL, true));
+        out.put("record", RecordJson.render(RecordData.of(collection, row), isSuperusers(collection), true));
         return out;
     }
 
@@ -187,7 +187,7 @@ class AuthService {
     }
 
     static Caller toCaller(Collection collection, Map<String, Object> row) {
-        Map<String, Object> visible = RecordJson.render(collection, row, true, FieldSelection.ALL);
+        Map<String, Object> visible = RecordJson.render(RecordData.of(collection, row), true, true);
         return new Caller((String) row.get("id"), collection.id(), collection.name(), isSuperusers(collection), visible);
     }
 }

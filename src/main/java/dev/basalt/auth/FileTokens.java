@@ -11,7 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.records.FieldSelection;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordReads;
 import dev.basalt.shared.Caller;
@@ -106,7 +106,7 @@ public class FileTokens {
             }
             boolean superuser = c.name().equals(SuperuserCollection.NAME);
             return new Caller(id, c.id(), c.name(), superuser,
-                    RecordJson.render(c, row.get(), true, FieldSelection.ALL));
+                    RecordJson.render(RecordData.of(c, row.get()), true, true));
         } catch (ParseException | JOSEException e) {
             return Caller.ANONYMOUS;
         }

@@ -3,10 +3,9 @@ package dev.basalt.auth;
 import dev.basalt.query.RequestInfo;
 import java.time.Clock;
 import dev.basalt.access.AccessRules;
+import dev.basalt.access.RuleCheck;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
-import dev.basalt.query.QueryCompiler;
-import dev.basalt.records.RecordSchemas;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
 import dev.basalt.shared.Caller;
@@ -47,18 +46,13 @@ class MultiFactor {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final AccessRules rules;
-    private final QueryCompiler compiler;
-    private final RecordSchemas schemas;
     private final RecordReads store;
 
-    MultiFactor(DSLContext dsl, TransactionTemplate tx, AccessRules rules, QueryCompiler compiler, RecordReads store,
-                RecordSchemas schemas, Clock clock) {
+    MultiFactor(DSLContext dsl, TransactionTemplate tx, AccessRules rules, RecordReads store, Clock clock) {
         this.clock = clock;
-        this.schemas = schemas;
         this.dsl = dsl;
         this.tx = tx;
         this.rules = rules;
-        this.compiler = compiler;
         this.store = store;
     }
 
@@ -96,9 +90,7 @@ class MultiFactor {
         if (rule == null || rule.isBlank()) {
             return true;
         }
-        var condition = compiler.condition(rule, schemas.schema(collection),
-                        rules.requestContext(Caller.ANONYMOUS, RequestInfo.NONE), true, schemas.catalog())
-                .and(RecordTables.id(collection).eq(recordId));
+        var condition = rules.condition(RuleCheck.rule(collection, rule, Caller.ANONYMOUS, RequestInfo.NONE)).and(RecordTables.id(collection).eq(recordId));
         return store.exists(collection, condition);
     }
 }

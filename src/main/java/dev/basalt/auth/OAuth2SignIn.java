@@ -8,7 +8,7 @@ import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordRequest;
 import dev.basalt.records.RecordTables;
-import dev.basalt.shared.ApiException;
+import dev.basalt.shared.FieldError;
 import dev.basalt.shared.Caller;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,24 +53,24 @@ class OAuth2SignIn {
                          Map<String, Object> createData, Caller caller) {
         AuthOptions.OAuth2 options = c.authOptions().oauth2();
         if (!options.enabled()) {
-            throw ApiException.forbidden("The collection is not configured to allow OAuth2 authentication.");
+            throw AuthErrors.OAUTH2_AUTH_DISABLED.exception();
         }
         if (code == null || code.isBlank()) {
-            throw ApiException.badRequest("Failed to authenticate.", Map.of("code",
-                    dev.basalt.shared.FieldError.required()));
+            throw AuthErrors.SIGN_IN_FAILED.exception(Map.of("code", FieldError.required()));
         }
         OAuth2Provider provider = options.provider(providerName).flatMap(providers::resolve)
-                .orElseThrow(() -> ApiException.badRequest("The OAuth2 provider \"" + providerName
-                        + "\" is not configured for this collection."));
+                .orElseThrow(() -> AuthErrors.OAUTH2_PROVIDER_MISSING.exception(Map.of("provider",
+                        new FieldError("validation_invalid_value", "Unknown or disabled provider \"" + providerName
+                                + "\"."))));
         OAuth2User user;
         try {
             user = client.user(provider, client.exchange(provider, code, codeVerifier, redirectURL));
         } catch (OAuth2Client.ProviderException e) {
             log.info("OAuth2 sign-in with {} failed: {}", provider.name(), e.getMessage());
-            throw ApiException.badRequest("Failed to authenticate with the OAuth2 provider.");
+            throw AuthErrors.OAUTH2_PROVIDER_FAILED.exception();
         }
         if (user.id().isEmpty()) {
-            throw ApiException.badRequest("Failed to authenticate with the OAuth2 provider.");
+            throw AuthErrors.OAUTH2_PROVIDER_FAILED.exception();
         }
         Collection links = collections.find(ExternalAuthsCollection.NAME).orElseThrow();
         Optional<Map<String, Object>> linked = store.findWhere(links, column(links, "collectionRef").eq(c.id())
@@ -98,8 +98,7 @@ class OAuth2SignIn {
         if (!user.email().isEmpty()) {
             body.putIfAbsent("email", user.email());
             if (store.findWhere(c, DSL.lower(column(c, "email")).eq(user.email().toLowerCase())).isPresent()) {
-                throw ApiException.badRequest("A record with this email exists already: sign in to it first, "
-                        + "then sign in with the provider to link it.");
+                throw AuthErrors.OAUTH2_EMAIL_TAKEN.exception();
             }
         }
         String password = PatternGenerator.generate(RANDOM_PASSWORD);

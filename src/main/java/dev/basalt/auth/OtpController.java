@@ -5,7 +5,7 @@ import dev.basalt.auth.mail.Mailer;
 import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.records.FieldSelection;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordService;
@@ -67,7 +67,7 @@ class OtpController {
         AuthOptions.Otp options = c.authOptions().otp();
         String to = String.valueOf(row.get().get("email"));
         OneTimePasswords.Issued otp = otps.issue(c.id(), (String) row.get().get("id"), to, options.length());
-        Map<String, Object> visible = RecordJson.render(c, row.get(), false, FieldSelection.ALL, true);
+        Map<String, Object> visible = RecordJson.render(RecordData.of(c, row.get()), false, true);
         Map<String, String> values = Map.of("OTP", otp.password(), "OTP_ID", otp.id());
         mailer.sendLater(settings, to, MailTemplate.fill(options.emailTemplate().subject(), settings, visible, values),
                 MailTemplate.fill(options.emailTemplate().body(), settings, visible, values));

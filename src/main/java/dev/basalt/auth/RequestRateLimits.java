@@ -3,6 +3,7 @@ package dev.basalt.auth;
 import java.time.Clock;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.basalt.cluster.SharedCounters;
 import dev.basalt.collections.Collection;
 import dev.basalt.settings.IpRanges;
 import dev.basalt.settings.Settings;
@@ -14,6 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +27,11 @@ import org.springframework.stereotype.Component;
  * request allows {@code maxRequests} per {@code duration} seconds per client IP ({@link ClientAddress}), in fixed
  * windows. As in PocketBase, a rule found through a collection route's tags counts per collection and route, a rule
  * found through the path counts all its paths together; superusers and {@code excludedIPs} are never limited.
- * Counters live in memory on each node (at most {@link #MAX_TRACKED}, forgotten a day after their last request), so
- * with several nodes behind a balancer each node allows the limit. Over it: 429.
+ * With Redis ({@link SharedCounters}) the counters are shared by the cluster (a window starts at its first request
+ * and ends by Redis' expiry), so a limit holds however a balancer spreads the requests; while Redis is unreachable
+ * each node counts alone. Without
+ * Redis counters live in memory on each node (at most {@link #MAX_TRACKED}, forgotten a day after their last request),
+ * so with several nodes behind a balancer each node allows the limit. Over it: 429.
  */
 @Component
 public class RequestRateLimits {
@@ -33,13 +42,20 @@ public class RequestRateLimits {
     static final String RECORD = RECORDS + "/{id}";
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
     private static final long MILLIS_PER_SECOND = 1000;
+    /** Shortest time between two warnings that the shared counters are unreachable. */
+    private static final Duration WARN_EVERY = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(RequestRateLimits.class);
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY.toNanos());
+    private final SharedCounters shared;
     private final SettingsStore settings;
     private final ClientAddress addresses;
     private final Clock clock;
     private final Cache<String, Window> windows = Caffeine.newBuilder()
             .maximumSize(MAX_TRACKED).expireAfterAccess(FORGET_AFTER).build();
 
-    RequestRateLimits(SettingsStore settings, ClientAddress addresses, Clock clock) {
+    RequestRateLimits(SettingsStore settings, ClientAddress addresses, Clock clock,
+                      ObjectProvider<SharedCounters> shared) {
+        this.shared = shared.getIfAvailable();
         this.clock = clock;
         this.settings = settings;
         this.addresses = addresses;
@@ -110,8 +126,24 @@ public class RequestRateLimits {
     }
 
     private boolean hit(String key, Settings.RateLimitRule rule) {
-        long length = Math.min(rule.duration(), Long.MAX_VALUE / MILLIS_PER_SECOND) * MILLIS_PER_SECOND;
+        long length = Math.max(1, Math.min(rule.duration(), Long.MAX_VALUE / MILLIS_PER_SECOND) * MILLIS_PER_SECOND);
+        if (shared != null) {
+            try {
+                return shared.increment("rate:" + key, Duration.ofMillis(length)) <= rule.maxRequests();
+            } catch (DataAccessException e) {
+                warnUnshared(e);
+            }
+        }
         return windows.get(key, k -> new Window()).hit(clock.millis(), rule.maxRequests(), length);
+    }
+
+    private void warnUnshared(DataAccessException e) {
+        long last = lastWarning.get();
+        long now = System.nanoTime();
+        if (now - last >= WARN_EVERY.toNanos() && lastWarning.compareAndSet(last, now)) {
+            log.warn("Rate limits count on this node alone while the shared counters are unreachable: {}",
+                    e.getMessage());
+        }
     }
 
     /** The rule that matched a request and the name of its counter. */

@@ -2,7 +2,6 @@ package dev.basalt.auth;
 
 import dev.basalt.settings.IpRanges;
 import dev.basalt.settings.SettingsStore;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,7 +34,7 @@ class SuperuserIpInterceptor implements HandlerInterceptor {
         if (superuser || superuserSignIn(request.getRequestURI())) {
             List<String> allowed = settings.recent().superuserIPs();
             if (!allowed.isEmpty() && !IpRanges.contains(allowed, addresses.of(request))) {
-                throw ApiException.forbidden("The authorized record is not allowed to perform this action.");
+                throw AuthErrors.SUPERUSER_IP_REFUSED.exception();
             }
         }
         return true;

@@ -1,5 +1,5 @@
 /** Authentication: superusers, auth tokens (HS256 JWT keyed per record), and the Caller of each request. */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "collections", "collections :: fields", "crons", "logs", "query", "realtime", "records", "settings",
+        "access", "cluster", "collections", "collections :: fields", "crons", "logs", "query", "realtime", "records", "settings",
         "shared"})
 package dev.basalt.auth;

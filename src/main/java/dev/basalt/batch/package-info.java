@@ -4,5 +4,5 @@
  * holds the limits.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "auth", "collections", "query", "records", "settings", "shared"})
+        "auth", "collections", "query", "records", "settings", "shared"})
 package dev.basalt.batch;

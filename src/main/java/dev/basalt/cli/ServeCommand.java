@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Starts the web server (default 127.0.0.1:8090).")
 final class ServeCommand implements Callable<Integer> {
-    /** application.properties' address, checked before the start when no flag or variable moves it. */
+    /** basalt-defaults.properties' address, checked before the start when no flag or variable moves it. */
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8090;
     private static volatile boolean serving;
@@ -56,6 +56,13 @@ final class ServeCommand implements Callable<Integer> {
             fallbackValue = "true", description = "Serve the public directory's index.html for paths that match no "
                     + "file, for single-page apps (default: true)")
     boolean indexFallback;
+
+    @Option(names = "--hooksDir", paramLabel = "PATH",
+            description = "Directory of the JS hooks (*.pb.js) (default: basalt_hooks next to the data directory)")
+    Path hooksDir;
+
+    @Option(names = "--dev", description = "Development mode: reload the JS hooks when their files change")
+    boolean dev;
 
     @Mixin
     DataOptions data = new DataOptions();
@@ -96,6 +103,12 @@ final class ServeCommand implements Callable<Integer> {
             args.add("--basalt.public-dir=" + publicDir.toAbsolutePath());
         }
         args.add("--basalt.index-fallback=" + indexFallback);
+        if (hooksDir != null) {
+            args.add("--basalt.hooks-dir=" + hooksDir.toAbsolutePath());
+        }
+        if (dev) {
+            args.add("--basalt.dev=true");
+        }
         SpringApplication app = new SpringApplication(BasaltApplication.class);
         ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));
         OrderlyShutdown.install(context);

@@ -1,14 +1,11 @@
 package dev.basalt.cluster;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -26,8 +23,6 @@ import org.springframework.stereotype.Component;
 public class ClusterBarrier {
     /** Channel of acknowledgements; payload: the acknowledgement id, a space, the acknowledging node's id. */
     static final String ACK_CHANNEL = "basalt_ack";
-    private static final Field<String> APPLICATION = DSL.field(DSL.name("application_name"), String.class);
-    private static final Field<String> DATABASE = DSL.field(DSL.name("datname"), String.class);
     private static final Logger log = LoggerFactory.getLogger(ClusterBarrier.class);
 
     private final ClusterSignals signals;
@@ -95,15 +90,9 @@ public class ClusterBarrier {
         }
     }
 
-    /** The ids of the nodes whose listening connection to this database is open now, this one included. */
+    /** The ids of the nodes listening now, this one included. */
     public Set<String> liveNodes() {
-        Set<String> nodes = new HashSet<>();
-        for (String name : dsl.select(APPLICATION).from(DSL.table(DSL.name("pg_catalog", "pg_stat_activity")))
-                .where(DATABASE.eq(DSL.currentCatalog()))
-                .and(APPLICATION.startsWith(PostgresSignals.LISTENER_NAME)).fetch(APPLICATION)) {
-            nodes.add(name.substring(PostgresSignals.LISTENER_NAME.length()));
-        }
-        return nodes;
+        return signals.liveNodes();
     }
 
     private void received(String payload) {

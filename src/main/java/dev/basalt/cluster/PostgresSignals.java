@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
@@ -27,12 +29,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link ClusterSignals} over PostgreSQL {@code LISTEN/NOTIFY}: one dedicated connection (outside the pool)
- * listens on every subscribed channel. After every (re)connection subscribers are told to resynchronise once,
- * since signals sent while no LISTEN was active are lost.
+ * Cluster signals over PostgreSQL {@code LISTEN/NOTIFY}: one dedicated connection (outside the pool) listens on
+ * every subscribed channel. After every (re)connection subscribers are told to resynchronise once, since signals
+ * sent while no LISTEN was active are lost. Its listening connections also tell which nodes are live.
  */
 @Component
-class PostgresSignals implements ClusterSignals, SmartLifecycle {
+class PostgresSignals implements SmartLifecycle {
     /** How long one wait for notifications blocks before checking for shutdown. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     /** Longest pause between reconnection attempts. */
@@ -47,7 +49,10 @@ class PostgresSignals implements ClusterSignals, SmartLifecycle {
 
     /** Longest wait at shutdown for queued after-commit signals to be sent. */
     static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(5);
+    private static final Field<String> APPLICATION = DSL.field(DSL.name("application_name"), String.class);
+    private static final Field<String> DATABASE = DSL.field(DSL.name("datname"), String.class);
     private final DatabaseServer database;
+    private final DSLContext dsl;
     private final AfterCommitSender afterCommit;
     private final String nodeId = UUID.randomUUID().toString();
     private final Map<String, List<Consumer<String>>> receivers = new ConcurrentHashMap<>();
@@ -57,30 +62,43 @@ class PostgresSignals implements ClusterSignals, SmartLifecycle {
 
     PostgresSignals(DatabaseServer database, DSLContext dsl) {
         this.database = database;
+        this.dsl = dsl;
         this.afterCommit = new AfterCommitSender(AfterCommitSender.pgNotify(dsl, NOTIFY));
     }
 
-    @Override
-    public String nodeId() {
+    String nodeId() {
         return nodeId;
     }
 
-    @Override
-    public void send(DSLContext tx, String channel, String payload) {
+    void send(DSLContext tx, String channel, String payload) {
         tx.query(NOTIFY, checked(channel), payload).execute();
     }
 
-    @Override
-    public void sendAfterCommit(DSLContext tx, String channel, List<String> payloads) {
+    void sendAfterCommit(DSLContext tx, String channel, List<String> payloads) {
         String checked = checked(channel);
         List<AfterCommitSender.Signal> signals = payloads.stream()
                 .map(p -> new AfterCommitSender.Signal(checked, p)).toList();
         afterCommit.sendAfterCommit(signals, () -> payloads.forEach(p -> send(tx, checked, p)));
     }
 
-    @Override
-    public void subscribe(String channel, Consumer<String> receiver) {
+    /** Sends at once on a pooled connection, outside any transaction. */
+    void publish(String channel, String payload) {
+        send(dsl, channel, payload);
+    }
+
+    void subscribe(String channel, Consumer<String> receiver) {
         receivers.computeIfAbsent(checked(channel), c -> new CopyOnWriteArrayList<>()).add(receiver);
+    }
+
+    /** The ids of the nodes whose listening connection to this database is open now ({@code pg_stat_activity}). */
+    Set<String> liveNodes() {
+        Set<String> nodes = new HashSet<>();
+        for (String name : dsl.select(APPLICATION).from(DSL.table(DSL.name("pg_catalog", "pg_stat_activity")))
+                .where(DATABASE.eq(DSL.currentCatalog()))
+                .and(APPLICATION.startsWith(LISTENER_NAME)).fetch(APPLICATION)) {
+            nodes.add(name.substring(LISTENER_NAME.length()));
+        }
+        return nodes;
     }
 
     private static String checked(String channel) {

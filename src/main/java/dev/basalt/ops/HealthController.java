@@ -1,5 +1,6 @@
 package dev.basalt.ops;
 
+import dev.basalt.cluster.ClusterSignals;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/health} (and {@code HEAD}, which Spring answers from the same mapping without a body),
  * shaped as PocketBase's: {@code {"message":"API is healthy.","code":200,"data":{}}}. It checks the database
- * first; when that fails the answer is 503 in PocketBase's error shape. Superusers get PocketBase's extra
+ * first, then (when {@code BASALT_REDIS_URL} is set) that Redis is connected; when either fails the answer is 503 in
+ * PocketBase's error shape, so that a load balancer or orchestrator takes the node out. Superusers get PocketBase's extra
  * {@code data} entries.
  */
 @RestController
@@ -24,10 +26,13 @@ class HealthController {
 
     private final DatabaseProbe database;
     private final ObjectProvider<BackupActivity> backups;
+    private final ObjectProvider<ClusterSignals> signals;
 
-    HealthController(DatabaseProbe database, ObjectProvider<BackupActivity> backups) {
+    HealthController(DatabaseProbe database, ObjectProvider<BackupActivity> backups,
+                     ObjectProvider<ClusterSignals> signals) {
         this.database = database;
         this.backups = backups;
+        this.signals = signals;
     }
 
     /** The health answer; field order as PocketBase's. */
@@ -38,6 +43,10 @@ class HealthController {
     Health health(HttpServletRequest request) {
         if (!database.healthy()) {
             throw new ApiException(503, "API is not healthy: the database is unavailable.");
+        }
+        ClusterSignals cluster = signals.getIfAvailable();
+        if (cluster != null && cluster.unavailable().isPresent()) {
+            throw new ApiException(503, "API is not healthy: Redis is unavailable.");
         }
         Map<String, Object> data = new LinkedHashMap<>();
         if (Caller.of(request).superuser()) {

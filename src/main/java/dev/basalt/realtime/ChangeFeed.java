@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Announces committed record changes to every node's realtime clients. {@link #publish} is called inside the
- * transaction that makes the change: the change travels as {@code pg_notify} signals sent after (and only if)
- * that transaction commits, batched with other changes ({@link ClusterSignals#sendAfterCommit}), once to every
- * node including this one.
+ * transaction that makes the change: the change travels as cluster signals sent after (and only if) that
+ * transaction commits ({@link ClusterSignals#sendAfterCommit}: Redis pub/sub when configured, else {@code pg_notify}
+ * batched with other changes), once to every node including this one.
  */
 @Component
 public class ChangeFeed {

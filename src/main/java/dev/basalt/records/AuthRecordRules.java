@@ -2,8 +2,8 @@ package dev.basalt.records;
 
 import dev.basalt.query.RequestInfo;
 import dev.basalt.access.AccessRules;
+import dev.basalt.access.RuleCheck;
 import dev.basalt.collections.Collection;
-import dev.basalt.query.QueryCompiler;
 import dev.basalt.shared.Caller;
 
 import java.util.HashSet;
@@ -23,14 +23,10 @@ import org.springframework.stereotype.Component;
 public class AuthRecordRules {
     private final DSLContext dsl;
     private final AccessRules rules;
-    private final QueryCompiler compiler;
-    private final RecordSchemas schemas;
 
-    public AuthRecordRules(DSLContext dsl, AccessRules rules, QueryCompiler compiler, RecordSchemas schemas) {
-        this.schemas = schemas;
+    public AuthRecordRules(DSLContext dsl, AccessRules rules) {
         this.dsl = dsl;
         this.rules = rules;
-        this.compiler = compiler;
     }
 
     /** True when the caller may fully manage this (stored, possibly just inserted) record. */
@@ -68,9 +64,7 @@ public class AuthRecordRules {
         if (manageRule == null || manageRule.isBlank() || caller.anonymous()) {
             return Set.of();
         }
-        var condition = compiler.condition(manageRule, schemas.schema(collection), rules.requestContext(caller, RequestInfo.NONE),
-                        true, schemas.catalog())
-                .and(RecordTables.id(collection).in(ids));
+        var condition = rules.condition(RuleCheck.rule(collection, manageRule, caller, RequestInfo.NONE)).and(RecordTables.id(collection).in(ids));
         return new HashSet<>(dsl.select(RecordTables.id(collection)).from(RecordTables.table(collection))
                 .where(condition).fetch(RecordTables.id(collection)));
     }

@@ -1,16 +1,14 @@
 package dev.basalt.records;
 
 import dev.basalt.access.AccessRules;
+import dev.basalt.access.RuleCheck;
 import dev.basalt.access.RuleDecision;
 import dev.basalt.access.RuleType;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.QueryException;
-import dev.basalt.query.RequestContext;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.query.RowCondition;
-import dev.basalt.query.TableSchema;
 import dev.basalt.realtime.ChangeAudience;
 import dev.basalt.realtime.ChangeEvent;
 import dev.basalt.realtime.SubscriptionView;
@@ -61,18 +59,14 @@ class RecordAudience implements ChangeAudience {
 
     private final CollectionRegistry collections;
     private final AccessRules rules;
-    private final QueryCompiler compiler;
     private final SnapshotQuery snapshotQuery;
-    private final RecordSchemas schemas;
     private final RecordExpander expander;
 
-    RecordAudience(CollectionRegistry collections, AccessRules rules, QueryCompiler compiler,
-                   SnapshotQuery snapshotQuery, RecordSchemas schemas, RecordExpander expander) {
-        this.schemas = schemas;
+    RecordAudience(CollectionRegistry collections, AccessRules rules,
+                   SnapshotQuery snapshotQuery, RecordExpander expander) {
         this.expander = expander;
         this.collections = collections;
         this.rules = rules;
-        this.compiler = compiler;
         this.snapshotQuery = snapshotQuery;
     }
 
@@ -84,7 +78,7 @@ class RecordAudience implements ChangeAudience {
             return Arrays.asList(out);
         }
         Collection collection = found.get();
-        Map<String, Object> row = RecordSnapshots.decode(collection, change.snapshot());
+        RecordData row = RecordSnapshots.decode(collection, change.snapshot());
         Map<GroupKey, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             SubscriptionView v = candidates.get(i);
@@ -115,8 +109,7 @@ class RecordAudience implements ChangeAudience {
     }
 
     /** The decision of every group: in memory where possible, the rest in one query. */
-    private Map<GroupKey, Boolean> decide(Collection collection, Map<String, Object> row, Iterable<GroupKey> keys) {
-        TableSchema schema = schemas.schema(collection);
+    private Map<GroupKey, Boolean> decide(Collection collection, RecordData row, Iterable<GroupKey> keys) {
         Map<GroupKey, Boolean> decided = new HashMap<>();
         Map<GroupKey, List<RowCondition>> pending = new LinkedHashMap<>();
         for (GroupKey key : keys) {
@@ -127,13 +120,10 @@ class RecordAudience implements ChangeAudience {
             }
             List<RowCondition> checks = new ArrayList<>();
             try {
-                RequestContext request = rules.requestContext(key.caller(), key.requestInfo());
-                if (decision instanceof RuleDecision.Filter f) {
-                    checks.add(compiler.rowCondition(f.expression(), schema, request, true, schemas.catalog()));
-                }
+                checks.add(rules.rowCondition(RuleCheck.of(collection, key.type(), key.caller(), key.requestInfo())));
                 // the subscriber's filter is a client filter: the same reach as the records API's list
-                checks.add(compiler.rowCondition(key.filter(), schema, request, key.caller().superuser(),
-                        schemas.catalog(key.caller())));
+                checks.add(rules.rowCondition(RuleCheck.filter(collection, key.filter(), key.caller(),
+                        key.requestInfo())));
             } catch (QueryException e) {
                 decided.put(key, false); // an invalid subscription filter receives nothing
                 continue;
@@ -141,7 +131,7 @@ class RecordAudience implements ChangeAudience {
             List<RowCondition> forSql = new ArrayList<>();
             boolean denied = false;
             for (RowCondition c : checks) {
-                Optional<Boolean> memory = c.always() ? Optional.of(true) : c.test(row);
+                Optional<Boolean> memory = c.always() ? Optional.of(true) : c.test(row.values());
                 if (memory.isEmpty()) {
                     forSql.add(c);
                 } else if (!memory.get()) {
@@ -158,12 +148,12 @@ class RecordAudience implements ChangeAudience {
             }
         }
         if (!pending.isEmpty()) {
-            decided.putAll(snapshotQuery.check(collection, row, pending));
+            decided.putAll(snapshotQuery.check(collection, row.values(), pending));
         }
         return decided;
     }
 
-    private String message(Collection collection, Map<String, Object> row, String action, Caller caller,
+    private String message(Collection collection, RecordData row, String action, Caller caller,
                            String fields, String expand, RequestInfo info) {
         FieldSelection selection;
         try {
@@ -171,7 +161,7 @@ class RecordAudience implements ChangeAudience {
         } catch (ApiException e) {
             selection = FieldSelection.ALL;
         }
-        Map<String, Object> record = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL);
+        Map<String, Object> record = RecordJson.render(row, caller.superuser(), caller.superuser());
         if (!expand.isBlank()) {
             expander.expand(collection, List.of(record),
                     new RecordRequest(caller, info, ResponseShape.of(null, expand)));

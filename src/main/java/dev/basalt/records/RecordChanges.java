@@ -21,6 +21,6 @@ class RecordChanges implements RecordWriteListener {
     @Override
     public void written(RecordWrite write) {
         feed.publish(dsl, new ChangeEvent(write.collection().id(), write.collection().name(), write.id(),
-                write.action().pocketBaseName(), RecordSnapshots.encode(write.collection(), write.record())));
+                write.action().pocketBaseName(), RecordSnapshots.encode(write.record())));
     }
 }

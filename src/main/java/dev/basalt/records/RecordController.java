@@ -1,11 +1,10 @@
 package dev.basalt.records;
 
-import dev.basalt.access.RequestInfos;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,15 +22,18 @@ class RecordController {
     private final CollectionRegistry collections;
     private final RecordService records;
     private final RequestBodies bodies;
+    private final List<RecordRequestInterceptor> interceptors;
 
-    RecordController(CollectionRegistry collections, RecordService records, RequestBodies bodies) {
+    RecordController(CollectionRegistry collections, RecordService records, RequestBodies bodies,
+                     List<RecordRequestInterceptor> interceptors) {
         this.collections = collections;
         this.records = records;
         this.bodies = bodies;
+        this.interceptors = List.copyOf(interceptors);
     }
 
     @GetMapping
-    Map<String, Object> list(@PathVariable String collection, HttpServletRequest request,
+    ResponseEntity<Object> list(@PathVariable String collection, HttpServletRequest request,
                              @RequestParam(required = false) String page,
                              @RequestParam(required = false) String perPage,
                              @RequestParam(required = false) String sort,
@@ -40,36 +42,60 @@ class RecordController {
                              @RequestParam(required = false) String skipTotal,
                              @RequestParam(required = false) String expand) {
         ListParams params = ListParams.parse(page, perPage, sort, filter, skipTotal);
-        return records.list(find(collection), params, recordRequest(request, fields, expand));
+        Collection c = find(collection);
+        return handled(new RecordApiCall(RecordApiCall.Kind.LIST, c, null, null, request),
+                call -> ResponseEntity.ok(records.list(c, params, recordRequest(request, fields, expand))));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> view(@PathVariable String collection, @PathVariable String id, HttpServletRequest request,
+    ResponseEntity<Object> view(@PathVariable String collection, @PathVariable String id, HttpServletRequest request,
                              @RequestParam(required = false) String fields,
                              @RequestParam(required = false) String expand) {
-        return records.view(find(collection), id, recordRequest(request, fields, expand));
+        Collection c = find(collection);
+        return handled(new RecordApiCall(RecordApiCall.Kind.VIEW, c, id, null, request),
+                call -> ResponseEntity.ok(records.view(c, id, recordRequest(request, fields, expand))));
     }
 
     @PostMapping
-    Map<String, Object> create(@PathVariable String collection, HttpServletRequest request,
+    ResponseEntity<Object> create(@PathVariable String collection, HttpServletRequest request,
                                @RequestParam(required = false) String fields,
                                @RequestParam(required = false) String expand) {
         Collection c = find(collection);
-        return records.create(c, bodies.readRecord(request), recordRequest(request, fields, expand));
+        return handled(new RecordApiCall(RecordApiCall.Kind.CREATE, c, null, bodies.readRecord(request), request),
+                call -> ResponseEntity.ok(records.create(c, call.body(), recordRequest(request, fields, expand))));
     }
 
     @PatchMapping("/{id}")
-    Map<String, Object> update(@PathVariable String collection, @PathVariable String id, HttpServletRequest request,
+    ResponseEntity<Object> update(@PathVariable String collection, @PathVariable String id, HttpServletRequest request,
                                @RequestParam(required = false) String fields,
                                @RequestParam(required = false) String expand) {
         Collection c = find(collection);
-        return records.update(c, id, bodies.readRecord(request), recordRequest(request, fields, expand));
+        return handled(new RecordApiCall(RecordApiCall.Kind.UPDATE, c, id, bodies.readRecord(request), request),
+                call -> ResponseEntity.ok(records.update(c, id, call.body(), recordRequest(request, fields, expand))));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String collection, @PathVariable String id, HttpServletRequest request) {
-        records.delete(find(collection), id, recordRequest(request, null, null));
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Object> delete(@PathVariable String collection, @PathVariable String id,
+                                  HttpServletRequest request) {
+        Collection c = find(collection);
+        return handled(new RecordApiCall(RecordApiCall.Kind.DELETE, c, id, null, request), call -> {
+            records.delete(c, id, recordRequest(request, null, null));
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    /** Handles a call through the request interceptors (PocketBase's request hooks), then {@code handler}. */
+    private ResponseEntity<Object> handled(RecordApiCall call,
+                                           java.util.function.Function<RecordApiCall, ResponseEntity<Object>> handler) {
+        return step(call, 0, handler);
+    }
+
+    private ResponseEntity<Object> step(RecordApiCall call, int index,
+                                        java.util.function.Function<RecordApiCall, ResponseEntity<Object>> handler) {
+        if (index == interceptors.size()) {
+            return handler.apply(call);
+        }
+        return interceptors.get(index).around(call, () -> step(call, index + 1, handler));
     }
 
     private static RecordRequest recordRequest(HttpServletRequest request, String fields, String expand) {

@@ -5,18 +5,14 @@ import dev.basalt.collections.fields.AutodateField;
 import dev.basalt.collections.fields.Casts;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.FieldValueException;
-import dev.basalt.collections.fields.FileField;
-import dev.basalt.collections.fields.RelationField;
-import dev.basalt.collections.fields.SelectField;
+import dev.basalt.collections.fields.Modifier;
 import dev.basalt.collections.fields.TextField;
-import dev.basalt.query.ColumnKind;
 import dev.basalt.shared.FieldError;
 import dev.basalt.shared.ValidationErrors;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,10 +31,8 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
     /** PocketBase's text field modifier: the value followed by a string generated from the field's pattern. */
     static final String AUTOGENERATE = ":autogenerate";
 
-    private enum Modifier { SET, APPEND, PREPEND, REMOVE, AUTOGENERATE }
-
-    /** A body key resolved to the field it writes and how. */
-    private record Target(Field field, Modifier modifier) {
+    /** A body key resolved to the field it writes and how: a modifier, or null to set (or autogenerate) it. */
+    private record Target(Field field, Modifier modifier, boolean autogenerate) {
     }
 
     /** Builds a new record from a create body. */
@@ -50,6 +44,11 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
     public static RecordDraft forUpdate(Collection collection, Map<String, Object> body, Map<String, Object> current,
                                         Clock clock) {
         return build(collection, body, current, RecordErrors.UPDATE_FAILED, clock);
+    }
+
+    /** The record's id. */
+    public String id() {
+        return String.valueOf(record.get("id"));
     }
 
     /** The clock's time as autodate fields store it: UTC, in milliseconds as PocketBase. */
@@ -76,14 +75,18 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
             }
             Field field = target.field();
             String name = field.name();
-            if (name.equals("id") && !creating) {
+            if (name.equals("id") && !creating && target.modifier() == null) {
                 if (!Casts.text(e.getValue()).equals(current.get("id"))) {
                     errors.add(name, "validation_pk_change", "The record primary key cannot be changed.");
                 }
                 continue;
             }
             try {
-                record.put(name, apply(field, target.modifier(), e.getValue(), record.get(name)));
+                Object value = apply(target, e.getValue(), record.get(name));
+                if (value == null && target.modifier() != null) {
+                    continue; // a modifier this type lacks writes nothing, as PocketBase
+                }
+                record.put(name, value);
                 touched.add(name);
             } catch (FieldValueException ex) {
                 errors.add(key, ex.error());
@@ -138,75 +141,33 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
         return f.check(value) != null && f.check(value).code().equals("validation_required");
     }
 
-    /** The field a key writes and how, as PocketBase's field setters; null when it writes none. */
+    /** The field a key writes and how, as PocketBase's field setters; null when it names no field. */
     private static Target target(Collection collection, String key) {
         Field exact = collection.field(key).orElse(null);
         if (exact != null) {
-            return new Target(exact, Modifier.SET);
+            return new Target(exact, null, false);
         }
         if (key.endsWith(AUTOGENERATE)) {
             return collection.field(key.substring(0, key.length() - AUTOGENERATE.length()))
-                    .filter(f -> f instanceof TextField).map(f -> new Target(f, Modifier.AUTOGENERATE)).orElse(null);
+                    .filter(f -> f instanceof TextField).map(f -> new Target(f, null, true)).orElse(null);
         }
-        Modifier modifier;
-        String name;
         if (key.startsWith("+")) {
-            modifier = Modifier.PREPEND;
-            name = key.substring(1);
-        } else if (key.endsWith("+") || key.endsWith("-")) {
-            modifier = key.endsWith("+") ? Modifier.APPEND : Modifier.REMOVE;
-            name = key.substring(0, key.length() - 1);
-        } else {
-            return null;
+            return collection.field(key.substring(1)).map(f -> new Target(f, Modifier.PREPEND, false)).orElse(null);
         }
-        Field field = collection.field(name).orElse(null);
-        boolean list = field instanceof SelectField || field instanceof RelationField || field instanceof FileField;
-        boolean number = field != null && field.kind() == ColumnKind.NUMBER;
-        return list || (number && modifier != Modifier.PREPEND) ? new Target(field, modifier) : null;
+        if (key.endsWith("+") || key.endsWith("-")) {
+            Modifier modifier = key.endsWith("+") ? Modifier.APPEND : Modifier.REMOVE;
+            return collection.field(key.substring(0, key.length() - 1))
+                    .map(f -> new Target(f, modifier, false)).orElse(null);
+        }
+        return null;
     }
 
-    private static Object apply(Field field, Modifier modifier, Object input, Object current) {
-        if (modifier == Modifier.SET) {
-            return field.accept(input, current);
-        }
-        if (modifier == Modifier.AUTOGENERATE) {
+    private static Object apply(Target target, Object input, Object current) {
+        Field field = target.field();
+        if (target.autogenerate()) {
             return Casts.text(input) + ((TextField) field).generate();
         }
-        if (field.kind() == ColumnKind.NUMBER) {
-            double base = current == null ? 0 : (Double) current;
-            double delta = (Double) field.accept(input, current);
-            return modifier == Modifier.APPEND ? base + delta : base - delta;
-        }
-        // select, relation and file fields, as PocketBase's setters: both sides as unique string lists, then the
-        // result normalised again (unique; a single-value field keeps the last)
-        List<String> items = Casts.uniqueStrings(input);
-        List<String> values = new ArrayList<>();
-        switch (modifier) {
-            case APPEND -> {
-                values.addAll(currentValues(current));
-                values.addAll(items);
-            }
-            case PREPEND -> {
-                values.addAll(items);
-                values.addAll(currentValues(current));
-            }
-            default -> {
-                values.addAll(currentValues(current));
-                values.removeAll(items);
-            }
-        }
-        List<String> unique = List.copyOf(new LinkedHashSet<>(values));
-        boolean multiple = field.kind() == ColumnKind.TEXT_ARRAY;
-        return multiple ? unique.toArray(String[]::new) : (unique.isEmpty() ? "" : unique.getLast());
-    }
-
-    private static List<String> currentValues(Object current) {
-        if (current instanceof String[] arr) {
-            return List.of(arr);
-        }
-        if (current instanceof String str && !str.isEmpty()) {
-            return List.of(str);
-        }
-        return List.of();
+        return target.modifier() == null ? field.accept(input, current)
+                : field.modify(target.modifier(), input, current);
     }
 }

@@ -1,13 +1,13 @@
 package dev.basalt.records;
 
 import dev.basalt.access.AccessRules;
+import dev.basalt.access.RuleCheck;
 import dev.basalt.access.RuleDecision;
 import dev.basalt.access.RuleType;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.RelationField;
-import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.Caller;
 import java.util.ArrayList;
@@ -43,16 +43,11 @@ class RecordExpander {
     private final DSLContext dsl;
     private final CollectionRegistry registry;
     private final AccessRules rules;
-    private final QueryCompiler compiler;
-    private final RecordSchemas schemas;
 
-    RecordExpander(DSLContext dsl, CollectionRegistry registry, AccessRules rules, QueryCompiler compiler,
-                   RecordSchemas schemas) {
+    RecordExpander(DSLContext dsl, CollectionRegistry registry, AccessRules rules) {
         this.dsl = dsl;
         this.registry = registry;
         this.rules = rules;
-        this.compiler = compiler;
-        this.schemas = schemas;
     }
 
     /**
@@ -153,14 +148,12 @@ class RecordExpander {
         if (decision instanceof RuleDecision.SuperusersOnly) {
             return List.of();
         }
-        Condition visible = decision instanceof RuleDecision.Filter f
-                ? compiler.condition(f.expression(), schemas.schema(target), rules.requestContext(caller, info), true,
-                        schemas.catalog())
-                : DSL.noCondition();
+        Condition visible = rules.condition(RuleCheck.of(target, RuleType.VIEW, caller, info));
         List<Map<String, Object>> out = new ArrayList<>();
         for (Record row : dsl.select(RecordStore.columns(target)).from(RecordTables.table(target))
                 .where(where).and(visible).fetch()) {
-            out.add(RecordJson.render(target, RecordStore.toMap(target, row), caller.superuser(), FieldSelection.ALL));
+            out.add(RecordJson.render(RecordData.of(target, RecordStore.toMap(target, row)), caller.superuser(),
+                    caller.superuser()));
         }
         return out;
     }

@@ -11,41 +11,25 @@ public final class RecordJson {
     }
 
     /**
-     * The JSON object of a record.
-     *
-     * @param stored     column values by field name
-     * @param showHidden true for superusers (password fields are never shown)
-     * @param fields     the {@code fields} query parameter
+     * The JSON object of a record: secret fields never, hidden fields for superusers ({@code showHidden}), and the
+     * {@code email} of an auth record only when {@code showEmail} or its {@code emailVisibility} is true (see
+     * {@link AuthRecordRules}).
      */
-    public static Map<String, Object> render(Collection collection, Map<String, Object> stored, boolean showHidden,
-                                             FieldSelection fields) {
-        return render(collection, stored, showHidden, fields, showHidden);
-    }
-
-    /**
-     * The JSON object of a record; the {@code email} of an auth record is printed only when {@code showEmail}
-     * or its {@code emailVisibility} is true (see {@link AuthRecordRules}).
-     */
-    public static Map<String, Object> render(Collection collection, Map<String, Object> stored, boolean showHidden,
-                                             FieldSelection fields, boolean showEmail) {
-        boolean hideEmail = collection.isAuth() && !showEmail && !Boolean.TRUE.equals(stored.get("emailVisibility"));
+    public static Map<String, Object> render(RecordData record, boolean showHidden, boolean showEmail) {
+        Collection collection = record.collection();
+        boolean hideEmail = collection.isAuth() && !showEmail && !record.bool("emailVisibility");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("collectionId", collection.id());
         json.put("collectionName", collection.name());
         for (Field f : collection.fields()) {
-            if (f.type().equals("password") || (f.hidden() && !showHidden) || isTokenKey(collection, f)) {
+            if (!RecordData.printed(collection, f, showHidden)) {
                 continue;
             }
             if (hideEmail && f.system() && f.name().equals("email")) {
                 continue;
             }
-            json.put(f.name(), f.toJson(stored.get(f.name())));
+            json.put(f.name(), f.toJson(record.get(f.name())));
         }
-        return fields.apply(json);
-    }
-
-    /** The token key of auth records is a signing secret: it is never printed, not even to superusers. */
-    private static boolean isTokenKey(Collection collection, Field f) {
-        return collection.isAuth() && f.system() && f.name().equals("tokenKey");
+        return json;
     }
 }

@@ -1,6 +1,8 @@
 package dev.basalt.records;
 
 import dev.basalt.access.AccessRules;
+import dev.basalt.access.RecordSchemas;
+import dev.basalt.access.RuleCheck;
 import dev.basalt.access.RuleDecision;
 import dev.basalt.access.RuleType;
 import dev.basalt.collections.Collection;
@@ -10,7 +12,6 @@ import dev.basalt.query.PlanRenderer;
 import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.QueryPlan;
 import dev.basalt.query.QuerySpec;
-import dev.basalt.query.RequestContext;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
@@ -53,12 +54,15 @@ public class RecordService {
     private final RecordFiles files;
     private final AuthIds authIds;
     private final Clock clock;
+    private final List<RecordEnricher> enrichers;
 
     RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
                   PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
                   RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
-                  ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock) {
+                  ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock,
+                  List<RecordEnricher> enrichers) {
         this.clock = clock;
+        this.enrichers = List.copyOf(enrichers);
         this.authIds = authIds;
         this.authRecords = authRecords;
         this.expander = expander;
@@ -99,10 +103,11 @@ public class RecordService {
         Set<String> emails = collection.isAuth() ? authRecords.emailVisible(collection, rows, caller) : Set.of();
         List<Map<String, Object>> items = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            items.add(RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL,
-                    emails.contains((String) row.get("id"))));
+            items.add(RecordJson.render(RecordData.of(collection, row), caller.superuser(),
+                    emails.contains(String.valueOf(row.get("id")))));
         }
         expander.expand(collection, items, request);
+        items.forEach(item -> enrichers.forEach(e -> e.enrich(collection, item, caller)));
         items.forEach(selection::apply);
         long total = -1;
         long pages = -1;
@@ -122,10 +127,10 @@ public class RecordService {
     /** One record the caller may view, in the request's shape; 404 otherwise. */
     public Map<String, Object> view(Collection collection, String id, RecordRequest request) {
         Caller caller = request.caller();
-        Optional<Map<String, Object>> found = allowed(collection, RuleType.VIEW, caller) instanceof RuleDecision.Filter f
-                ? store.findWhere(collection, condition(collection, f.expression(), caller, request.info())
-                        .and(RecordTables.id(collection).eq(id)), false)
-                : store.findById(collection, id);
+        allowed(collection, RuleType.VIEW, caller);
+        Optional<Map<String, Object>> found = store.findWhere(collection,
+                rules.condition(RuleCheck.of(collection, RuleType.VIEW, caller, request.info()))
+                        .and(RecordTables.id(collection).eq(id)), false);
         Map<String, Object> row = found.orElseThrow(ApiException::notFound);
         return output(collection, row, request);
     }
@@ -135,13 +140,8 @@ public class RecordService {
      * {@code protectedFile} context: this serves protected files).
      */
     public boolean canView(Collection collection, String id, Caller caller) {
-        RuleDecision decision = rules.decide(collection, RuleType.VIEW, caller);
-        if (decision instanceof RuleDecision.SuperusersOnly) {
-            return false;
-        }
-        Condition rule = decision instanceof RuleDecision.Filter f
-                ? condition(collection, f.expression(), caller, RequestInfo.NONE.withContext("protectedFile"))
-                : DSL.noCondition();
+        Condition rule = rules.condition(RuleCheck.of(collection, RuleType.VIEW, caller,
+                RequestInfo.NONE.withContext("protectedFile")));
         return store.exists(collection, rule.and(RecordTables.id(collection).eq(id)));
     }
 
@@ -150,9 +150,10 @@ public class RecordService {
         Caller caller = request.caller();
         FieldSelection selection = FieldSelection.parse(request.shape().fields());
         boolean email = collection.isAuth() && authRecords.emailVisible(collection, List.of(row), caller)
-                .contains((String) row.get("id"));
-        Map<String, Object> json = RecordJson.render(collection, row, caller.superuser(), FieldSelection.ALL, email);
+                .contains(String.valueOf(row.get("id")));
+        Map<String, Object> json = RecordJson.render(RecordData.of(collection, row), caller.superuser(), email);
         expander.expand(collection, List.of(json), request);
+        enrichers.forEach(e -> e.enrich(collection, json, caller));
         return selection.apply(json);
     }
 
@@ -181,18 +182,18 @@ public class RecordService {
         RoleInput.check(collection, draft, null, caller.superuser(), RecordErrors.CREATE_FAILED);
         tx.executeWithoutResult(status -> {
             relations.checkTargetsExist(collection, draft.changes(), RecordErrors.CREATE_FAILED);
-            authIds.claim(collection, (String) draft.record().get("id"), RecordErrors.CREATE_FAILED);
+            authIds.claim(collection, draft.id(), RecordErrors.CREATE_FAILED);
             uploads.store(collection, null, draft.record());
             writeErrors.run(collection, RecordErrors.CREATE_FAILED, () -> writes.insert(collection, draft));
             if (!caller.superuser() && AuthRecordInput.requestsVerified(collection, input)
-                    && !authRecords.canManage(collection, (String) draft.record().get("id"), caller)) {
+                    && !authRecords.canManage(collection, draft.id(), caller)) {
                 status.setRollbackOnly();
                 throw RecordErrors.CREATE_FAILED.exception(Map.of("verified",
                         new FieldError("validation_values_mismatch", "The verified state can be set only by a manager.")));
             }
-            if (decision instanceof RuleDecision.Filter f) {
-                Condition check = condition(collection, f.expression(), caller, info)
-                        .and(RecordTables.id(collection).eq((String) draft.record().get("id")));
+            if (decision instanceof RuleDecision.Filter) {
+                Condition check = rules.condition(RuleCheck.of(collection, RuleType.CREATE, caller, info))
+                        .and(RecordTables.id(collection).eq(draft.id()));
                 if (!store.exists(collection, check)) {
                     status.setRollbackOnly();
                     throw RecordErrors.CREATE_FAILED.exception();
@@ -224,7 +225,7 @@ public class RecordService {
             RoleInput.check(collection, d, current, caller.superuser(), RecordErrors.UPDATE_FAILED);
             relations.checkTargetsExist(collection, d.changes(), RecordErrors.UPDATE_FAILED);
             uploads.store(collection, current, d.record());
-            writeErrors.run(collection, RecordErrors.UPDATE_FAILED, () -> writes.update(collection, id, d));
+            writeErrors.run(collection, RecordErrors.UPDATE_FAILED, () -> writes.update(collection, current, d));
             return d;
         });
         return output(collection, draft.record(), new RecordRequest(caller, info, request.shape()));
@@ -239,7 +240,7 @@ public class RecordService {
                 .and(RecordTables.id(collection).eq(id));
         tx.executeWithoutResult(status -> {
             Map<String, Object> row = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
-            relations.delete(collection, RecordTables.id(collection).eq((String) row.get("id"))); // announces it
+            relations.delete(collection, RecordTables.id(collection).eq(id)); // announces it
         });
     }
 
@@ -248,7 +249,7 @@ public class RecordService {
      * details (a write the server makes) gets the method the REST API would have used.
      */
     private static RequestInfo withBody(RequestInfo info, String method, Map<String, Object> body) {
-        return info.withBody(info == RequestInfo.NONE ? method : info.method(), body);
+        return info.withBody(info == RequestInfo.NONE ? method : info.method(), RequestInfos.body(body));
     }
 
     /** View collections are read-only (PocketBase answers 400). */
@@ -267,12 +268,7 @@ public class RecordService {
     }
 
     private Condition ruleCondition(Collection collection, RuleType type, Caller caller, RequestInfo info) {
-        return allowed(collection, type, caller) instanceof RuleDecision.Filter f
-                ? condition(collection, f.expression(), caller, info) : DSL.noCondition();
-    }
-
-    private Condition condition(Collection collection, String expression, Caller caller, RequestInfo info) {
-        RequestContext request = rules.requestContext(caller, info);
-        return compiler.condition(expression, schemas.schema(collection), request, true, schemas.catalog());
+        allowed(collection, type, caller);
+        return rules.condition(RuleCheck.of(collection, type, caller, info));
     }
 }

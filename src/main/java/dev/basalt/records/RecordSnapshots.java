@@ -22,13 +22,13 @@ final class RecordSnapshots {
     private RecordSnapshots() {
     }
 
-    static String encode(Collection collection, Map<String, Object> stored) {
+    static String encode(RecordData record) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Field f : collection.fields()) {
-            if (secret(collection, f)) {
+        for (Field f : record.collection().fields()) {
+            if (RecordData.secret(record.collection(), f)) {
                 continue;
             }
-            Object v = stored.get(f.name());
+            Object v = record.get(f.name());
             out.put(f.name(), switch (f.kind()) {
                 case DATE -> v instanceof OffsetDateTime d ? d.toString() : null;
                 case JSON -> v == null ? null : v instanceof JSONB j ? j.data() : v.toString();
@@ -39,13 +39,13 @@ final class RecordSnapshots {
         return JSON.writeValueAsString(out);
     }
 
-    static Map<String, Object> decode(Collection collection, String snapshot) {
+    static RecordData decode(Collection collection, String snapshot) {
         JsonNode json = JSON.readTree(snapshot);
         Map<String, Object> row = new LinkedHashMap<>();
         for (Field f : collection.fields()) {
             JsonNode v = json.get(f.name());
             if (v == null || v.isNull()) {
-                row.put(f.name(), secret(collection, f) ? null : f.kind() == dev.basalt.query.ColumnKind.TEXT_ARRAY
+                row.put(f.name(), RecordData.secret(collection, f) ? null : f.kind() == dev.basalt.query.ColumnKind.TEXT_ARRAY
                         ? new String[0] : f.kind() == dev.basalt.query.ColumnKind.TEXT ? "" : null);
                 continue;
             }
@@ -62,10 +62,6 @@ final class RecordSnapshots {
                 }
             });
         }
-        return row;
-    }
-
-    private static boolean secret(Collection collection, Field f) {
-        return f.type().equals("password") || (collection.isAuth() && f.system() && f.name().equals("tokenKey"));
+        return RecordData.of(collection, row);
     }
 }

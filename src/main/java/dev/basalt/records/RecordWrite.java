@@ -1,7 +1,6 @@
 package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,9 +8,10 @@ import java.util.Objects;
  *
  * @param action     what happened to the row
  * @param collection the record's collection
- * @param record     the stored row after the write (before it, for a delete), as column values by field name
+ * @param record     the stored record after the write (before it, for a delete); after an update it also holds
+ *                   the values it had before ({@link RecordData#original()}, {@link RecordData#changed})
  */
-public record RecordWrite(Action action, Collection collection, Map<String, Object> record) {
+public record RecordWrite(Action action, Collection collection, RecordData record) {
     /** The three writes; their lower-case names are PocketBase's realtime actions. */
     public enum Action {
         CREATE, UPDATE, DELETE;
@@ -25,12 +25,14 @@ public record RecordWrite(Action action, Collection collection, Map<String, Obje
     public RecordWrite {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(collection, "collection");
-        // not Map.copyOf: unset fields are null values, which it refuses
-        record = java.util.Collections.unmodifiableMap(Objects.requireNonNull(record, "record"));
+        Objects.requireNonNull(record, "record");
+        if (!record.collection().id().equals(collection.id())) {
+            throw new IllegalArgumentException("record of " + record.collection().name() + " in " + collection.name());
+        }
     }
 
     /** The record's id. */
     public String id() {
-        return String.valueOf(record.get("id"));
+        return record.id();
     }
 }

@@ -5,6 +5,8 @@ import dev.basalt.collections.fields.AutodateField;
 import dev.basalt.collections.fields.Field;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,31 +23,59 @@ import org.springframework.stereotype.Component;
 class RecordWrites {
     private final RecordStore store;
     private final List<RecordWriteListener> listeners;
+    private final List<RecordWriteInterceptor> interceptors;
     private final Clock clock;
 
-    RecordWrites(RecordStore store, List<RecordWriteListener> listeners, Clock clock) {
+    RecordWrites(RecordStore store, List<RecordWriteListener> listeners, List<RecordWriteInterceptor> interceptors,
+                 Clock clock) {
         this.clock = clock;
         this.store = store;
         this.listeners = List.copyOf(listeners);
+        this.interceptors = List.copyOf(interceptors);
     }
 
-    /** Inserts a new record built by a draft. */
+    /** Inserts a new record built by a draft (as the interceptors may have amended it). */
     void insert(Collection collection, RecordDraft draft) {
-        store.insert(collection, draft.changes());
-        passed(new RecordWrite(RecordWrite.Action.CREATE, collection, draft.record()));
+        intercepted(RecordWrite.Action.CREATE, collection, draft, RecordErrors.CREATE_FAILED, () -> {
+            store.insert(collection, draft.changes());
+            passed(new RecordWrite(RecordWrite.Action.CREATE, collection, RecordData.of(collection, draft.record())));
+        });
     }
 
-    /** Writes a draft's changes to the stored record with this id. */
-    void update(Collection collection, String id, RecordDraft draft) {
-        store.update(collection, id, draft.changes());
-        passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, draft.record()));
+    /**
+     * Writes a draft's changes (as the interceptors may have amended them) to the stored record {@code before} (the
+     * record as read for this update).
+     */
+    void update(Collection collection, Map<String, Object> before, RecordDraft draft) {
+        RecordData original = RecordData.of(collection, before);
+        intercepted(RecordWrite.Action.UPDATE, collection, draft, RecordErrors.UPDATE_FAILED, () -> {
+            store.update(collection, original.id(), draft.changes());
+            passed(new RecordWrite(RecordWrite.Action.UPDATE, collection,
+                    RecordData.of(collection, draft.record()).withOriginal(original)));
+        });
     }
 
-    /** Deletes the rows matching {@code where}; returns them as they were. */
+    /** Deletes the rows matching {@code where}, each through the interceptors; returns them as they were. */
     List<Map<String, Object>> deleteWhere(Collection collection, Condition where) {
-        List<Map<String, Object>> rows = store.deleteReturning(collection, where);
-        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection, row)));
-        return rows;
+        if (interceptors.isEmpty()) {
+            List<Map<String, Object>> rows = store.deleteReturning(collection, where);
+            rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection,
+                    RecordData.of(collection, row))));
+            return rows;
+        }
+        List<Map<String, Object>> deleted = new ArrayList<>();
+        for (Map<String, Object> row : store.findAll(collection, where, Integer.MAX_VALUE)) {
+            PendingRecordWrite pending = new PendingRecordWrite(RecordWrite.Action.DELETE, collection,
+                    Collections.unmodifiableMap(row));
+            chain(pending, 0, () -> {
+                for (Map<String, Object> gone : store.deleteReturning(collection,
+                        RecordTables.id(collection).eq((String) row.get("id")))) {
+                    deleted.add(gone);
+                    passed(new RecordWrite(RecordWrite.Action.DELETE, collection, RecordData.of(collection, gone)));
+                }
+            });
+        }
+        return deleted;
     }
 
     /** Sets columns on the rows matching {@code where}, and their {@code onUpdate} autodates; returns them after. */
@@ -58,8 +88,29 @@ class RecordWrites {
             }
         }
         List<Map<String, Object>> rows = store.updateReturning(collection, values, where);
-        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, row)));
+        rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, RecordData.of(collection, row))));
         return rows;
+    }
+
+    private void intercepted(RecordWrite.Action action, Collection collection, RecordDraft draft,
+                             RecordErrors failure, Runnable write) {
+        if (interceptors.isEmpty()) {
+            write.run();
+            return;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(draft.record());
+        chain(new PendingRecordWrite(action, collection, values), 0, () -> {
+            RecordAmendments.apply(collection, draft, values, failure);
+            write.run();
+        });
+    }
+
+    private void chain(PendingRecordWrite pending, int index, Runnable write) {
+        if (index == interceptors.size()) {
+            write.run();
+        } else {
+            interceptors.get(index).around(pending, () -> chain(pending, index + 1, write));
+        }
     }
 
     private void passed(RecordWrite write) {

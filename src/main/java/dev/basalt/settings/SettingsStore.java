@@ -1,5 +1,6 @@
 package dev.basalt.settings;
 
+import dev.basalt.cluster.ClusterBarrier;
 import dev.basalt.cluster.ClusterSignals;
 import dev.basalt.shared.DataRestored;
 import dev.basalt.shared.ValidationErrors;
@@ -21,15 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads and writes the settings (key {@code settings} in {@code _params}, sealed when a key is set:
  * {@link SealedParams}). {@link #current()} reads the database each time. {@link #recent()}, for what every request
  * needs (rate limits, the client's address, file storage, batch limits), answers from memory: a save on this node
- * replaces it before the save is answered, a save on another node drops it when that node's cluster signal arrives
- * (and after a lost signal connection), and in any case it is re-read in the background once older than
+ * replaces it before the save is answered, and a save is answered only once every other live node has dropped its
+ * copy ({@link ClusterBarrier}, as schema changes), so the next request on any node sees it; after a lost signal
+ * connection the copy is dropped too, and in any case it is re-read in the background once older than
  * {@link #DEFAULT_REREAD_AFTER} ({@code basalt.settings.reread-after}; the request that notices keeps the copy
  * it has).
  */
 @Component
 public class SettingsStore {
-    /** The cluster channel announcing a saved change (payload: the sending node). */
+    /** The cluster channel announcing a saved change (payload: the sending node, a space, the barrier's id). */
     static final String CHANNEL = "basalt_settings";
+    /** The longest a save waits for the other nodes to acknowledge it. */
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
@@ -39,6 +43,7 @@ public class SettingsStore {
     private final SealedParams params;
     private final DSLContext dsl;
     private final ClusterSignals signals;
+    private final ClusterBarrier barrier;
     private final ApplicationEventPublisher events;
     private final Settings defaults;
     private final long rereadAfterNanos;
@@ -53,21 +58,30 @@ public class SettingsStore {
      *                          ({@code BASALT_RATE_LIMITS_DEFAULT_ENABLED}, default false as in PocketBase)
      * @param rereadAfter       the longest {@link #recent()} answers from memory
      */
-    public SettingsStore(SealedParams params, DSLContext dsl, ClusterSignals signals, ApplicationEventPublisher events,
+    public SettingsStore(SealedParams params, DSLContext dsl, ClusterSignals signals, ClusterBarrier barrier,
+                         ApplicationEventPublisher events,
                          @Value("${basalt.rate-limits.default-enabled:false}") boolean rateLimitsEnabled,
                          @Value("${basalt.settings.reread-after:1s}") Duration rereadAfter) {
         this.rereadAfterNanos = rereadAfter.toNanos();
         this.params = params;
         this.dsl = dsl;
         this.signals = signals;
+        this.barrier = barrier;
         this.events = events;
         this.defaults = Settings.defaults(rateLimitsEnabled);
-        signals.subscribe(CHANNEL, sender -> {
-            if (sender == null || !sender.equals(signals.nodeId())) {
-                drop();
-                events.publishEvent(new SettingsChanged());
-            }
-        });
+        signals.subscribe(CHANNEL, this::received);
+    }
+
+    private void received(String payload) {
+        String[] parts = payload == null ? new String[0] : payload.split(" ", 2);
+        if (parts.length > 0 && parts[0].equals(signals.nodeId())) {
+            return;
+        }
+        drop();
+        events.publishEvent(new SettingsChanged());
+        if (parts.length == 2) {
+            barrier.acknowledge(parts[1]);
+        }
     }
 
     /** The current settings (defaults for anything never saved), read from the database. */
@@ -118,15 +132,22 @@ public class SettingsStore {
         ValidationErrors errors = new ValidationErrors();
         Settings next = SettingsReader.merge(current(), patch, errors);
         errors.throwIfAny("An error occurred while validating the submitted data.");
-        dsl.transaction(tx -> {
-            params.write(tx.dsl(), SealedParams.SETTINGS, JSON.writeValueAsString(next.toStoredJson()));
-            signals.send(tx.dsl(), CHANNEL, signals.nodeId());
-        });
+        String ackId = barrier.expect();
+        try {
+            dsl.transaction(tx -> {
+                params.write(tx.dsl(), SealedParams.SETTINGS, JSON.writeValueAsString(next.toStoredJson()));
+                signals.send(tx.dsl(), CHANNEL, signals.nodeId() + " " + ackId);
+            });
+        } catch (RuntimeException e) {
+            barrier.forget(ackId);
+            throw e;
+        }
         synchronized (generation) {
             generation.incrementAndGet();
             recent = new Read(next, System.nanoTime());
         }
         events.publishEvent(new SettingsChanged());
+        barrier.await(ackId, ACK_TIMEOUT);
         return next;
     }
 

@@ -17,13 +17,33 @@ import org.springframework.validation.annotation.Validated;
  * @param dir       the data directory (embedded PostgreSQL, files)
  * @param db        the database connection; an empty url starts an embedded PostgreSQL
  * @param logFormat {@code text} or {@code json}
+ * @param redis     the optional Redis: realtime events, cluster messages and rate-limit counters
  */
 @Validated
 @ConfigurationProperties("basalt")
 public record BasaltProperties(@NotNull @DefaultValue("basalt_data") Path dir,
                                @Valid @NotNull @DefaultValue Db db,
                                @Pattern(regexp = "text|json", message = "must be 'text' or 'json'")
-                               @DefaultValue("text") String logFormat) {
+                               @DefaultValue("text") String logFormat,
+                               @Valid @NotNull @DefaultValue Redis redis) {
+
+    /**
+     * The optional Redis ({@code BASALT_REDIS_URL}, {@code BASALT_REDIS_PREFIX}).
+     *
+     * @param url    a {@code redis://} or {@code rediss://} URL (Lettuce's syntax, a database number as its path);
+     *               empty: PostgreSQL alone
+     * @param prefix put before every key and channel name, so that several clusters can share one Redis
+     */
+    public record Redis(@Pattern(regexp = "^$|^rediss?://.*", message = "must be a redis:// or rediss:// URL")
+                        @DefaultValue("") String url,
+                        @Pattern(regexp = "[A-Za-z0-9:_.-]{1,64}", message = "must be 1 to 64 of A-Z a-z 0-9 : _ . -")
+                        @DefaultValue("basalt:") String prefix) {
+
+        /** True when a Redis is configured. */
+        public boolean enabled() {
+            return url != null && !url.isBlank();
+        }
+    }
 
     /**
      * Database settings.

@@ -24,7 +24,7 @@ class ErrorCataloguesTest {
     void codesAndMessagesAreWrittenOnce() {
         List<ApiError> all = all();
         assertThat(all.stream().map(ApiError::code)).doesNotHaveDuplicates()
-                .allMatch(code -> code.matches("(records|auth)\\.[a-z_]+"));
+                .allMatch(code -> code.matches("(records|auth)\\.[a-z][a-z0-9_]*"));
         assertThat(all.stream().map(ApiError::message)).doesNotHaveDuplicates().allMatch(m -> m.endsWith("."));
         assertThat(all.stream().map(ApiError::status)).allMatch(s -> s >= 400 && s < 500);
     }

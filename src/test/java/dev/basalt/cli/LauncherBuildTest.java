@@ -54,7 +54,7 @@ class LauncherBuildTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(1);
         assertThat(out.lines().toList()).containsExactly(
-                "basalt: building " + root.resolve("target/basalt.jar") + " with Maven (the first build downloads "
+                "basalt: building " + root.resolve("target/basalt-exec.jar") + " with Maven (the first build downloads "
                         + "the dependencies and takes a minute or two) ...",
                 "basalt:   downloading dependencies from the Maven repository ...",
                 "basalt:   resources:resources ...",

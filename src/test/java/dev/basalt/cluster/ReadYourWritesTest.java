@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two nodes on one database: once node A has answered a schema, session, password or API key change, node B's very
- * next request sees it. Node B's signal listener is made slow on purpose (a receiver that takes {@link #LAG_MS}
+ * Two nodes on one database: once node A has answered a schema, settings, session, password or API key change, node
+ * B's very next request sees it (the settings' background re-read is off here, so only the barrier can make it). Node B's signal listener is made slow on purpose (a receiver that takes {@link #LAG_MS}
  * before the schema signal is handled), so a node that merely catches up soon after would fail these tests.
  */
 @Tag("db")
@@ -66,7 +66,8 @@ class ReadYourWritesTest {
     private static ConfigurableApplicationContext node(String databaseUrl) throws Exception {
         return new SpringApplication(BasaltApplication.class).run("--server.port=0",
                 "--basalt.dir=" + Files.createTempDirectory("basalt-node"), "--basalt.db.url=" + databaseUrl,
-                "--basalt.db.user=" + TestDatabase.user(), "--basalt.db.password=" + TestDatabase.password());
+                "--basalt.db.user=" + TestDatabase.user(), "--basalt.db.password=" + TestDatabase.password(),
+                "--basalt.settings.reread-after=1h");
     }
 
     /** Keeps node B's listener busy, then returns: a schema signal sent now reaches B late. */
@@ -110,6 +111,30 @@ class ReadYourWritesTest {
         assertThat(list.get("totalItems").asInt()).as("B applies the stricter list rule at once").isZero();
         assertThat(send(b, "POST", "/api/collections/ryw_notes/records", Map.of("body", "late", "extra2", "v"),
                 null).statusCode()).as("B applies the stricter create rule at once").isEqualTo(400);
+    }
+
+    @Test
+    void aSettingsChangeOnAIsAppliedAtOnceByB() throws Exception {
+        HttpResponse<String> made = send(a, "POST", "/api/collections", Map.of("name", "ryw_limited",
+                "listRule", ""), superuser);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        String list = "/api/collections/ryw_limited/records";
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(b, "GET", list, null, null).statusCode()).as("no limit yet").isEqualTo(200);
+        }
+        try {
+            slowDownB();
+            HttpResponse<String> limited = send(a, "PATCH", "/api/settings", Map.of("rateLimits", Map.of(
+                    "enabled", true, "rules", List.of(Map.of("label", "ryw_limited:list", "maxRequests", 1,
+                            "duration", 60)))), superuser);
+            assertThat(limited.statusCode()).as(limited.body()).isEqualTo(200);
+            assertThat(send(b, "GET", list, null, null).statusCode()).isEqualTo(200);
+            assertThat(send(b, "GET", list, null, null).statusCode()).as("B applies the new limit at once")
+                    .isEqualTo(429);
+        } finally {
+            assertThat(send(a, "PATCH", "/api/settings", Map.of("rateLimits", Map.of("enabled", false)), superuser)
+                    .statusCode()).isEqualTo(200);
+        }
     }
 
     @Test

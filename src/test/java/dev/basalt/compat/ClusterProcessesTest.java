@@ -3,6 +3,7 @@ package dev.basalt.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.basalt.cli.BasaltMain;
+import dev.basalt.testing.S3Server;
 import dev.basalt.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,9 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * as a round-robin load balancer: the official SDK suite passes through the balancer unchanged (but for the
  * rate-limit file, see {@link #runSdkSuite}), then under a bounded write load one
  * node is killed with SIGKILL: no acknowledged write is lost, a realtime client of that node reconnects through the
- * balancer and receives the next events, and the node rejoins when started again.
+ * balancer and receives the next events, and the node rejoins when started again. A second run adds Redis
+ * ({@code BASALT_REDIS_URL}): the SDK's realtime, OAuth2 redirect, settings and rate-limit files (the limits now
+ * hold for the cluster) pass through the balancer, and realtime latency is measured as in the first run.
  */
 @Tag("compat")
+@ExtendWith(S3Server.class)
 class ClusterProcessesTest {
     private static final String EMAIL = "cluster-superuser@example.com";
     private static final String PASSWORD = "cluster-Superuser-Pass-1";
@@ -40,6 +45,11 @@ class ClusterProcessesTest {
     private static final int WRITERS = 4;
     /** How long the write load runs before and after the kill. */
     private static final long LOAD_PHASE_MS = 3_000;
+    /** Creates timed from the request to the event on every node's client. */
+    private static final int LATENCY_SAMPLES = 100;
+    /** The SDK files the Redis run repeats: the ones that cross nodes through Redis or count in it. */
+    private static final Set<String> REDIS_SDK_FILES = Set.of("realtime.test.mjs", "oauth2-redirect.test.mjs",
+            "settings.test.mjs", "rate-limits.test.mjs", "health.test.mjs");
 
     @TempDir
     Path dir;
@@ -67,54 +77,9 @@ class ClusterProcessesTest {
 
     @Test
     void threeNodesBehindNginxBehaveAsOneServer() throws Exception {
-        String url = TestDatabase.createDatabase();
-        env.put("BASALT_DB_URL", url);
-        env.put("BASALT_DB_USER", TestDatabase.user());
-        env.put("BASALT_DB_PASSWORD", TestDatabase.password());
-        for (int i = 0; i < NODES; i++) {
-            ports[i] = ClusterNode.freePort();
-            nodes.add(startNode(i));
-        }
-        for (int i = 0; i < NODES; i++) {
-            ClusterNode.awaitHealthy(nodes.get(i), ports[i]);
-        }
-        Process upsert = java("superuser", "upsert", EMAIL, PASSWORD, "--dir=" + dir.resolve("cli"));
-        assertThat(upsert.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(upsert.exitValue()).isZero();
-        int lbPort = ClusterNode.freePort();
-        nginx = ClusterNode.startNginx(dir.resolve("nginx"), lbPort, ports);
-        cluster = new ClusterNode("http://127.0.0.1:" + lbPort);
-        cluster.awaitUp();
-
+        String url = startCluster();
         runSdkSuite(cluster.base());
-
-        String token = cluster.signIn(EMAIL, PASSWORD);
-        assertThat(cluster.call("POST", "/api/collections", Map.of("name", "load", "listRule", "", "viewRule", "",
-                "createRule", "", "fields", List.of(Map.of("name", "n", "type", "number"))), token).statusCode())
-                .isEqualTo(200);
-
-        // one realtime client per node (round robin), each subscribed through the balancer (any node)
-        List<ClusterNode.Stream> streams = new ArrayList<>();
-        for (int i = 0; i < NODES; i++) {
-            ClusterNode.Stream s = cluster.openStream();
-            for (int k = 0; k < NODES; k++) {
-                assertThat(cluster.subscribe(s.clientId(), "load")).as("subscribe POST through the balancer")
-                        .isEqualTo(204);
-            }
-            streams.add(s);
-        }
-        List<Long> latencies = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            long sent = System.nanoTime();
-            String id = cluster.create(Map.of("n", -1 - i));
-            for (ClusterNode.Stream s : streams) {
-                s.awaitRecord(id);
-            }
-            latencies.add((System.nanoTime() - sent) / 1_000_000);
-        }
-        latencies.sort(Long::compare);
-        System.out.printf("[cluster] create through the balancer to event on all %d clients: p50 %d ms, max %d ms%n",
-                NODES, latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1));
+        List<ClusterNode.Stream> streams = measureRealtime("postgres");
 
         // bounded write load; node 1 is killed halfway
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -182,6 +147,83 @@ class ClusterProcessesTest {
         for (ClusterNode.Stream s : live) {
             s.close();
         }
+    }
+
+    @Test
+    void threeNodesWithRedisBehindNginxShareRealtimeAndRateLimits() throws Exception {
+        String prefix = dev.basalt.testing.TestRedis.uniquePrefix();
+        env.put("BASALT_REDIS_URL", dev.basalt.testing.TestRedis.url());
+        env.put("BASALT_REDIS_PREFIX", prefix);
+        try {
+            startCluster();
+            try (TestMailbox mailbox = new TestMailbox();
+                 dev.basalt.testing.FakeOidcProvider oidc = new dev.basalt.testing.FakeOidcProvider()) {
+                SdkCompatibilityTest.runSuite(cluster.base(), EMAIL, PASSWORD, mailbox, oidc,
+                        REDIS_SDK_FILES::contains);
+            }
+            for (ClusterNode.Stream s : measureRealtime("redis")) {
+                s.close();
+            }
+        } finally {
+            dev.basalt.testing.TestRedis.deleteKeys(dev.basalt.testing.TestRedis.url(), prefix);
+        }
+    }
+
+    /** Starts the nodes on a new database, a superuser and nginx; returns the database's URL. */
+    private String startCluster() throws Exception {
+        String url = TestDatabase.createDatabase();
+        env.put("BASALT_DB_URL", url);
+        env.put("BASALT_DB_USER", TestDatabase.user());
+        env.put("BASALT_DB_PASSWORD", TestDatabase.password());
+        for (int i = 0; i < NODES; i++) {
+            ports[i] = ClusterNode.freePort();
+            nodes.add(startNode(i));
+        }
+        for (int i = 0; i < NODES; i++) {
+            ClusterNode.awaitHealthy(nodes.get(i), ports[i]);
+        }
+        Process upsert = java("superuser", "upsert", EMAIL, PASSWORD, "--dir=" + dir.resolve("cli"));
+        assertThat(upsert.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(upsert.exitValue()).isZero();
+        int lbPort = ClusterNode.freePort();
+        nginx = ClusterNode.startNginx(dir.resolve("nginx"), lbPort, ports);
+        cluster = new ClusterNode("http://127.0.0.1:" + lbPort);
+        cluster.awaitUp();
+        return url;
+    }
+
+    /**
+     * Opens one realtime client per node (round robin), each subscribed through the balancer (any node), and times
+     * creates through the balancer until the event reached all of them; returns the open streams.
+     */
+    private List<ClusterNode.Stream> measureRealtime(String transport) throws Exception {
+        String token = cluster.signIn(EMAIL, PASSWORD);
+        assertThat(cluster.call("POST", "/api/collections", Map.of("name", "load", "listRule", "", "viewRule", "",
+                "createRule", "", "fields", List.of(Map.of("name", "n", "type", "number"))), token).statusCode())
+                .isEqualTo(200);
+        List<ClusterNode.Stream> streams = new ArrayList<>();
+        for (int i = 0; i < NODES; i++) {
+            ClusterNode.Stream s = cluster.openStream();
+            for (int k = 0; k < NODES; k++) {
+                assertThat(cluster.subscribe(s.clientId(), "load")).as("subscribe POST through the balancer")
+                        .isEqualTo(204);
+            }
+            streams.add(s);
+        }
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < LATENCY_SAMPLES; i++) {
+            long sent = System.nanoTime();
+            String id = cluster.create(Map.of("n", -1 - i));
+            for (ClusterNode.Stream s : streams) {
+                s.awaitRecord(id);
+            }
+            latencies.add((System.nanoTime() - sent) / 1_000_000);
+        }
+        latencies.sort(Long::compare);
+        System.out.printf("[cluster] %s: create through the balancer to event on all %d clients: p50 %d ms, "
+                        + "p99 %d ms, max %d ms (%d samples)%n", transport, NODES, latencies.get(LATENCY_SAMPLES / 2),
+                latencies.get(LATENCY_SAMPLES * 99 / 100), latencies.get(LATENCY_SAMPLES - 1), LATENCY_SAMPLES);
+        return streams;
     }
 
     private void runSdkSuite(String base) throws Exception {

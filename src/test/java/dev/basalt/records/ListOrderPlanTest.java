@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.fields.Field;
+import dev.basalt.access.RecordSchemas;
 import dev.basalt.query.FilterInput;
 import dev.basalt.query.PageRequest;
 import dev.basalt.query.PlanRenderer;

@@ -1,6 +1,6 @@
 package dev.basalt.batch.internal;
 
-import dev.basalt.access.RequestInfos;
+import dev.basalt.records.RequestInfos;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package dev.basalt.batch.internal;
 
-import dev.basalt.access.RequestInfos;
+import dev.basalt.records.RequestInfos;
 import dev.basalt.auth.RequestRateLimits;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;

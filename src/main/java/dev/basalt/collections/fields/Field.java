@@ -73,6 +73,16 @@ public sealed interface Field
      */
     Object accept(Object input, Object current);
 
+    /**
+     * The value after a modifier key ({@code field+}, {@code +field}, {@code field-}) changes {@code current}, as
+     * PocketBase's field setters; null when this type has no such modifier (the key is then ignored, as PocketBase).
+     *
+     * @throws FieldValueException when the submitted value has the wrong type or shape
+     */
+    default Object modify(Modifier modifier, Object input, Object current) {
+        return null;
+    }
+
     /** Checks a value about to be stored against this field's options; returns null when it is valid. */
     dev.basalt.shared.FieldError check(Object value);
 

@@ -53,6 +53,12 @@ public record FileField(String id, String name, String type, boolean system, boo
         return maxSize <= 0 ? DEFAULT_MAX_SIZE : maxSize;
     }
 
+    /** Appends, prepends or removes {@link Modifier#onList names}. */
+    @Override
+    public Object modify(Modifier modifier, Object input, Object current) {
+        return modifier.onList(input, current, kind() == ColumnKind.TEXT_ARRAY);
+    }
+
     @Override
     public ColumnKind kind() {
         return multiple() ? ColumnKind.TEXT_ARRAY : ColumnKind.TEXT;

@@ -41,6 +41,17 @@ public record NumberField(String id, String name, String type, boolean system, b
         return Casts.number(input);
     }
 
+    /** {@code field+} adds, {@code field-} subtracts; there is no {@code +field}. */
+    @Override
+    public Object modify(Modifier modifier, Object input, Object current) {
+        if (modifier == Modifier.PREPEND) {
+            return null;
+        }
+        double base = current instanceof Number n ? n.doubleValue() : 0;
+        double delta = Casts.number(input);
+        return modifier == Modifier.APPEND ? base + delta : base - delta;
+    }
+
     @Override
     public FieldError check(Object value) {
         double d = (Double) value;

@@ -34,6 +34,12 @@ public record RelationField(String id, String name, String type, boolean system,
         return maxSelect > 1;
     }
 
+    /** Appends, prepends or removes {@link Modifier#onList names}. */
+    @Override
+    public Object modify(Modifier modifier, Object input, Object current) {
+        return modifier.onList(input, current, kind() == ColumnKind.TEXT_ARRAY);
+    }
+
     @Override
     public ColumnKind kind() {
         return multiple() ? ColumnKind.TEXT_ARRAY : ColumnKind.TEXT;

@@ -4,25 +4,29 @@ import dev.basalt.logs.LogsConfig;
 import dev.basalt.query.ColumnInfo;
 import dev.basalt.query.ColumnKind;
 import dev.basalt.query.TableSchema;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +55,10 @@ public class LogTable {
     private static final int ID_LENGTH = 15;
     /** Most base-36 digits of the time prefix (8 today, 9 after 2059). */
     private static final int TIME_CHARS = 9;
+    /** Room per row in the COPY buffer, so it rarely grows. */
+    private static final int ROW_BYTES = 400;
+    /** The COPY statement, names rendered by jOOQ. */
+    private static final String COPY_IN = copyStatement();
     private final DSLContext dsl;
 
     LogTable(DSLContext dsl) {
@@ -58,51 +66,64 @@ public class LogTable {
     }
 
     /**
-     * Writes the entries the settings let through (none when {@code maxDays} is 0) in one INSERT ... SELECT from
-     * {@code unnest} of five bound arrays: one statement of constant shape whatever the batch size, so neither jOOQ
-     * nor PostgreSQL parse a bind value per row.
+     * Writes the entries the settings let through (none when {@code maxDays} is 0) with one {@code COPY ... FROM
+     * STDIN} in PostgreSQL's text format. Profiled against the former {@code INSERT ... SELECT FROM unnest(...)} of
+     * five bound arrays: COPY skips building, binding and parsing the arrays and the per-row casts, and PostgreSQL
+     * inserts the rows in multi-row batches.
      */
-    void insert(List<LogEntry> entries, LogsConfig config) {
+    void insert(List<? extends PendingLog> entries, LogsConfig config) {
         if (config.maxDays() <= 0) {
             return;
         }
-        List<String> ids = new ArrayList<>(entries.size());
-        List<String> created = new ArrayList<>(entries.size());
-        List<Integer> levels = new ArrayList<>(entries.size());
-        List<String> messages = new ArrayList<>(entries.size());
-        List<String> data = new ArrayList<>(entries.size());
-        for (LogEntry e : entries) {
+        StringBuilder rows = new StringBuilder(entries.size() * ROW_BYTES);
+        int count = 0;
+        for (PendingLog e : entries) {
             if (e.level() < config.minLevel()) {
                 continue;
             }
-            Map<String, Object> kept = new LinkedHashMap<>(e.data());
-            if (!config.logIP()) {
-                kept.remove(LogEntry.USER_IP);
-                kept.remove(LogEntry.REMOTE_IP);
-            }
-            if (!config.logAuthId()) {
-                kept.remove(LogEntry.AUTH_ID);
-            }
-            ids.add(newId());
-            created.add(e.created().toString());
-            levels.add(e.level());
-            messages.add(e.message());
-            data.add(JSON.writeValueAsString(kept));
+            rows.append(newId()).append('\t').append(Instant.ofEpochMilli(e.createdMillis())).append('\t')
+                    .append(e.level()).append('\t');
+            copyText(rows, e.message());
+            rows.append('\t');
+            copyText(rows, e.dataJson(config));
+            rows.append('\n');
+            count++;
         }
-        if (ids.isEmpty()) {
+        if (count == 0) {
             return;
         }
-        Table<?> rows = DSL.table("unnest({0}, {1}, {2}, {3}, {4})", DSL.val(ids.toArray(String[]::new)),
-                DSL.val(created.toArray(String[]::new)), DSL.val(levels.toArray(Integer[]::new)),
-                DSL.val(messages.toArray(String[]::new)), DSL.val(data.toArray(String[]::new)))
-                .as("u", "id", "created", "level", "message", "data");
-        dsl.insertInto(LOGS, ID, CREATED, LEVEL, MESSAGE, DATA)
-                .select(DSL.select(DSL.field(DSL.name("u", "id"), String.class),
-                        DSL.field(DSL.name("u", "created"), String.class).cast(SQLDataType.TIMESTAMPWITHTIMEZONE),
-                        DSL.field(DSL.name("u", "level"), Integer.class),
-                        DSL.field(DSL.name("u", "message"), String.class),
-                        DSL.field(DSL.name("u", "data"), String.class).cast(SQLDataType.JSONB)).from(rows))
-                .execute();
+        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+        dsl.connection(connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_IN);
+            try {
+                copy.writeToCopy(bytes, 0, bytes.length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        });
+    }
+
+    private static String copyStatement() {
+        DSLContext render = DSL.using(SQLDialect.POSTGRES);
+        return "COPY " + render.render(LOGS) + " (" + Stream.of(ID, CREATED, LEVEL, MESSAGE, DATA)
+                .map(f -> render.render(DSL.name(f.getName()))).collect(Collectors.joining(", ")) + ") FROM STDIN";
+    }
+
+    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+    private static void copyText(StringBuilder out, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
     }
 
     /** One entry in PocketBase's shape. */

@@ -37,7 +37,7 @@ public class LogWriter implements SmartLifecycle {
     /** How often an idle writer wakes to re-read the settings and check for shutdown. */
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Logger LOG = LoggerFactory.getLogger(LogWriter.class);
-    private final BlockingQueue<LogEntry> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final BlockingQueue<PendingLog> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private final LogTable table;
@@ -58,7 +58,7 @@ public class LogWriter implements SmartLifecycle {
     }
 
     /** Queues an entry without blocking; false (and counted) when the queue is full. */
-    boolean offer(LogEntry entry) {
+    boolean offer(PendingLog entry) {
         if (queue.offer(entry)) {
             accepted.incrementAndGet();
             return true;
@@ -94,10 +94,10 @@ public class LogWriter implements SmartLifecycle {
     }
 
     private void loop() {
-        List<LogEntry> batch = new ArrayList<>(BATCH);
+        List<PendingLog> batch = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                LogEntry first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                PendingLog first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
                 runHousekeeping();
                 if (first == null) {
                     refreshConfig();
@@ -117,7 +117,7 @@ public class LogWriter implements SmartLifecycle {
      * Adds what arrives within {@link #LINGER} of the first entry, up to {@link #BATCH}: a few large statements cost
      * PostgreSQL far less per row than many small ones (each is a statement and a commit).
      */
-    private void gather(List<LogEntry> batch) throws InterruptedException {
+    private void gather(List<PendingLog> batch) throws InterruptedException {
         long deadline = System.nanoTime() + LINGER.toNanos();
         while (batch.size() < BATCH) {
             queue.drainTo(batch, BATCH - batch.size());
@@ -125,7 +125,7 @@ public class LogWriter implements SmartLifecycle {
             if (batch.size() >= BATCH || left <= 0 || !running) {
                 return;
             }
-            LogEntry next = queue.poll(left, TimeUnit.NANOSECONDS);
+            PendingLog next = queue.poll(left, TimeUnit.NANOSECONDS);
             if (next == null) {
                 return;
             }
@@ -133,7 +133,7 @@ public class LogWriter implements SmartLifecycle {
         }
     }
 
-    private void write(List<LogEntry> batch) {
+    private void write(List<PendingLog> batch) {
         if (batch.isEmpty()) {
             return;
         }

@@ -5,32 +5,28 @@ import dev.basalt.realtime.SessionCheck;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
- * PocketBase's realtime API. {@code GET /api/realtime} opens an SSE stream as an async request: an idle stream holds
- * no thread, a short-lived virtual thread writes when frames are queued. {@code PB_CONNECT} first, then events,
+ * PocketBase's realtime API. {@code GET /api/realtime} opens an SSE stream as an async request ({@link SseStream}):
+ * an idle stream holds no thread, a short-lived virtual thread writes when frames are queued. {@code PB_CONNECT} first, then events,
  * keep-alive comments while quiet; the {@link Broker} ends it after {@link Broker#IDLE_TIMEOUT} without events, as
  * in PocketBase. {@code POST /api/realtime} sets a client's subscriptions and binds the caller of that request.
  */
 @RestController
 @RequestMapping("/api/realtime")
 class RealtimeController {
-    /** The servlet's async timeout: none, the broker ends idle streams itself. */
-    private static final long NO_TIMEOUT = 0L;
-    private static final MediaType EVENT_STREAM = new MediaType("text", "event-stream", StandardCharsets.UTF_8);
+    private static final String EVENT_STREAM = "text/event-stream;charset=UTF-8";
     private static final String BEARER = "Bearer ";
     private static final int NO_CONTENT = 204;
     private static final int FORBIDDEN = 403;
@@ -49,34 +45,15 @@ class RealtimeController {
     }
 
     @GetMapping
-    ResponseEntity<ResponseBodyEmitter> connect(HttpServletRequest request) throws IOException {
-        ResponseBodyEmitter emitter = new ResponseBodyEmitter(NO_TIMEOUT);
+    void connect(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Client client = broker.register();
         RequestAddress address = addresses.getIfAvailable();
         client.address(address == null ? request.getRemoteAddr() : address.of(request));
-        emitter.onCompletion(() -> broker.unregister(client));
-        emitter.onError(e -> broker.unregister(client));
-        emitter.onTimeout(() -> broker.unregister(client));
-        // PB_CONNECT goes out on this thread, before the emitter is initialised; later frames (which need the
-        // client id, so come after it) are written by the client's writer thread.
-        emitter.send(SseFrames.event(client.id(), "PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}"),
-                MediaType.TEXT_PLAIN);
-        client.attach(new Client.Sink() {
-            @Override
-            public void write(String frame) throws IOException {
-                emitter.send(frame, MediaType.TEXT_PLAIN);
-            }
-
-            @Override
-            public void close() {
-                emitter.complete();
-            }
-        });
-        return ResponseEntity.ok()
-                .contentType(EVENT_STREAM)
-                .header("Cache-Control", "no-store")
-                .header("X-Accel-Buffering", "no")
-                .body(emitter);
+        SseStream stream = SseStream.open(request, response, EVENT_STREAM, () -> broker.unregister(client));
+        // PB_CONNECT goes out on this thread, before any other frame (they need the client id, so come after it);
+        // later frames are written by the client's writer thread.
+        stream.write(SseFrames.event(client.id(), "PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}"));
+        client.attach(stream);
     }
 
     @PostMapping

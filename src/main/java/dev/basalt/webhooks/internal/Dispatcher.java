@@ -5,6 +5,7 @@ import static dev.basalt.webhooks.internal.DeliveryTable.*;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordReads;
+import dev.basalt.shared.SecretCipher;
 import dev.basalt.webhooks.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,7 @@ class Dispatcher implements SmartLifecycle {
     private final CollectionRegistry registry;
     private final RecordReads reads;
     private final WebhookSender sender;
+    private final WebhookSecrets secrets;
     private final WebhookSettings settings;
     private final Clock clock;
     private final Semaphore wakeups = new Semaphore(0);
@@ -56,11 +58,12 @@ class Dispatcher implements SmartLifecycle {
     private volatile Thread loop;
 
     Dispatcher(DSLContext dsl, CollectionRegistry registry, RecordReads reads, WebhookSender sender,
-               WebhookSettings settings, Clock clock) {
+               WebhookSecrets secrets, WebhookSettings settings, Clock clock) {
         this.dsl = dsl;
         this.registry = registry;
         this.reads = reads;
         this.sender = sender;
+        this.secrets = secrets;
         this.settings = settings;
         this.clock = clock;
     }
@@ -170,10 +173,21 @@ class Dispatcher implements SmartLifecycle {
         } else if (!Boolean.TRUE.equals(webhook.get("active"))) {
             outcome = new WebhookSender.Outcome(false, false, 0, 0, "the webhook is inactive");
         } else {
-            outcome = sender.send(String.valueOf(webhook.get("url")), String.valueOf(webhook.get("secret")),
-                    row.get(ID), row.get(PAYLOAD));
+            outcome = send(webhook, row);
         }
         record(row, outcome);
+    }
+
+    private WebhookSender.Outcome send(Map<String, Object> webhook, Record row) {
+        String secret;
+        try {
+            secret = secrets.plain(webhook);
+        } catch (SecretCipher.Failure e) {
+            // retried: a restart with the right key delivers it before the give-up time
+            return new WebhookSender.Outcome(false, true, 0, 0, "the webhook's secret is encrypted and cannot be "
+                    + "decrypted: start Basalt with the encryption key it was saved with");
+        }
+        return sender.send(String.valueOf(webhook.get("url")), secret, row.get(ID), row.get(PAYLOAD));
     }
 
     private Map<String, Object> webhook(String id) {

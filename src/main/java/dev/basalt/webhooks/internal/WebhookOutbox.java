@@ -4,7 +4,7 @@ import static dev.basalt.webhooks.internal.DeliveryTable.*;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.records.FieldSelection;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordTables;
@@ -94,7 +94,7 @@ class WebhookOutbox implements RecordWriteListener {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("action", write.action().pocketBaseName());
         body.put("collection", write.collection().name());
-        body.put("record", RecordJson.render(write.collection(), write.record(), true, FieldSelection.ALL));
+        body.put("record", RecordJson.render(write.record(), true, true));
         return JSON.writeValueAsString(body);
     }
 

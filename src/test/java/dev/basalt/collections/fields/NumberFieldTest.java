@@ -51,4 +51,12 @@ class NumberFieldTest {
         bounded.validateOptions("fields.0", none);
         assertThat(none.isEmpty()).isTrue();
     }
+
+    @Test
+    void plusAddsMinusSubtractsAndThereIsNoPrepend() {
+        assertThat(plain.modify(Modifier.APPEND, "2.5", 1d)).isEqualTo(3.5);
+        assertThat(plain.modify(Modifier.REMOVE, 4, 1d)).isEqualTo(-3d);
+        assertThat(plain.modify(Modifier.APPEND, 1, null)).isEqualTo(1d);
+        assertThat(plain.modify(Modifier.PREPEND, 1, 1d)).isNull();
+    }
 }

@@ -50,4 +50,13 @@ class SelectFieldTest {
         multiple.validateOptions("fields.0", none);
         assertThat(none.isEmpty()).isTrue();
     }
+
+    @Test
+    void modifiersAddAndRemoveValues() {
+        assertThat((String[]) multiple.modify(Modifier.APPEND, "c", new String[] {"a"})).containsExactly("a", "c");
+        assertThat((String[]) multiple.modify(Modifier.PREPEND, "c", new String[] {"a"})).containsExactly("c", "a");
+        assertThat((String[]) multiple.modify(Modifier.REMOVE, List.of("a"), new String[] {"a", "b"}))
+                .containsExactly("b");
+        assertThat(single.modify(Modifier.APPEND, "b", "a")).isEqualTo("b");
+    }
 }

@@ -169,7 +169,7 @@ class WebhookDeliveryApiTest extends ApiTest {
         Dispatcher other = new Dispatcher(context.getBean(org.jooq.DSLContext.class),
                 context.getBean(dev.basalt.collections.CollectionRegistry.class),
                 context.getBean(dev.basalt.records.RecordReads.class), context.getBean(WebhookSender.class),
-                context.getBean(dev.basalt.webhooks.WebhookSettings.class), clock);
+                context.getBean(WebhookSecrets.class), context.getBean(dev.basalt.webhooks.WebhookSettings.class), clock);
         other.start();
         try {
             webhook(notes, List.of("create"), true);

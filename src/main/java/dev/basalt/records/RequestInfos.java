@@ -1,4 +1,4 @@
-package dev.basalt.access;
+package dev.basalt.records;
 
 import dev.basalt.query.RequestInfo;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package dev.basalt.records;
+package dev.basalt.access;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;

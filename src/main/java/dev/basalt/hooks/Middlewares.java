@@ -1,0 +1,63 @@
+package dev.basalt.hooks;
+
+import dev.basalt.shared.ApiException;
+import java.util.Set;
+
+/** PocketBase's {@code $apis} middlewares for custom routes. */
+public final class Middlewares {
+    private Middlewares() {
+    }
+
+    /**
+     * Lets the request through only with a valid token of a record of one of {@code collections} (any auth
+     * collection, superusers included, when none is given); 401 otherwise.
+     */
+    public static HookHandler<RequestEvent> requireAuth(String... collections) {
+        Set<String> allowed = Set.of(collections);
+        return e -> {
+            var caller = e.auth();
+            if (caller.id().isEmpty() || (!allowed.isEmpty() && !allowed.contains(caller.collectionName())
+                    && !allowed.contains(caller.collectionId()))) {
+                throw ApiException.unauthorized("The request requires valid record authorization token.");
+            }
+            e.next();
+        };
+    }
+
+    /** Lets the request through only with a superuser's token; 401 otherwise. */
+    public static HookHandler<RequestEvent> requireSuperuserAuth() {
+        return e -> {
+            if (!e.auth().superuser()) {
+                throw ApiException.unauthorized("The request requires valid superuser authorization token.");
+            }
+            e.next();
+        };
+    }
+
+    /**
+     * Lets the request through for a superuser, or for the auth record whose id is the route's path value
+     * {@code ownerIdParam} (e.g. {@code /api/users/{id}/stats}); 401 without a token, 403 for another record.
+     */
+    public static HookHandler<RequestEvent> requireSuperuserOrOwnerAuth(String ownerIdParam) {
+        return e -> {
+            var caller = e.auth();
+            if (caller.id().isEmpty()) {
+                throw ApiException.unauthorized("The request requires superuser or record authorization token.");
+            }
+            if (!caller.superuser() && !caller.id().equals(e.pathValue(ownerIdParam))) {
+                throw ApiException.forbidden("The authorized record is not allowed to perform this action.");
+            }
+            e.next();
+        };
+    }
+
+    /** Lets the request through only without a token (e.g. sign-up pages); 400 otherwise, as PocketBase. */
+    public static HookHandler<RequestEvent> requireGuestOnly() {
+        return e -> {
+            if (!e.auth().id().isEmpty()) {
+                throw ApiException.badRequest("The request can be accessed only by guests.");
+            }
+            e.next();
+        };
+    }
+}

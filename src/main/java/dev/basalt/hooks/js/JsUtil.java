@@ -1,0 +1,170 @@
+package dev.basalt.hooks.js;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.basalt.shared.ApiException;
+import dev.basalt.shared.FieldError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.graalvm.polyglot.HostAccess;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The utilities of hook code: {@code $security} (random strings, digests, HMACs, JWTs, AES-GCM), {@code $os.getenv},
+ * {@code $http.send} ({@link JsHttp}), templates' files and escaping, {@code sleep}, and the API errors hook code
+ * throws ({@code BadRequestError} and the like) turned into the server's.
+ */
+public final class JsUtil {
+    /** PocketBase's default alphabet of random strings. */
+    static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    /** The longest {@code sleep} a handler may ask for. */
+    static final Duration MAX_SLEEP = Duration.ofSeconds(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Path hooksDir;
+    private final JsHttp http = new JsHttp();
+
+    JsUtil(Path hooksDir) {
+        this.hooksDir = hooksDir.toAbsolutePath().normalize();
+    }
+
+    /** Throws the server's API error for a {@code throw new BadRequestError(message, data)} of hook code. */
+    @HostAccess.Export
+    @SuppressWarnings("unchecked")
+    public void fail(int status, String message, String dataJson) {
+        Map<String, FieldError> data = new LinkedHashMap<>();
+        JsJson.readMap(dataJson).forEach((k, v) -> {
+            if (v instanceof Map<?, ?> m) {
+                Map<String, Object> e = (Map<String, Object>) m;
+                data.put(k, new FieldError(String.valueOf(e.getOrDefault("code", "validation_invalid")),
+                        String.valueOf(e.getOrDefault("message", ""))));
+            } else {
+                data.put(k, new FieldError("validation_invalid", String.valueOf(v)));
+            }
+        });
+        throw new ApiException(status, message, data);
+    }
+
+    @HostAccess.Export
+    public String randomString(int length, String alphabet) {
+        String chars = alphabet == null || alphabet.isEmpty() ? ALPHANUMERIC : alphabet;
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(chars.charAt(RANDOM.nextInt(chars.length())));
+        }
+        return out.toString();
+    }
+
+    @HostAccess.Export
+    public String digest(String algorithm, String text) throws GeneralSecurityException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm)
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @HostAccess.Export
+    public String hmac(String algorithm, String text, String secret) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance(algorithm);
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+        return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @HostAccess.Export
+    public boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An HS256 JWT of the claims, expiring after {@code seconds} (none when 0). */
+    @HostAccess.Export
+    public String createJwt(String claimsJson, String secret, long seconds) throws ParseException, JOSEException {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder(JWTClaimsSet.parse(JsJson.readMap(claimsJson)));
+        if (seconds > 0) {
+            claims.expirationTime(new Date(System.currentTimeMillis() + seconds * 1000));
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+        jwt.sign(new MACSigner(padded(secret)));
+        return jwt.serialize();
+    }
+
+    /** The claims of a JWT as JSON: verified against {@code secret} (HS256) and its expiry, or unverified when "". */
+    @HostAccess.Export
+    public String parseJwt(String token, String secret) throws ParseException, JOSEException {
+        SignedJWT jwt = SignedJWT.parse(token);
+        if (!secret.isEmpty()) {
+            Date exp = jwt.getJWTClaimsSet().getExpirationTime();
+            if (!jwt.verify(new MACVerifier(padded(secret))) || (exp != null && exp.before(new Date()))) {
+                throw new IllegalArgumentException("Invalid or expired token.");
+            }
+        }
+        Map<String, Object> claims = new LinkedHashMap<>(jwt.getJWTClaimsSet().toJSONObject());
+        return JsJson.write(claims);
+    }
+
+    @HostAccess.Export
+    public String encrypt(String data, String key) throws GeneralSecurityException {
+        return AesGcm.encrypt(data, key);
+    }
+
+    @HostAccess.Export
+    public String decrypt(String cipher, String key) throws GeneralSecurityException {
+        return AesGcm.decrypt(cipher, key);
+    }
+
+    @HostAccess.Export
+    public String getenv(String name) {
+        String value = System.getenv(name);
+        return value == null ? "" : value;
+    }
+
+    @HostAccess.Export
+    public String httpSend(String configJson) {
+        return JsJson.write(http.send(JsJson.readMap(configJson)));
+    }
+
+    @HostAccess.Export
+    public String escapeHtml(String text) {
+        return HtmlUtils.htmlEscape(text);
+    }
+
+    /** A file of the hooks directory (templates); nothing outside it. */
+    @HostAccess.Export
+    public String readHookFile(String path) throws IOException {
+        Path file = hooksDir.resolve(path).toAbsolutePath().normalize();
+        if (!file.startsWith(hooksDir)) {
+            throw new IllegalArgumentException("Hook code may read files of the hooks directory only.");
+        }
+        return Files.readString(file);
+    }
+
+    @HostAccess.Export
+    public void sleep(long millis) throws InterruptedException {
+        Thread.sleep(Math.max(0, Math.min(millis, MAX_SLEEP.toMillis())));
+    }
+
+    @HostAccess.Export
+    public String hooksDir() {
+        return hooksDir.toString();
+    }
+
+    /** HS256 keys of at least 256 bits, as Nimbus requires: a shorter secret is zero-padded. */
+    private static byte[] padded(String secret) {
+        byte[] raw = secret.getBytes(StandardCharsets.UTF_8);
+        return raw.length >= 32 ? raw : java.util.Arrays.copyOf(raw, 32);
+    }
+}
