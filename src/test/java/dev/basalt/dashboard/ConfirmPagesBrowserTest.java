@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * finish the action through the public API: each test follows the link exactly as mailed to a real SMTP server.
  * Also the superuser sign-in with MFA, whose second factor is a one-time password mailed the same way.
  */
+// The templates test runs last: run before the MFA sign-in test it makes that test's OTP mail go missing (cause not
+// found yet, see the dash2 report); the order keeps both honest until it is.
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ConfirmPagesBrowserTest extends BrowserTest {
     private static final String USERS = "dash_confirm_users";
     private static final String PASSWORD = "first-Password-1";
@@ -117,6 +120,7 @@ class ConfirmPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     void templatesAreEditedAndAVerificationMailIsSentFromTheRecord() throws Exception {
         String email = user("dashsend");
         signIn();
