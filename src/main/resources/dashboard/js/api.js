@@ -93,6 +93,7 @@ export const api = {
   get: (path, query) => send('GET', path, undefined, { query }),
   post: (path, body) => send('POST', path, body ?? {}),
   patch: (path, body) => send('PATCH', path, body),
+  put: (path, body) => send('PUT', path, body),
   del: (path) => send('DELETE', path),
 };
 

@@ -2,7 +2,8 @@
 // auth options and indexes. It saves the whole collection in one request and shows the server's field errors.
 import { html, nothing } from 'lit-html';
 import { api } from './api.js';
-import { run, update, input, button, dialog, confirmed, errors, go } from './ui.js';
+import { run, update, input, button, dialog, confirmed, errors, go, copyText, toast } from './ui.js';
+import { indexesView, renameIndexes } from './indexes.js';
 import { fieldsView, newField } from './fields.js';
 import { rulesView } from './rules.js';
 import { authOptionsView } from './auth-options.js';
@@ -12,15 +13,15 @@ export const editor = { open: false, draft: null, original: null, tab: 'fields',
 
 const TYPES = ['base', 'auth', 'view'];
 
-/** Opens the editor for a collection, or for a new one when collection is null. */
-export function openEditor(collection) {
+/** Opens the editor for a collection, or for a new one when collection is null (starting from template if given). */
+export function openEditor(collection, template = null) {
   delete errors.collection;
   editor.original = collection;
-  editor.draft = collection ? structuredClone(collection) : {
+  editor.draft = collection ? structuredClone(collection) : template || {
     name: '', type: 'base', fields: defaultFields(),
     indexes: [], listRule: null, viewRule: null, createRule: null, updateRule: null, deleteRule: null,
   };
-  editor.tab = collection?.type === 'view' ? 'query' : 'fields';
+  editor.tab = editor.draft.type === 'view' ? 'query' : 'fields';
   editor.dryRun = null;
   editor.open = true;
   update();
@@ -35,8 +36,9 @@ function close() { editor.open = false; update(); }
 
 /** Error message at a dotted path of the last failed save's data (e.g. "fields.2.name"), as inline text. */
 export function errorAt(path) {
-  let node = errors.collection?.data;
-  for (const part of path.split('.')) node = node?.[part];
+  const data = errors.collection?.data;
+  let node = data?.[path]; // the server keys some errors flat ("indexes.1"), others nested
+  if (!node) { node = data; for (const part of path.split('.')) node = node?.[part]; }
   return node?.message ? html`<small class="field-error" role="alert">${node.message}</small>` : nothing;
 }
 
@@ -62,6 +64,28 @@ async function save(e) {
   editor.open = false;
   await reload();
   go(`#/collections?collection=${encodeURIComponent(saved.name)}`);
+}
+
+/**
+ * Opens the editor on a copy of the open collection, as a new one: no ids (the server assigns them), the name
+ * suffixed, and its indexes renamed onto the new table (index names are unique per database).
+ */
+function duplicate() {
+  const copy = structuredClone(editor.original);
+  delete copy.id; delete copy.created; delete copy.updated;
+  copy.name = `${copy.name}_duplicate`;
+  copy.system = false;
+  copy.fields = (copy.fields || []).map(({ id, ...f }) => f);
+  copy.indexes = renameIndexes(copy.indexes, copy.name);
+  // OAuth2 client secrets are write-only (never read back), so providers cannot be copied.
+  if (copy.oauth2?.providers?.length) copy.oauth2.providers = [];
+  const from = editor.original.name;
+  openEditor(null, copy);
+  toast(`A copy of ${from}: review it, then Create.`);
+}
+
+async function copyJson() {
+  if (await copyText(JSON.stringify(editor.original, null, 2), 'collection JSON')) toast('Collection JSON copied to the clipboard.');
 }
 
 async function truncate() {
@@ -98,14 +122,16 @@ function queryView() {
         .filter((f) => !f.hidden).map((f) => html`<td>${JSON.stringify(row[f.name])}</td>`)}</tr>`)}</tbody></table></div>` : nothing}`;
 }
 
-function indexesView() {
-  const d = editor.draft;
-  return html`<label class="field"><span>Indexes (one CREATE INDEX statement per line)</span>
-    <textarea class="code" rows="6" .value=${(d.indexes || []).join('\n')}
-      placeholder="CREATE UNIQUE INDEX idx_name ON ${d.name || 'posts'} (name)"
-      @input=${(e) => { d.indexes = e.target.value.split('\n').map((s) => s.trim()).filter(Boolean); }}></textarea>
-    ${errorAt('indexes')}${Object.keys(errors.collection?.data?.indexes || {}).filter((k) => /^\d+$/.test(k))
-      .map((k) => errorAt(`indexes.${k}`))}</label>`;
+/** Every field error of the last failed save as [path, message], so errors on another tab are seen too. */
+function problems() {
+  const out = [];
+  const walk = (node, path) => {
+    if (!node || typeof node !== 'object') return;
+    if (typeof node.message === 'string') { out.push([path, node.message]); return; }
+    for (const [k, v] of Object.entries(node)) walk(v, path ? `${path}.${k}` : k);
+  };
+  walk(errors.collection?.data, '');
+  return out;
 }
 
 /** The editor dialog. */
@@ -115,10 +141,11 @@ export function editorView() {
   if (d.type === 'auth') tabs.push(['options', 'Options']);
   if (d.type !== 'view') tabs.push(['indexes', 'Indexes']);
   const body = { fields: () => fieldsView(d, store.items || []), query: queryView, rules: () => rulesView(d, store.items || []),
-    options: () => authOptionsView(d), indexes: indexesView }[editor.tab];
+    options: () => authOptionsView(d), indexes: () => indexesView(d) }[editor.tab];
   const title = editor.original ? `Edit collection ${editor.original.name}` : 'New collection';
   return dialog(title, html`<form @submit=${save} novalidate>
-    ${errors.collection ? html`<p class="alert" role="alert">${errors.collection.message}</p>` : nothing}
+    ${errors.collection ? html`<div class="alert" role="alert">${errors.collection.message}${problems().length
+      ? html`<ul>${problems().map(([k, m]) => html`<li><code>${k}</code>: ${m}</li>`)}</ul>` : nothing}</div>` : nothing}
     <div class="grid2">
       ${input('Name', d, 'name', { required: true, error: errorAt('name') })}
       <div class="field"><label for="collection-type"><span>Type</span></label><select id="collection-type" ?disabled=${!!editor.original}
@@ -129,7 +156,9 @@ export function editorView() {
     ${(body || tabs[0])()}
     <footer>
       ${editor.original ? html`${button('Truncate', 'truncate', truncate, { kind: 'danger' })}
-        ${button('Delete collection', 'delete-collection', remove, { kind: 'danger' })}<span class="grow"></span>` : nothing}
+        ${button('Delete collection', 'delete-collection', remove, { kind: 'danger' })}
+        ${editor.original.system ? nothing : html`<button type="button" @click=${duplicate}>Duplicate</button>`}
+        <button type="button" @click=${copyJson}>Copy JSON</button><span class="grow"></span>` : nothing}
       <button type="button" @click=${close}>Cancel</button>
       ${button(editor.original ? 'Save' : 'Create', 'collection', null, { kind: 'primary', type: 'submit' })}
     </footer></form>`, close);

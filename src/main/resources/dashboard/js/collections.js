@@ -16,6 +16,9 @@ export async function reload() {
   update();
 }
 
+// An import elsewhere (settings) changed the schema: the list is read again on the next visit.
+document.addEventListener('basalt-collections-changed', () => { store.items = null; });
+
 export const byName = (name) => store.items?.find((c) => c.name === name || c.id === name);
 
 function sidebar(selected) {

@@ -162,6 +162,21 @@ function impersonationView() {
   </fieldset>`;
 }
 
+/**
+ * The account mails of an auth record, through the public endpoints a user's app calls (request-verification,
+ * request-password-reset); the server answers 204 whether or not it sends, so the notice says "requested".
+ */
+function accountMailsView() {
+  const c = form.collection;
+  const r = form.record;
+  const send = (kind, label) => run(`mail-${kind}`, () => api.post(`/api/collections/${encodeURIComponent(c.name)}/request-${kind}`,
+    { email: r.email }).then(() => true), `${label} requested for ${r.email}.`);
+  return html`<fieldset><legend>Account mails</legend>${r.email ? html`<div class="row">
+      ${r.verified ? nothing : button('Send verification email', 'mail-verification', () => send('verification', 'Verification email'))}
+      ${button('Send password reset email', 'mail-password-reset', () => send('password-reset', 'Password reset email'))}</div>`
+    : html`<p class="muted">The record has no email address.</p>`}</fieldset>`;
+}
+
 /** The form dialog. */
 export function formView() {
   const c = form.collection;
@@ -169,7 +184,7 @@ export function formView() {
   return dialog(title, html`<form @submit=${save} novalidate>
     ${errors.record ? html`<p class="alert" role="alert">${errors.record.message}</p>` : nothing}
     ${c.fields.filter((f) => !SKIP.has(f.name)).map(fieldInput)}
-    ${c.type === 'auth' && form.record ? html`${sessionsView(c, form.record)}${impersonationView()}` : nothing}
+    ${c.type === 'auth' && form.record ? html`${accountMailsView()}${sessionsView(c, form.record)}${impersonationView()}` : nothing}
     <footer>${form.record ? html`${button('Delete', 'delete-record', remove, { kind: 'danger' })}
       <button type="button" @click=${() => openForm(c, form.record, true)}>Duplicate</button><span class="grow"></span>` : nothing}
       <button type="button" @click=${close}>Cancel</button>

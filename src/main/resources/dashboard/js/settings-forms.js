@@ -4,6 +4,7 @@ import { html, nothing } from 'lit-html';
 import { api } from './api.js';
 import { run, update, input, checkbox, listInput, button, errors, errorIn } from './ui.js';
 import { sectionForm, overridden, overrideNote, state } from './settings.js';
+import { importView, exportView } from './import-export.js';
 
 const TEMPLATES = [['verification', 'Verification'], ['password-reset', 'Password reset'], ['email-change', 'Email change'],
   ['otp', 'One-time password'], ['login-alert', 'Login alert']];
@@ -166,4 +167,6 @@ export const SECTIONS = [
   { id: 'batch', title: 'Batch API', view: batch },
   { id: 'logs', title: 'Log retention', view: logs },
   { id: 'superuser-ips', title: 'Superuser IPs', view: superuserIPs },
+  { id: 'export', title: 'Export collections', view: exportView },
+  { id: 'import', title: 'Import collections', view: importView },
 ];

@@ -180,3 +180,14 @@ export function listInput(label, obj, prop, { placeholder = '', error = nothing,
 
 /** Dates as the API writes them ("2024-01-02 03:04:05.678Z"), shortened for tables. */
 export const shortDate = (v) => (v ? String(v).replace('T', ' ').slice(0, 19) : '');
+
+/** Copies text to the clipboard; answers whether it worked (without clipboard access the text is offered in a prompt). */
+export async function copyText(text, what) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    window.prompt(`Copy the ${what}:`, text);
+    return false;
+  }
+}

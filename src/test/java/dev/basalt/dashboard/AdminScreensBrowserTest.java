@@ -82,6 +82,22 @@ class AdminScreensBrowserTest extends BrowserTest {
         assertThat(details.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("status"))).containsText("403");
         assertThat(details).containsText("Only superusers can perform this action.");
         page.keyboard().press("Escape");
+        // Zoom: a range typed outside the entries, then reset, then a drag across the chart.
+        page.getByLabel("From (UTC)").fill("2000-01-01T00:00");
+        page.getByLabel("To (UTC)").fill("2000-01-02T00:00");
+        button("Apply").click();
+        assertThat(page.getByText("No logs found.")).isVisible();
+        button("Reset zoom").click();
+        assertThat(rows).hasCount(2);
+        var box = page.getByRole(AriaRole.IMG).first().boundingBox();
+        page.mouse().move(box.x + box.width * 0.1, box.y + box.height / 2);
+        page.mouse().down();
+        page.mouse().move(box.x + box.width * 0.98, box.y + box.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(4));
+        page.mouse().up();
+        assertThat(button("Reset zoom")).isVisible();
+        assertThat(page.getByLabel("From (UTC)")).not().hasValue("");
+        assertThat(rows).hasCount(2); // the last hours, where the entries are
+        button("Reset zoom").click();
         page.getByLabel("Filter").fill("data.status >>> 1");
         page.getByLabel("Filter").press("Enter");
         assertThat(page.getByRole(AriaRole.MAIN).getByRole(AriaRole.ALERT)).isVisible();
