@@ -9,7 +9,7 @@
 #                 the load runs at --peak-share of it (default 0.8)
 #   --redis       BASALT_REDIS_URL for the nodes (default: none, PostgreSQL alone)
 #   --db          the PostgreSQL (default: database basalt_soak on 127.0.0.1:5432, user postgres, made afresh)
-# Ports 19440 (nginx) and 19441-19443 (nodes); BASALT_JAR or target/basalt.jar (built when missing).
+# Ports 19440 (nginx) and 19441-19443 (nodes); BASALT_JAR or target/basalt-exec.jar (built when missing).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -34,7 +34,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [[ -z "${BASALT_JAR:-}" && ! -f "$root/target/basalt.jar" ]]; then
+if [[ -z "${BASALT_JAR:-}" && ! -f "$root/target/basalt-exec.jar" ]]; then
   (cd "$root" && mvn -B -q -o -DskipTests package)
 fi
 if [[ -z "$db" ]]; then
