@@ -228,7 +228,7 @@ class ReadYourWritesTest {
         String token = signIn(a, "ryw_counted", "c@example.com", "counted-pass-1");
         // counted on the request's own thread (the one reading ryw_counted): background work of node B, such as a
         // webhook dispatcher retrying another test's delivery or a cron, runs on other threads
-        Map<Thread, AtomicInteger> statements = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Thread, List<String>> statements = new java.util.concurrent.ConcurrentHashMap<>();
         var requestThread = new java.util.concurrent.atomic.AtomicReference<Thread>();
         org.jooq.Configuration config = b.getBean(DSLContext.class).configuration();
         org.jooq.ExecuteListenerProvider[] before = config.executeListenerProviders();
@@ -236,26 +236,30 @@ class ReadYourWritesTest {
         counting[before.length] = () -> new org.jooq.ExecuteListener() {
             @Override
             public void executeStart(org.jooq.ExecuteContext ctx) {
-                statements.computeIfAbsent(Thread.currentThread(), t -> new AtomicInteger()).incrementAndGet();
-                if (ctx.sql() != null && ctx.sql().contains("ryw_counted")) {
+                String sql = String.valueOf(ctx.sql());
+                statements.computeIfAbsent(Thread.currentThread(),
+                        t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(sql);
+                if (sql.contains("ryw_counted")) {
                     requestThread.set(Thread.currentThread());
                 }
             }
         };
         config.set(counting);
         try {
-            int[] perGet = new int[3];
-            for (int i = 0; i < perGet.length; i++) {
+            // the first request after the changes above may refill a cache of node B (printed, not counted)
+            List<List<String>> perGet = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
                 statements.clear();
                 requestThread.set(null);
                 assertThat(send(b, "GET", view, null, token).statusCode()).isEqualTo(200);
                 assertThat(requestThread.get()).as("the record was read on node B").isNotNull();
-                perGet[i] = statements.get(requestThread.get()).get();
+                perGet.add(List.copyOf(statements.get(requestThread.get())));
             }
-            System.out.println("[cluster] statements per authenticated GET of a record on node B: "
-                    + java.util.Arrays.toString(perGet));
+            System.out.println("[cluster] statements of the first authenticated GET on node B: " + perGet.get(0));
+            List<Integer> counts = perGet.stream().skip(1).map(List::size).toList();
+            System.out.println("[cluster] statements per authenticated GET of a record on node B: " + counts);
             // one for the auth record with its session check folded in, one for the record itself
-            assertThat(perGet).containsOnly(2);
+            assertThat(counts).as("%s", perGet).containsOnly(2);
         } finally {
             config.set(before);
         }
