@@ -2,7 +2,8 @@
 // and the providers in PocketBase's shape {name, clientId, clientSecret, authURL, tokenURL, userInfoURL,
 // displayName, pkce, extra}. The client secret is write-only: the API never answers it, and blank keeps the stored one.
 import { html, nothing } from 'lit-html';
-import { input, checkbox, update } from './ui.js';
+import { input, checkbox, update, run, button, errorIn } from './ui.js';
+import { api } from './api.js';
 import { errorAt } from './collection-editor.js';
 
 /** PocketBase's provider names (the server checks them too). */
@@ -12,6 +13,27 @@ const PROVIDERS = ['apple', 'bitbucket', 'box', 'discord', 'facebook', 'gitea', 
 /** Providers without endpoints of their own: their URLs, or an OpenID Connect issuer, must be given. */
 const SELF_HOSTED = new Set(['mailcow', 'oidc', 'oidc2', 'oidc3']);
 const MAPPED = [['id', 'ID'], ['name', 'name'], ['username', 'username'], ['avatarURL', 'avatar URL']];
+
+/** Apple's client secret is a JWT signed with the developer's key; the server makes it and stores nothing. */
+const apple = { teamId: '', keyId: '', privateKey: '', duration: 15777000 };
+
+async function generateAppleSecret(p) {
+  const answer = await run('apple-secret', () => api.post('/api/settings/apple/generate-client-secret',
+    { clientId: p.clientId, ...apple }), 'Client secret generated: save the collection to keep it.');
+  if (answer) { p.clientSecret = answer.secret; update(); }
+}
+
+function appleSecretForm(p) {
+  return html`<details><summary>Generate the Apple client secret</summary>
+    <div class="grid2">${input('Apple team ID', apple, 'teamId', { error: errorIn('apple-secret', 'teamId') })}
+      ${input('Apple key ID', apple, 'keyId', { error: errorIn('apple-secret', 'keyId') })}
+      ${input('Secret lifetime in seconds (at most 15777000)', apple, 'duration', { type: 'number',
+        error: errorIn('apple-secret', 'duration') })}</div>
+    <label class="field"><span>Apple private key (PEM)</span><textarea class="code" rows="4" .value=${apple.privateKey}
+      placeholder="-----BEGIN PRIVATE KEY-----" @input=${(e) => { apple.privateKey = e.target.value; }}></textarea>
+      ${errorIn('apple-secret', 'privateKey')}</label>
+    ${button('Generate client secret', 'apple-secret', () => generateAppleSecret(p))}</details>`;
+}
 
 /** Providers whose secret was typed in this editor session (the others keep the stored secret). */
 const stored = new WeakSet();
@@ -27,6 +49,7 @@ function provider(oauth, p, i) {
         placeholder: stored.has(p) ? 'Unchanged (write-only)' : '', error: errorAt(`${key}.clientSecret`) })}
       ${input(`${n} display name`, p, 'displayName')}
       ${SELF_HOSTED.has(n) ? input(`${n} issuer URL`, extra, 'issuer', { type: 'url', placeholder: 'https://accounts.example.com' }) : nothing}</div>
+    ${n === 'apple' ? appleSecretForm(p) : nothing}
     <details ?open=${SELF_HOSTED.has(n)}><summary>Endpoints${urlHint}</summary>
       ${input(`${n} auth URL`, p, 'authURL', { type: 'url', error: errorAt(`${key}.authURL`) })}
       ${input(`${n} token URL`, p, 'tokenURL', { type: 'url', error: errorAt(`${key}.tokenURL`) })}

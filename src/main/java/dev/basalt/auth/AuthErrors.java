@@ -16,6 +16,8 @@ enum AuthErrors implements ApiError {
     PASSWORD_AUTH_DISABLED(403, "The collection is not configured to allow password authentication."),
     OAUTH2_AUTH_DISABLED(403, "The collection is not configured to allow OAuth2 authentication."),
     OAUTH2_PROVIDER_MISSING(400, "The OAuth2 provider is not configured for this collection."),
+    APPLE_SECRET_INVALID(400, "Invalid client secret data."),
+    APPLE_SECRET_FAILED(400, "Failed to generate client secret: the private key is not a valid PKCS#8 EC key."),
     OAUTH2_PROVIDER_FAILED(400, "Failed to authenticate with the OAuth2 provider."),
     OAUTH2_EMAIL_TAKEN(400, "A record with this email exists already: sign in to it first, then sign in with the "
             + "provider to link it."),

@@ -6,8 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The settings screen (save, an env override shown read-only, the test email's SMTP failure with the server's
- * message), the logs (filter, chart, details), running a cron job, and an auth collection's OAuth2 provider.
+ * message), the logs (filter, chart, details), running a cron job, and an auth collection's OAuth2 providers (the Apple
+ * client secret generated from a key).
  */
 class AdminScreensBrowserTest extends BrowserTest {
     /** A port of this suite's range where nothing listens: the SMTP connection is refused at once. */
@@ -146,6 +154,34 @@ class AdminScreensBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0); // closed on success only
         assertThat(get("/api/collections/dash_oauth", superuser()).json().at("/oauth2/providers/0/displayName").asString())
                 .isEqualTo("GitHub");
+    }
+
+    @Test
+    void theAppleClientSecretIsGeneratedFromTheKey() throws Exception {
+        post("/api/collections", Map.of("name", "dash_apple", "type", "auth", "fields", List.of()), superuser());
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair keys = generator.generateKeyPair();
+        signIn();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("dash_apple")).click();
+        button("Edit collection").click();
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Options")).click();
+        page.getByLabel("Add provider").selectOption("apple");
+        page.getByLabel("apple client ID").fill("com.example.dash");
+        page.getByText("Generate the Apple client secret").click();
+        page.getByLabel("Apple team ID").fill("short");
+        button("Generate client secret").click();
+        assertThat(page.getByText("The length must be exactly 10.").first()).isVisible();
+
+        page.getByLabel("Apple team ID").fill("TEAM123456");
+        page.getByLabel("Apple key ID").fill("KEY1234567");
+        page.getByLabel("Apple private key (PEM)").fill("-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----");
+        button("Generate client secret").click();
+        assertThat(status("Client secret generated: save the collection to keep it.")).isVisible();
+        SignedJWT secret = SignedJWT.parse(page.getByLabel("apple client secret").inputValue());
+        assertThat(secret.verify(new ECDSAVerifier((ECPublicKey) keys.getPublic()))).isTrue();
+        assertThat(secret.getJWTClaimsSet().getSubject()).isEqualTo("com.example.dash");
     }
 
     /** Waits (bounded) until the asynchronous log writer has stored an entry matching the filter. */
