@@ -20,18 +20,26 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * List totals from the count cache stay exact while records are created, updated and deleted concurrently. Each
  * reader takes {@code count(*)} before and after its request; every filter is monotonic during the run (kind 'a'
  * only grows, 'b' only shrinks, 'c' rows only move to 'd'), so the total answered must lie between the two. After the
- * writers stop, every total equals {@code count(*)}, and the cache must have answered some totals.
+ * writers stop, every total equals {@code count(*)}, and the cache must have answered some totals. Each write to
+ * these collections holds its transaction open for {@link #LAG_MS} after the row is written, so reads do land
+ * between a write and its commit.
  */
+@Import(ListCountsConcurrencyTest.SlowCommits.class)
 class ListCountsConcurrencyTest extends ApiTest {
     private static final int WRITES_PER_WRITER = 50;
     /** Rows of kinds 'b' and 'c' at the start: the writers delete or move every one of them. */
     private static final int SEEDED = WRITES_PER_WRITER;
     private static final List<String> KINDS = List.of("a", "b", "c", "d");
+    /** How long a write to a {@code counted_} collection waits between its row and its commit. */
+    private static final long LAG_MS = 15;
 
     @Autowired
     DSLContext dsl;
@@ -139,6 +147,23 @@ class ListCountsConcurrencyTest extends ApiTest {
             assertThat(get(records, null).get("totalItems").asLong()).isZero();
         }
         assertThat(counts.hits()).as("later rounds answered from the cache").isGreaterThan(hits);
+    }
+
+    /** Keeps each write's transaction open a while after its row is written (listeners run before the commit). */
+    @TestConfiguration
+    static class SlowCommits {
+        @Bean
+        RecordWriteListener slowCommits() {
+            return write -> {
+                if (write.collection().name().startsWith("counted_")) {
+                    try {
+                        Thread.sleep(LAG_MS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+        }
     }
 
     private void awaitCacheHit(String path) throws InterruptedException {
