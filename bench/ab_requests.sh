@@ -7,7 +7,8 @@
 #
 # Per round and scenario it prints req/s, p99 and the CPU µs per request of the JVM and of PostgreSQL (whole
 # cluster in PGDATA_DIR, when given), plus the load average. Ports: BASE_PORT (default 19800); PGPORT picks the
-# PostgreSQL on 127.0.0.1 (default 5432, user postgres, trust).
+# PostgreSQL on 127.0.0.1 (default 5432, user postgres, trust). START_TRIES: half-seconds to wait for a server start
+# (default 240).
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -26,7 +27,7 @@ start() { # jar label
   [[ "${JFR:-0}" == 1 ]] && jfr="-XX:StartFlightRecording=settings=profile,filename=$out/$2.jfr,dumponexit=true"
   BASALT_JAR="$1" JAVA_OPTS="$jfr" "$root/basalt" serve --http "127.0.0.1:$port" --dir "$out/data-$2" > "$out/server-$2.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && return; sleep 0.5; done
+  for _ in $(seq 1 "${START_TRIES:-240}"); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && return; sleep 0.5; done
   echo "server $2 did not start" >&2; tail "$out/server-$2.log"; exit 1
 }
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -54,12 +53,14 @@ public class RecordService {
     private final AuthIds authIds;
     private final Clock clock;
     private final List<RecordEnricher> enrichers;
+    private final ListCounts counts;
 
     RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
                   PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
                   RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
                   ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock,
-                  List<RecordEnricher> enrichers) {
+                  List<RecordEnricher> enrichers, ListCounts counts) {
+        this.counts = counts;
         this.clock = clock;
         this.enrichers = List.copyOf(enrichers);
         this.authIds = authIds;
@@ -110,7 +111,7 @@ public class RecordService {
         long total = -1;
         long pages = -1;
         if (!params.skipTotal()) {
-            total = Objects.requireNonNull(renderer.count(dsl, plan).fetchOne()).value1();
+            total = counts.total(collection, renderer.count(dsl, plan));
             pages = (total + params.page().perPage() - 1) / params.page().perPage();
         }
         Map<String, Object> page = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
 /** Records of a collection: the records REST API, validation of submitted values and PocketBase's record JSON. */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "access", "collections", "collections :: fields", "query", "realtime", "shared"})
+        "access", "cluster", "collections", "collections :: fields", "query", "realtime", "shared"})
 package dev.basalt.records;
