@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
@@ -14,16 +16,33 @@ import org.springframework.core.env.Environment;
  * Spring parses the configuration and creates the beans instead of after them (a second or more of a start).
  * Only when {@value #PROPERTY} is true ({@code basalt serve} sets it; tests and host applications start the
  * database when the bean is created, as before). The {@link DatabaseServer} bean takes the running start; if the
- * context fails before that, zonky's shutdown hook stops the server with the JVM.
+ * start fails before that (e.g. an invalid setting), the server is stopped here once it is up.
  */
-public final class EarlyEmbeddedStart implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+public final class EarlyEmbeddedStart implements ApplicationListener<SpringApplicationEvent> {
     /** The switch {@code basalt serve} passes. */
     public static final String PROPERTY = "basalt.db.start-early";
     private static final Map<Path, CompletableFuture<EmbeddedDatabase>> STARTS = new ConcurrentHashMap<>();
 
     @Override
-    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        Environment env = event.getEnvironment();
+    public void onApplicationEvent(SpringApplicationEvent event) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+            begin(prepared.getEnvironment());
+        } else if (event instanceof ApplicationFailedEvent) {
+            for (Path dir : STARTS.keySet()) {
+                CompletableFuture<EmbeddedDatabase> start = STARTS.remove(dir);
+                if (start != null) {
+                    start.handle((server, failure) -> {
+                        if (server != null) {
+                            server.close();
+                        }
+                        return null;
+                    }).join();
+                }
+            }
+        }
+    }
+
+    private static void begin(Environment env) {
         if (!env.getProperty(PROPERTY, Boolean.class, false) || !env.getProperty("basalt.db.url", "").isBlank()) {
             return;
         }
