@@ -11,6 +11,7 @@
 # and after IDLE_S seconds of idleness the proportional set size (PSS, shared pages split between the processes
 # that map them) and RSS of the JVM, and the PSS of the embedded PostgreSQL (postmaster and every backend).
 # BASALT_JAR selects the jar (the launcher's default otherwise); ports 19750-19751 unless BENCH_PORT is set.
+# BENCH_COLD=1 measures first starts instead: every start gets a new data directory (initdb included).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 rounds="${1:-3}" idle_s="${2:-40}" port="${BENCH_PORT:-19750}"
@@ -58,11 +59,16 @@ start() {
 
 echo "| variant | environment | start to healthy (s) | JVM CPU by then (s) | JVM PSS idle (MB) | JVM RSS idle (MB) | PostgreSQL PSS idle (MB) | total PSS (MB) | PG backends | load avg |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-start A "$work/a" 0
-start B "$work/b" 0
+cold="${BENCH_COLD:-0}"
+if [[ "$cold" != 1 ]]; then
+  start A "$work/a" 0
+  start B "$work/b" 0
+fi
 for r in $(seq 1 "$rounds"); do
   order="A B"; (( r % 2 == 0 )) && order="B A"
   for v in $order; do
-    if [[ "$v" == A ]]; then start A "$work/a" 1; else start B "$work/b" 1; fi
+    dir="$work/${v,,}"
+    [[ "$cold" == 1 ]] && dir="$work/${v,,}$r"
+    start "$v" "$dir" 1
   done
 done

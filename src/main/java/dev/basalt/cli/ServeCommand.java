@@ -109,11 +109,17 @@ final class ServeCommand implements Callable<Integer> {
         if (dev) {
             args.add("--basalt.dev=true");
         }
+        // the embedded PostgreSQL starts while the context is built (database.EarlyEmbeddedStart)
+        args.add("--basalt.db.start-early=true");
         SpringApplication app = new SpringApplication(BasaltApplication.class);
+        StartupReport report = StartupReport.attach(app);
         ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));
         OrderlyShutdown.install(context);
         serving = true;
         StartBanner.print(listen.tls(), context.getEnvironment());
+        if (report != null) {
+            report.print();
+        }
         return 0;
     }
 

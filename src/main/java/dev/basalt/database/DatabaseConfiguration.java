@@ -26,7 +26,7 @@ public class DatabaseConfiguration {
     DatabaseServer databaseServer(BasaltProperties properties) {
         BasaltProperties.Db db = properties.db();
         if (db.embedded()) {
-            return EmbeddedDatabase.startOrAttach(properties.dir());
+            return EarlyEmbeddedStart.take(properties.dir());
         }
         ExternalDatabase external = new ExternalDatabase(db.url(), db.user(), db.password());
         DatabaseStartup.awaitReachable(external, db.startWait());
