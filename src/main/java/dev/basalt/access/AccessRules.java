@@ -1,7 +1,6 @@
 package dev.basalt.access;
 
 import dev.basalt.collections.Collection;
-import dev.basalt.collections.fields.Field;
 import dev.basalt.query.FilterInput;
 import dev.basalt.query.PageRequest;
 import dev.basalt.query.QueryCompiler;
@@ -10,6 +9,7 @@ import dev.basalt.query.QuerySpec;
 import dev.basalt.query.RequestContext;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.query.RowCondition;
+import dev.basalt.query.TableSchema;
 import dev.basalt.shared.Caller;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -101,9 +101,10 @@ public class AccessRules {
             filters.add(new FilterInput(rule.expression(), true, "listRule"));
         }
         filters.add(new FilterInput(filter, caller.superuser(), "filter"));
-        List<String> select = rule.collection().fields().stream().map(Field::name).toList();
-        return compiler.plan(new QuerySpec(schemas.schema(rule.collection()), select, filters, sort,
-                caller.superuser(), page, context(rule), schemas.catalog(caller)));
+        TableSchema schema = schemas.schema(rule.collection());
+        List<String> select = List.copyOf(schema.columns().keySet()); // every field, in order
+        return compiler.plan(new QuerySpec(schema, select, filters, sort, caller.superuser(), page, context(rule),
+                schemas.catalog(caller)));
     }
 
     /** The {@code @request.*} values for this caller and request: {@code auth} from the caller, the rest from {@code info}. */

@@ -30,7 +30,7 @@ final class RecordAmendments {
                 continue;
             }
             if (field.name().equals("id") && !draft.writes("id")) {
-                errors.add("id", "validation_pk_change", "The record primary key cannot be changed.");
+                errors.add("id", RecordDraft.primaryKeyChange());
                 continue;
             }
             try {

@@ -98,6 +98,11 @@ public final class RecordDraft {
         written.add(field);
     }
 
+    /** The error of a write that would change a stored record's id. */
+    static FieldError primaryKeyChange() {
+        return new FieldError("validation_pk_change", "The record primary key cannot be changed.");
+    }
+
     /** The clock's time as autodate fields store it: UTC, in milliseconds as PocketBase. */
     static OffsetDateTime autodate(Clock clock) {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
@@ -124,7 +129,7 @@ public final class RecordDraft {
             String name = field.name();
             if (name.equals("id") && !creating && target.modifier() == null) {
                 if (!Casts.text(input).equals(current.id())) {
-                    errors.add(name, "validation_pk_change", "The record primary key cannot be changed.");
+                    errors.add(name, primaryKeyChange());
                 }
                 continue;
             }

@@ -4,6 +4,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.query.QueryLimits;
 import dev.basalt.records.ListParams;
+import dev.basalt.records.RecordErrors;
 import dev.basalt.records.RecordInput;
 import dev.basalt.records.RecordRequest;
 import dev.basalt.records.RecordService;
@@ -140,6 +141,6 @@ public final class JsApp {
     }
 
     private Collection collection(String nameOrId) {
-        return collections.find(nameOrId).orElseThrow(() -> ApiException.notFound("Missing collection context."));
+        return collections.find(nameOrId).orElseThrow(RecordErrors.COLLECTION_MISSING::exception);
     }
 }

@@ -1,6 +1,7 @@
 package dev.basalt.realtime.internal;
 
 import dev.basalt.shared.ApiException;
+import dev.basalt.shared.CommonErrors;
 import dev.basalt.shared.FieldError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ record SubscribeRequest(String clientId, List<String> subscriptions) {
 
     static SubscribeRequest parse(byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "The request body is too large.");
+            throw CommonErrors.BODY_TOO_LARGE.exception();
         }
         JsonNode json;
         try {
