@@ -107,7 +107,10 @@ public class AccessRules {
                 schemas.catalog(caller)));
     }
 
-    /** The {@code @request.*} values for this caller and request: {@code auth} from the caller, the rest from {@code info}. */
+    /**
+     * The {@code @request.*} values for this caller and request: {@code auth} from the caller,
+     * the rest from {@code info}.
+     */
     private RequestContext requestContext(Caller caller, RequestInfo info) {
         RequestInfo request = info == null ? RequestInfo.NONE : info;
         if (caller.anonymous()) {

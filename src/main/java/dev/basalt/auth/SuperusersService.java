@@ -85,6 +85,7 @@ class SuperusersService implements Superusers {
     }
 
     private static RecordInput credentials(String email, String password) {
-        return RecordInput.of(Map.of("email", email == null ? "" : email.trim(), "password", password, "passwordConfirm", password));
+        return RecordInput.of(Map.of("email", email == null ? "" : email.trim(), "password", password,
+                "passwordConfirm", password));
     }
 }

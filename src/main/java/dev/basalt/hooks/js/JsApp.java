@@ -93,7 +93,8 @@ public final class JsApp {
         Collection c = collection(collection);
         RecordInput values = RecordInput.of(JsJson.readMap(json));
         if (isNew) { // an empty id asks for a generated one
-            return JsJson.write(records.create(c, values.without(k -> k.equals("id") && values.id().isEmpty()), SYSTEM));
+            RecordInput body = values.without(k -> k.equals("id") && "".equals(values.get(k)));
+            return JsJson.write(records.create(c, body, SYSTEM));
         }
         return JsJson.write(records.update(c, values.id(), values, SYSTEM));
     }
