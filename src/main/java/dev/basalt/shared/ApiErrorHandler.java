@@ -80,7 +80,7 @@ public class ApiErrorHandler {
             return body(DatabaseUnavailable.STATUS, DatabaseUnavailable.MESSAGE, Map.of());
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return body(500, "Something went wrong while processing your request.", Map.of());
+        return body(500, CommonErrors.REQUEST_FAILED.message(), Map.of());
     }
 
     /** Request attribute holding the message of the error answered (read by the request logs). */

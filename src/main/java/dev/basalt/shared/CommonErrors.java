@@ -11,6 +11,8 @@ public enum CommonErrors implements ApiError {
     NOT_ALLOWED(403, "The authorized record is not allowed to perform this action."),
     NOT_FOUND(404, "The requested resource wasn't found."),
     METHOD_NOT_ALLOWED(405, "Method not allowed."),
+    /** PocketBase's answer to a request it could not handle (as a 500, the same message with that status). */
+    REQUEST_FAILED(400, "Something went wrong while processing your request."),
     VALIDATION_FAILED(400, "An error occurred while validating the submitted data."),
     BODY_MALFORMED(400, "Failed to load the submitted data due to invalid formatting."),
     BODY_UNREADABLE(400, "Failed to read the request body."),

@@ -13,6 +13,7 @@ import dev.basalt.records.RecordService;
 import dev.basalt.records.ResponseShape;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
+import dev.basalt.shared.CommonErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ class BatchProcessor {
                 throw BatchFailure.whole();
             }
             log.error("Batch sub-request {} ({} {}) failed", index, request.method(), request.url(), e);
-            throw BatchFailure.at(index, ApiException.badRequest("Something went wrong while processing your request."));
+            throw BatchFailure.at(index, CommonErrors.REQUEST_FAILED.exception());
         }
     }
 

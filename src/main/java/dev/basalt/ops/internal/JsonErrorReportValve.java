@@ -36,7 +36,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
     /** PocketBase's message for an error status the API raises outside its handlers. */
     static String message(int status) {
         return switch (status) {
-            case 400 -> "Something went wrong while processing your request.";
+            case 400 -> CommonErrors.REQUEST_FAILED.message();
             case 401 -> "The request requires valid authorization token.";
             case 403 -> "You are not allowed to perform this request.";
             case 404 -> CommonErrors.NOT_FOUND.message();
@@ -45,8 +45,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
             case 414 -> "The request URL is too long.";
             case 431 -> "The request headers are too large.";
             case 503 -> "Service unavailable.";
-            default -> status < 500 ? "Something went wrong while processing your request."
-                    : "Something went wrong while processing your request.";
+            default -> CommonErrors.REQUEST_FAILED.message();
         };
     }
 }

@@ -21,7 +21,7 @@ record SubscribeRequest(String clientId, List<String> subscriptions) {
     static final int MAX_CLIENT_ID = 255;
     static final int MAX_SUBSCRIPTIONS = 1000;
     static final int MAX_SUBSCRIPTION_LENGTH = 2500;
-    private static final String FAILED = "Something went wrong while processing your request.";
+    private static final String FAILED = CommonErrors.REQUEST_FAILED.message();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static SubscribeRequest parse(byte[] body) {
