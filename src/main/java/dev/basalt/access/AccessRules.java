@@ -1,13 +1,20 @@
 package dev.basalt.access;
 
 import dev.basalt.collections.Collection;
+import dev.basalt.query.FilterInput;
+import dev.basalt.query.PageRequest;
 import dev.basalt.query.QueryCompiler;
+import dev.basalt.query.QueryPlan;
+import dev.basalt.query.QuerySpec;
 import dev.basalt.query.RequestContext;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.query.RowCondition;
+import dev.basalt.query.TableSchema;
 import dev.basalt.shared.Caller;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
@@ -83,10 +90,28 @@ public class AccessRules {
     }
 
     /**
-     * The {@code @request.*} values for this caller and request: {@code auth} from the caller, the rest from
-     * {@code info}. Used by the records API's list query, which compiles its rule with the client's filter.
+     * The records API's list query: the list rule of the check (none for a superuser's or an empty one; a
+     * {@code null} one is refused by the caller before) and the caller's {@code filter} compiled together, with
+     * the caller's {@code sort} and {@code page}, selecting every field of the collection.
      */
-    public RequestContext requestContext(Caller caller, RequestInfo info) {
+    public QueryPlan listQuery(RuleCheck rule, String filter, String sort, PageRequest page) {
+        Caller caller = rule.caller();
+        List<FilterInput> filters = new ArrayList<>();
+        if (!rule.clientFilter() && !caller.superuser() && rule.expression() != null && !rule.expression().isBlank()) {
+            filters.add(new FilterInput(rule.expression(), true, "listRule"));
+        }
+        filters.add(new FilterInput(filter, caller.superuser(), "filter"));
+        TableSchema schema = schemas.schema(rule.collection());
+        List<String> select = List.copyOf(schema.columns().keySet()); // every field, in order
+        return compiler.plan(new QuerySpec(schema, select, filters, sort, caller.superuser(), page, context(rule),
+                schemas.catalog(caller)));
+    }
+
+    /**
+     * The {@code @request.*} values for this caller and request: {@code auth} from the caller,
+     * the rest from {@code info}.
+     */
+    private RequestContext requestContext(Caller caller, RequestInfo info) {
         RequestInfo request = info == null ? RequestInfo.NONE : info;
         if (caller.anonymous()) {
             return new RequestContext(Map.of(), Map.of(), clock, request);

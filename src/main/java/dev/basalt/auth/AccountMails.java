@@ -7,6 +7,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.PasswordField;
 import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordJson;
+import dev.basalt.records.RecordInput;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordRequest;
@@ -59,7 +60,7 @@ class AccountMails {
     void confirmVerification(Collection c, String token) {
         RecordData row = verified(c, token, VERIFICATION).row();
         if (!Boolean.TRUE.equals(row.get("verified"))) {
-            records.update(c, row.id(), Map.of("verified", true), SYSTEM_WRITE);
+            records.update(c, row.id(), RecordInput.of("verified", true), SYSTEM_WRITE);
         }
     }
 
@@ -79,7 +80,7 @@ class AccountMails {
         body.put("password", password == null ? "" : password);
         body.put("passwordConfirm", passwordConfirm == null ? "" : passwordConfirm);
         body.put("verified", true);
-        records.update(c, id, body, SYSTEM_WRITE);
+        records.update(c, id, RecordInput.of(body), SYSTEM_WRITE);
         sessions.revokeAll(c.id(), id, "password reset");
     }
 
@@ -103,7 +104,7 @@ class AccountMails {
         if (password == null || !PasswordField.matches(password, (String) v.row().get("password"))) {
             throw invalid("password", "validation_invalid_password", "Missing or invalid password.");
         }
-        records.update(c, v.row().id(), Map.of("email", v.claims().get("newEmail"), "verified", true),
+        records.update(c, v.row().id(), RecordInput.of(Map.of("email", v.claims().get("newEmail"), "verified", true)),
                 SYSTEM_WRITE);
     }
 

@@ -1,16 +1,16 @@
 package dev.basalt.auth;
 
 import dev.basalt.shared.ApiError;
-import java.util.Locale;
+import dev.basalt.shared.CommonErrors;
 
 /** The auth module's errors, each written once: PocketBase's status and message, and a stable code. */
 enum AuthErrors implements ApiError {
     AUTH_COLLECTION_MISSING(404, "Missing or invalid auth collection context."),
-    TOKEN_INVALID(401, "The request requires valid record authorization token."),
+    TOKEN_INVALID(CommonErrors.AUTH_REQUIRED),
     TOKEN_NOT_REFRESHABLE(403, "The current auth token is not refreshable."),
     REFRESH_TOKEN_INVALID(401, "The refresh token is invalid, expired or already used."),
     AUTH_CONTEXT_MISSING(401, "Missing auth context."),
-    VALIDATION_FAILED(400, "An error occurred while validating the submitted data."),
+    VALIDATION_FAILED(CommonErrors.VALIDATION_FAILED),
     SIGN_IN_FAILED(400, "Failed to authenticate."),
     SIGN_IN_RULE_REFUSED(403, "The request doesn't satisfy the collection requirements to authenticate."),
     PASSWORD_AUTH_DISABLED(403, "The collection is not configured to allow password authentication."),
@@ -21,7 +21,7 @@ enum AuthErrors implements ApiError {
     OAUTH2_PROVIDER_FAILED(400, "Failed to authenticate with the OAuth2 provider."),
     OAUTH2_EMAIL_TAKEN(400, "A record with this email exists already: sign in to it first, then sign in with the "
             + "provider to link it."),
-    SUPERUSER_IP_REFUSED(403, "The authorized record is not allowed to perform this action."),
+    SUPERUSER_IP_REFUSED(CommonErrors.NOT_ALLOWED),
     OTP_AUTH_DISABLED(403, "The collection is not configured to allow OTP authentication."),
     SUPERUSER_OTP_DISABLED(400, "OTP auth is not enabled for the _superusers collection."),
     OTP_INVALID(400, "Invalid or expired OTP."),
@@ -34,26 +34,24 @@ enum AuthErrors implements ApiError {
     RATE_LIMITED(429, "Too Many Requests."),
     SIGN_IN_GUARDED(429, "Too many failed attempts. Try again later.");
 
-    private final int status;
-    private final String message;
+    private final Text text;
 
     AuthErrors(int status, String message) {
-        this.status = status;
-        this.message = message;
+        this.text = new Text(status, message);
+    }
+
+    /** The status and message of a common error, under this catalogue's code. */
+    AuthErrors(ApiError common) {
+        this.text = common.text();
     }
 
     @Override
-    public String code() {
-        return "auth." + name().toLowerCase(Locale.ROOT);
+    public Text text() {
+        return text;
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public String catalogue() {
+        return "auth";
     }
 }

@@ -5,6 +5,8 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.fields.PatternGenerator;
 import dev.basalt.records.RecordData;
+import dev.basalt.records.RecordInput;
+import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordRequest;
@@ -109,7 +111,7 @@ class OAuth2SignIn {
         map(c, body, options.mappedFields().get("name"), user.name());
         map(c, body, options.mappedFields().get("username"), user.username());
         avatars.map(c, body, options.mappedFields().get("avatarURL"), user.avatarURL());
-        String id = String.valueOf(records.create(c, body, RecordRequest.of(Caller.ANONYMOUS)).get("id"));
+        String id = RecordJson.id(records.create(c, RecordInput.of(body), RecordRequest.of(Caller.ANONYMOUS)));
         return store.findById(c, id).orElseThrow();
     }
 
@@ -121,7 +123,7 @@ class OAuth2SignIn {
 
     private RecordData markVerified(Collection c, RecordData row, OAuth2User user) {
         if (user.emailVerified() && !row.bool("verified") && user.email().equalsIgnoreCase(row.text("email"))) {
-            records.update(c, row.id(), Map.of("verified", true), SuperuserCollection.SYSTEM_WRITE);
+            records.update(c, row.id(), RecordInput.of("verified", true), SuperuserCollection.SYSTEM_WRITE);
             return store.findById(c, row.id()).orElseThrow();
         }
         return row;
@@ -134,8 +136,8 @@ class OAuth2SignIn {
              old = store.findWhere(links, same)) { // at most two: this provider id's link and this record's
             records.delete(links, old.get().id(), SuperuserCollection.SYSTEM_WRITE);
         }
-        records.create(links, Map.of("collectionRef", c.id(), "recordRef", row.get("id"), "provider", provider,
-                "providerId", providerId), SuperuserCollection.SYSTEM_WRITE);
+        records.create(links, RecordInput.of(Map.of("collectionRef", c.id(), "recordRef", row.id(),
+                "provider", provider, "providerId", providerId)), SuperuserCollection.SYSTEM_WRITE);
     }
 
     private static org.jooq.Field<String> column(Collection c, String field) {

@@ -8,10 +8,10 @@ import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordReads;
+import dev.basalt.records.RecordInput;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RequestBodies;
 import dev.basalt.settings.Settings;
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -85,7 +85,7 @@ class OtpController {
         RecordData row = store.findById(c, used.recordId())
                 .orElseThrow(AuthErrors.OTP_INVALID::exception);
         if (!Boolean.TRUE.equals(row.get("verified")) && used.sentTo().equalsIgnoreCase(String.valueOf(row.get("email")))) {
-            records.update(c, used.recordId(), Map.of("verified", true), SuperuserCollection.SYSTEM_WRITE);
+            records.update(c, used.recordId(), RecordInput.of("verified", true), SuperuserCollection.SYSTEM_WRITE);
             row = store.findById(c, used.recordId()).orElseThrow();
         }
         return expand.apply(c, auth.signIn(c, row, request, "otp", AuthController.mfaId(request, body)), request);

@@ -4,6 +4,7 @@ import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.records.RecordData;
+import dev.basalt.records.RecordInput;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordRequest;
@@ -49,7 +50,7 @@ class SuperusersService implements Superusers {
     public boolean changePassword(String email, String password) {
         Optional<RecordData> existing = find(email);
         existing.ifPresent(row -> records.update(superusers(), row.id(),
-                Map.of("password", password, "passwordConfirm", password), SYSTEM_WRITE));
+                RecordInput.of(Map.of("password", password, "passwordConfirm", password)), SYSTEM_WRITE));
         return existing.isPresent();
     }
 
@@ -83,7 +84,8 @@ class SuperusersService implements Superusers {
         return collections.find(SuperuserCollection.NAME).orElseThrow();
     }
 
-    private static Map<String, Object> credentials(String email, String password) {
-        return Map.of("email", email == null ? "" : email.trim(), "password", password, "passwordConfirm", password);
+    private static RecordInput credentials(String email, String password) {
+        return RecordInput.of(Map.of("email", email == null ? "" : email.trim(), "password", password,
+                "passwordConfirm", password));
     }
 }

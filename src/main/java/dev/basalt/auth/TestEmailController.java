@@ -6,6 +6,7 @@ import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.fields.Field;
+import dev.basalt.records.RecordJson;
 import dev.basalt.records.RequestBodies;
 import dev.basalt.settings.Settings;
 import dev.basalt.shared.ApiException;
@@ -98,7 +99,7 @@ class TestEmailController {
             case "otp" -> options.otp().emailTemplate();
             default -> options.authAlert().emailTemplate();
         };
-        values.put("TOKEN", tokens.issueAction(template, String.valueOf(record.get("id")), c.id(),
+        values.put("TOKEN", tokens.issueAction(template, RecordJson.id(record), c.id(),
                 UUID.randomUUID().toString(), TEST_TOKEN_LIFETIME.toSeconds(), Map.of("email", email)));
         values.put("OTP", "123456");
         values.put("OTP_ID", "_PB_TEST_OTP_ID_");

@@ -12,6 +12,7 @@ import dev.basalt.ops.BackupActivity;
 import dev.basalt.settings.SettingsStore;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.BasaltProperties;
+import dev.basalt.shared.CommonErrors;
 import dev.basalt.shared.DataRestored;
 import dev.basalt.shared.FieldError;
 import jakarta.annotation.PreDestroy;
@@ -273,7 +274,7 @@ public class Backups implements BackupActivity {
     }
 
     private static ApiException invalid(String field, FieldError error) {
-        return ApiException.badRequest("An error occurred while validating the submitted data.",
+        return ApiException.badRequest(CommonErrors.VALIDATION_FAILED.message(),
                 Map.of(field, error));
     }
 

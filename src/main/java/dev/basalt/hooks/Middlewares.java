@@ -1,6 +1,7 @@
 package dev.basalt.hooks;
 
 import dev.basalt.shared.ApiException;
+import dev.basalt.shared.CommonErrors;
 import java.util.Set;
 
 /** PocketBase's {@code $apis} middlewares for custom routes. */
@@ -18,7 +19,7 @@ public final class Middlewares {
             var caller = e.auth();
             if (caller.id().isEmpty() || (!allowed.isEmpty() && !allowed.contains(caller.collectionName())
                     && !allowed.contains(caller.collectionId()))) {
-                throw ApiException.unauthorized("The request requires valid record authorization token.");
+                throw CommonErrors.AUTH_REQUIRED.exception();
             }
             e.next();
         };
@@ -45,7 +46,7 @@ public final class Middlewares {
                 throw ApiException.unauthorized("The request requires superuser or record authorization token.");
             }
             if (!caller.superuser() && !caller.id().equals(e.pathValue(ownerIdParam))) {
-                throw ApiException.forbidden("The authorized record is not allowed to perform this action.");
+                throw CommonErrors.NOT_ALLOWED.exception();
             }
             e.next();
         };

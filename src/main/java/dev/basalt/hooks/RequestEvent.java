@@ -1,7 +1,7 @@
 package dev.basalt.hooks;
 
-import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
+import dev.basalt.shared.CommonErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +93,7 @@ public class RequestEvent extends HookEvent {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("Failed to read the request body.");
+            throw CommonErrors.BODY_UNREADABLE.exception();
         }
         return body;
     }

@@ -2,7 +2,6 @@ package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.shared.FieldError;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -53,8 +52,7 @@ class AuthIds {
             taken = taken == null ? one : taken.unionAll(one);
         }
         if (dsl.fetchExists(taken)) {
-            throw failure.exception(Map.of("id",
-                    new FieldError("validation_not_unique", "Value must be unique.")));
+            throw failure.exception(Map.of("id", WriteErrors.notUnique()));
         }
     }
 }

@@ -29,12 +29,11 @@ final class AuthRecordInput {
      * @param manager true when the caller manages the record (superuser or manageRule); on create the caller's
      *                right to set {@code verified} is checked separately
      */
-    static Map<String, Object> prepare(Collection collection, Map<String, Object> body, Map<String, Object> current,
-                                       boolean manager) {
+    static RecordInput prepare(Collection collection, RecordInput body, RecordData current, boolean manager) {
         if (!collection.isAuth()) {
             return body;
         }
-        Map<String, Object> input = new LinkedHashMap<>(body);
+        Map<String, Object> input = new LinkedHashMap<>(body.asJson());
         input.remove("tokenKey");
         Object confirm = input.remove("passwordConfirm");
         Object oldPassword = input.remove("oldPassword");
@@ -47,14 +46,14 @@ final class AuthRecordInput {
                 errors.add("passwordConfirm", "validation_values_mismatch", "Values don't match.");
             }
             if (updating && !manager && (oldPassword == null
-                    || !PasswordField.matches(Casts.text(oldPassword), (String) current.get("password")))) {
+                    || !PasswordField.matches(Casts.text(oldPassword), current.text("password")))) {
                 errors.add("oldPassword", "validation_invalid_old_password", "Missing or invalid old password.");
             }
             input.put("tokenKey", PatternGenerator.generate(TOKEN_KEY_PATTERN));
         }
         if (updating && !manager) {
             if (input.containsKey("email") && !Casts.text(input.get("email")).trim()
-                    .equalsIgnoreCase(String.valueOf(current.get("email")))) {
+                    .equalsIgnoreCase(current.text("email"))) {
                 errors.add("email", "validation_values_mismatch",
                         "The email can be changed only by a manager or through request-email-change.");
             }
@@ -63,11 +62,11 @@ final class AuthRecordInput {
             }
         }
         errors.throwIfAny(updating ? RecordErrors.UPDATE_FAILED : RecordErrors.CREATE_FAILED);
-        return input;
+        return RecordInput.of(input);
     }
 
     /** True when a create body asks for a verified record (which needs manage access). */
-    static boolean requestsVerified(Collection collection, Map<String, Object> body) {
+    static boolean requestsVerified(Collection collection, RecordInput body) {
         return collection.isAuth() && Casts.bool(body.get("verified"));
     }
 }

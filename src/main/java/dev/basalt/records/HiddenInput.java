@@ -2,8 +2,6 @@ package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.Field;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Drops hidden fields from the bodies of non-superusers, as PocketBase does: a hidden field is managed by
@@ -19,13 +17,11 @@ final class HiddenInput {
     }
 
     /** {@code body} without the keys that write a hidden field, unless the caller is a superuser. */
-    static Map<String, Object> strip(Collection collection, Map<String, Object> body, boolean superuser) {
+    static RecordInput strip(Collection collection, RecordInput body, boolean superuser) {
         if (superuser || collection.fields().stream().noneMatch(Field::hidden)) {
             return body;
         }
-        Map<String, Object> kept = new LinkedHashMap<>(body);
-        kept.keySet().removeIf(key -> writesHidden(collection, key));
-        return kept;
+        return body.without(key -> writesHidden(collection, key));
     }
 
     private static boolean writesHidden(Collection collection, String key) {

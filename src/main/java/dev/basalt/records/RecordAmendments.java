@@ -16,17 +16,21 @@ final class RecordAmendments {
     private RecordAmendments() {
     }
 
-    /** Writes the changed entries of {@code values} into the draft's record and changes; 400 on a bad value. */
-    static void apply(Collection collection, RecordDraft draft, Map<String, Object> values, RecordErrors failure) {
+    /**
+     * Writes the changed entries of {@code values} (the hook bridge's mutable record) into the draft; 400 on a bad
+     * value.
+     */
+    static void apply(RecordDraft draft, Map<String, Object> values, RecordErrors failure) {
+        Collection collection = draft.collection();
         ValidationErrors errors = new ValidationErrors();
         for (Map.Entry<String, Object> e : values.entrySet()) {
-            Object before = draft.record().get(e.getKey());
+            Object before = draft.get(e.getKey());
             Field field = collection.field(e.getKey()).orElse(null);
             if (field == null || Objects.deepEquals(before, e.getValue())) {
                 continue;
             }
-            if (field.name().equals("id") && draft.changes().containsKey("id") == false) {
-                errors.add("id", "validation_pk_change", "The record primary key cannot be changed.");
+            if (field.name().equals("id") && !draft.writes("id")) {
+                errors.add("id", RecordDraft.primaryKeyChange());
                 continue;
             }
             try {
@@ -37,8 +41,7 @@ final class RecordAmendments {
                     continue;
                 }
                 Object stored = field.store(accepted);
-                draft.record().put(field.name(), stored);
-                draft.changes().put(field.name(), stored);
+                draft.amend(field.name(), stored);
             } catch (FieldValueException ex) {
                 errors.add(field.name(), ex.error());
             }

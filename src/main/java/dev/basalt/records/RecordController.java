@@ -62,7 +62,7 @@ class RecordController {
                                @RequestParam(required = false) String expand) {
         Collection c = find(collection);
         return handled(new RecordApiCall(RecordApiCall.Kind.CREATE, c, null, bodies.readRecord(request), request),
-                call -> ResponseEntity.ok(records.create(c, call.body(), recordRequest(request, fields, expand))));
+                call -> ResponseEntity.ok(records.create(c, RecordInput.of(call.body()), recordRequest(request, fields, expand))));
     }
 
     @PatchMapping("/{id}")
@@ -71,7 +71,8 @@ class RecordController {
                                @RequestParam(required = false) String expand) {
         Collection c = find(collection);
         return handled(new RecordApiCall(RecordApiCall.Kind.UPDATE, c, id, bodies.readRecord(request), request),
-                call -> ResponseEntity.ok(records.update(c, id, call.body(), recordRequest(request, fields, expand))));
+                call -> ResponseEntity.ok(records.update(c, id, RecordInput.of(call.body()),
+                        recordRequest(request, fields, expand))));
     }
 
     @DeleteMapping("/{id}")

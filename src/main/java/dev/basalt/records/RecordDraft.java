@@ -13,42 +13,94 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Applies a submitted body to a record: resolves {@code field+}, {@code +field} and {@code field-} modifiers,
  * converts and checks every value, fills defaults, ids and autodates. The result is the full record as it will
- * be stored and the columns to write.
- *
- * @param record  every field's value after the change
- * @param changes the columns to write (store-ready values, e.g. hashed passwords)
+ * be stored ({@link #record()}) and the columns to write ({@link #writes}); values are store-ready (e.g. hashed
+ * passwords). Mutable only through {@link #amend}, for the write interceptors ({@link RecordAmendments}).
  */
-public record RecordDraft(Map<String, Object> record, Map<String, Object> changes) {
+public final class RecordDraft {
     /** PocketBase's text field modifier: the value followed by a string generated from the field's pattern. */
     static final String AUTOGENERATE = ":autogenerate";
+
+    private final Collection collection;
+    private final RecordData original;
+    private final Map<String, Object> values;
+    private final Set<String> written;
 
     /** A body key resolved to the field it writes and how: a modifier, or null to set (or autogenerate) it. */
     private record Target(Field field, Modifier modifier, boolean autogenerate) {
     }
 
+    private RecordDraft(Collection collection, RecordData original, Map<String, Object> values, Set<String> written) {
+        this.collection = collection;
+        this.original = original;
+        this.values = values;
+        this.written = written;
+    }
+
     /** Builds a new record from a create body. */
-    public static RecordDraft forCreate(Collection collection, Map<String, Object> body, Clock clock) {
+    public static RecordDraft forCreate(Collection collection, RecordInput body, Clock clock) {
         return build(collection, body, null, RecordErrors.CREATE_FAILED, clock);
     }
 
     /** Builds the changed record from an update body and the stored record. */
-    public static RecordDraft forUpdate(Collection collection, Map<String, Object> body, Map<String, Object> current,
-                                        Clock clock) {
-        return build(collection, body, current, RecordErrors.UPDATE_FAILED, clock);
+    public static RecordDraft forUpdate(RecordData current, RecordInput body, Clock clock) {
+        return build(current.collection(), body, current, RecordErrors.UPDATE_FAILED, clock);
     }
 
     /** The record's id. */
     public String id() {
-        return String.valueOf(record.get("id"));
+        Object id = values.get("id");
+        return id == null ? "" : id.toString();
+    }
+
+    /** The record's collection. */
+    public Collection collection() {
+        return collection;
+    }
+
+    /** The stored record this draft changes; empty for a create. */
+    public Optional<RecordData> original() {
+        return Optional.ofNullable(original);
+    }
+
+    /** The record as it will be stored; after an update it remembers the stored one ({@link RecordData#original}). */
+    public RecordData record() {
+        return RecordData.of(collection, values).withOriginal(original);
+    }
+
+    /** A field's value as it will be stored. */
+    public Object get(String field) {
+        return values.get(field);
+    }
+
+    /** True when the write sets this column. */
+    public boolean writes(String field) {
+        return written.contains(field);
+    }
+
+    /** The columns the write sets, in order. */
+    public Set<String> columns() {
+        return Collections.unmodifiableSet(written);
+    }
+
+    /** Sets a field to a store-ready value (converted and checked by the caller) and writes its column. */
+    void amend(String field, Object stored) {
+        values.put(field, stored);
+        written.add(field);
+    }
+
+    /** The error of a write that would change a stored record's id. */
+    static FieldError primaryKeyChange() {
+        return new FieldError("validation_pk_change", "The record primary key cannot be changed.");
     }
 
     /** The clock's time as autodate fields store it: UTC, in milliseconds as PocketBase. */
@@ -56,7 +108,7 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static RecordDraft build(Collection collection, Map<String, Object> body, Map<String, Object> current,
+    private static RecordDraft build(Collection collection, RecordInput body, RecordData current,
                                      RecordErrors failure, Clock clock) {
         boolean creating = current == null;
         ValidationErrors errors = new ValidationErrors();
@@ -65,8 +117,8 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
             record.put(f.name(), creating ? f.zeroValue() : current.get(f.name()));
         }
         Set<String> touched = new LinkedHashSet<>();
-        for (Map.Entry<String, Object> e : body.entrySet()) {
-            String key = e.getKey();
+        for (String key : body.keys()) {
+            Object input = body.get(key);
             Target target = target(collection, key);
             // As PocketBase: keys that write no field (unknown names, collectionId, collectionName, expand,
             // modifiers a type lacks) and autodate values are ignored, so a fetched record can be sent back.
@@ -76,13 +128,13 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
             Field field = target.field();
             String name = field.name();
             if (name.equals("id") && !creating && target.modifier() == null) {
-                if (!Casts.text(e.getValue()).equals(current.get("id"))) {
-                    errors.add(name, "validation_pk_change", "The record primary key cannot be changed.");
+                if (!Casts.text(input).equals(current.id())) {
+                    errors.add(name, primaryKeyChange());
                 }
                 continue;
             }
             try {
-                Object value = apply(target, e.getValue(), record.get(name));
+                Object value = apply(target, input, record.get(name));
                 if (value == null && target.modifier() != null) {
                     continue; // a modifier this type lacks writes nothing, as PocketBase
                 }
@@ -124,17 +176,13 @@ public record RecordDraft(Map<String, Object> record, Map<String, Object> change
             }
         }
         errors.throwIfAny(failure);
-        Map<String, Object> changes = new LinkedHashMap<>();
         for (String name : touched) {
-            Field f = collection.field(name).orElseThrow();
-            Object stored = f.store(record.get(name));
-            changes.put(name, stored);
-            record.put(name, stored);
+            record.put(name, collection.field(name).orElseThrow().store(record.get(name)));
         }
         if (creating) {
-            changes.putIfAbsent("id", record.get("id"));
+            touched.add("id");
         }
-        return new RecordDraft(record, changes);
+        return new RecordDraft(collection, current, record, touched);
     }
 
     private static boolean requiredAndEmpty(Field f, Object value) {

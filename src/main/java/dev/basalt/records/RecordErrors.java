@@ -1,7 +1,7 @@
 package dev.basalt.records;
 
 import dev.basalt.shared.ApiError;
-import java.util.Locale;
+import dev.basalt.shared.CommonErrors;
 
 /** The records module's errors, each written once: PocketBase's status and message, and a stable code. */
 public enum RecordErrors implements ApiError {
@@ -17,30 +17,28 @@ public enum RecordErrors implements ApiError {
     SUPERUSERS_ONLY(403, "Only superusers can perform this action."),
     COLLECTION_MISSING(404, "Missing collection context."),
     INVALID_FIELDS(400, "Invalid fields parameter."),
-    BODY_MALFORMED(400, "Failed to load the submitted data due to invalid formatting."),
-    BODY_UNREADABLE(400, "Failed to read the request body."),
-    BODY_TOO_LARGE(413, "The request body is too large.");
+    BODY_MALFORMED(CommonErrors.BODY_MALFORMED),
+    BODY_UNREADABLE(CommonErrors.BODY_UNREADABLE),
+    BODY_TOO_LARGE(CommonErrors.BODY_TOO_LARGE);
 
-    private final int status;
-    private final String message;
+    private final Text text;
 
     RecordErrors(int status, String message) {
-        this.status = status;
-        this.message = message;
+        this.text = new Text(status, message);
+    }
+
+    /** The status and message of a common error, under this catalogue's code. */
+    RecordErrors(ApiError common) {
+        this.text = common.text();
     }
 
     @Override
-    public String code() {
-        return "records." + name().toLowerCase(Locale.ROOT);
+    public Text text() {
+        return text;
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public String catalogue() {
+        return "records";
     }
 }

@@ -152,7 +152,7 @@ class RecordExpander {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Record row : dsl.select(RecordStore.columns(target)).from(RecordTables.table(target))
                 .where(where).and(visible).fetch()) {
-            out.add(RecordJson.render(RecordData.of(target, RecordStore.toMap(target, row)), caller.superuser(),
+            out.add(RecordJson.render(RecordStore.toRecord(target, row), caller.superuser(),
                     caller.superuser()));
         }
         return out;

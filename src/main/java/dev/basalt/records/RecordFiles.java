@@ -2,7 +2,6 @@ package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What record writes ask of file storage (implemented by the files module, which depends on records, not the
@@ -15,15 +14,15 @@ public interface RecordFiles {
     /** Stands in when no files module is present: bodies pass unchanged, nothing is stored. */
     RecordFiles NONE = new RecordFiles() {
         @Override
-        public Uploads accept(Collection collection, Map<String, Object> body, String failure) {
+        public Uploads accept(Collection collection, RecordInput body, String failure) {
             return new Uploads() {
                 @Override
-                public Map<String, Object> body() {
+                public RecordInput body() {
                     return body;
                 }
 
                 @Override
-                public void store(Collection c, Map<String, Object> current, Map<String, Object> record) {
+                public void store(RecordData record) {
                 }
             };
         }
@@ -38,7 +37,7 @@ public interface RecordFiles {
      *
      * @param failure the message of the 400 when a file is refused
      */
-    Uploads accept(Collection collection, Map<String, Object> body, String failure);
+    Uploads accept(Collection collection, RecordInput body, String failure);
 
     /**
      * Called inside the transaction that deleted records of {@code collection} (also by relation cascades):
@@ -49,7 +48,7 @@ public interface RecordFiles {
     /** The uploads of one write. */
     interface Uploads {
         /** The body with every upload replaced by its generated file name. */
-        Map<String, Object> body();
+        RecordInput body();
 
         /**
          * Called inside the write's transaction before the row is written: checks that every new name of a file
@@ -57,9 +56,9 @@ public interface RecordFiles {
          * uploads, removes them if the transaction rolls back, and removes the files that {@code record} no
          * longer holds once it commits.
          *
-         * @param current the stored record before the change, null on create
-         * @param record  the record as it will be stored
+         * @param record the record as it will be stored; after an update its {@link RecordData#original()} is the
+         *               stored record before the change
          */
-        void store(Collection collection, Map<String, Object> current, Map<String, Object> record);
+        void store(RecordData record);
     }
 }

@@ -21,25 +21,24 @@ public class RecordReads {
 
     /** The stored record with this id. */
     public Optional<RecordData> findById(Collection collection, String id) {
-        return store.findById(collection, id).map(row -> RecordData.of(collection, row));
+        return store.findById(collection, id);
     }
 
     /** The first row matching the condition. */
     public Optional<RecordData> findWhere(Collection collection, Condition condition) {
-        return store.findWhere(collection, condition, false).map(row -> RecordData.of(collection, row));
+        return store.findWhere(collection, condition, false);
     }
 
     /** The rows matching the condition, at most {@code limit}, in no particular order. */
     public List<RecordData> findAll(Collection collection, Condition condition, int limit) {
-        return store.findAll(collection, condition, limit).stream().map(row -> RecordData.of(collection, row)).toList();
+        return store.findAll(collection, condition, limit);
     }
 
     /** The record of an auth collection with this email, compared without case and surrounding spaces. */
     public Optional<RecordData> findByEmail(Collection collection, String email) {
         var column = RecordTables.column(collection, collection.field("email").orElseThrow()).cast(String.class);
         String wanted = email == null ? "" : email.trim();
-        return store.findWhere(collection, DSL.lower(column).eq(DSL.lower(DSL.val(wanted))), false)
-                .map(row -> RecordData.of(collection, row));
+        return store.findWhere(collection, DSL.lower(column).eq(DSL.lower(DSL.val(wanted))), false);
     }
 
     /** True when a row matches the condition. */

@@ -1,17 +1,12 @@
 package dev.basalt.records;
 
 import dev.basalt.access.AccessRules;
-import dev.basalt.access.RecordSchemas;
 import dev.basalt.access.RuleCheck;
 import dev.basalt.access.RuleDecision;
 import dev.basalt.access.RuleType;
 import dev.basalt.collections.Collection;
-import dev.basalt.collections.fields.Field;
-import dev.basalt.query.FilterInput;
 import dev.basalt.query.PlanRenderer;
-import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.QueryPlan;
-import dev.basalt.query.QuerySpec;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
@@ -25,7 +20,6 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,14 +34,12 @@ public class RecordService {
     private final DSLContext dsl;
     private final RecordStore store;
     private final AccessRules rules;
-    private final QueryCompiler compiler;
     private final PlanRenderer renderer;
     private final TransactionTemplate tx;
     private final AuthRecordRules authRecords;
     private final RecordWrites writes;
     private final WriteErrors writeErrors = new WriteErrors();
     private final RelationIntegrity relations;
-    private final RecordSchemas schemas;
     private final RecordExpander expander;
     private final RecordFiles files;
     private final AuthIds authIds;
@@ -55,9 +47,9 @@ public class RecordService {
     private final List<RecordEnricher> enrichers;
     private final ListCounts counts;
 
-    RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
-                  PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
-                  RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
+    RecordService(DSLContext dsl, RecordStore store, AccessRules rules, PlanRenderer renderer,
+                  TransactionTemplate tx, AuthRecordRules authRecords, RelationIntegrity relations,
+                  RecordExpander expander,
                   ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock,
                   List<RecordEnricher> enrichers, ListCounts counts) {
         this.counts = counts;
@@ -68,11 +60,9 @@ public class RecordService {
         this.expander = expander;
         this.files = files.getIfAvailable(() -> RecordFiles.NONE);
         this.relations = relations;
-        this.schemas = schemas;
         this.dsl = dsl;
         this.store = store;
         this.rules = rules;
-        this.compiler = compiler;
         this.renderer = renderer;
         this.tx = tx;
         this.writes = writes;
@@ -85,20 +75,12 @@ public class RecordService {
     public Map<String, Object> list(Collection collection, ListParams params, RecordRequest request) {
         Caller caller = request.caller();
         FieldSelection selection = FieldSelection.parse(request.shape().fields()); // a bad one is 400 before anything
-        RuleDecision decision = allowed(collection, RuleType.LIST, caller);
-        List<FilterInput> filters = new ArrayList<>();
-        if (decision instanceof RuleDecision.Filter f) {
-            filters.add(new FilterInput(f.expression(), true, "listRule"));
-        }
-        filters.add(new FilterInput(params.filter(), caller.superuser(), "filter"));
-        List<String> select = collection.fields().stream().map(Field::name).toList();
-        QuerySpec spec = new QuerySpec(schemas.schema(collection), select, filters, params.sort(),
-                caller.superuser(), params.page(), rules.requestContext(caller, request.info()),
-                schemas.catalog(caller));
-        QueryPlan plan = compiler.plan(spec);
+        allowed(collection, RuleType.LIST, caller);
+        QueryPlan plan = rules.listQuery(RuleCheck.of(collection, RuleType.LIST, caller, request.info()),
+                params.filter(), params.sort(), params.page());
         List<RecordData> rows = new ArrayList<>();
         for (Record row : renderer.select(dsl, plan).fetch()) {
-            rows.add(RecordData.of(collection, RecordStore.toMap(collection, row)));
+            rows.add(RecordStore.toRecord(collection, row));
         }
         Set<String> emails = collection.isAuth() ? authRecords.emailVisible(collection, rows, caller) : Set.of();
         List<Map<String, Object>> items = new ArrayList<>();
@@ -127,10 +109,10 @@ public class RecordService {
     public Map<String, Object> view(Collection collection, String id, RecordRequest request) {
         Caller caller = request.caller();
         allowed(collection, RuleType.VIEW, caller);
-        Map<String, Object> row = store.findWhere(collection,
+        RecordData row = store.findWhere(collection,
                 rules.condition(RuleCheck.of(collection, RuleType.VIEW, caller, request.info()))
                         .and(RecordTables.id(collection).eq(id)), false).orElseThrow(ApiException::notFound);
-        return output(RecordData.of(collection, row), request);
+        return output(row, request);
     }
 
     /**
@@ -169,21 +151,21 @@ public class RecordService {
      * {@code @request.body} is {@code body}; the answer has the request's shape (expand checks each related record's
      * viewRule).
      */
-    public Map<String, Object> create(Collection collection, Map<String, Object> body, RecordRequest request) {
+    public Map<String, Object> create(Collection collection, RecordInput body, RecordRequest request) {
         refuseView(collection);
         Caller caller = request.caller();
         RequestInfo info = withBody(request.info(), "POST", body);
         RuleDecision decision = allowed(collection, RuleType.CREATE, caller);
-        Map<String, Object> written = HiddenInput.strip(collection, body, caller.superuser());
+        RecordInput written = HiddenInput.strip(collection, body, caller.superuser());
         RecordFiles.Uploads uploads = files.accept(collection, written, RecordErrors.CREATE_FAILED.message());
-        Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), null, caller.superuser());
+        RecordInput input = AuthRecordInput.prepare(collection, uploads.body(), null, caller.superuser());
         RecordDraft draft = RecordDraft.forCreate(collection, input, clock);
-        RoleInput.check(collection, draft, null, caller.superuser(), RecordErrors.CREATE_FAILED);
+        RoleInput.check(draft, caller.superuser(), RecordErrors.CREATE_FAILED);
         tx.executeWithoutResult(status -> {
-            relations.checkTargetsExist(collection, draft.changes(), RecordErrors.CREATE_FAILED);
+            relations.checkTargetsExist(draft, RecordErrors.CREATE_FAILED);
             authIds.claim(collection, draft.id(), RecordErrors.CREATE_FAILED);
-            uploads.store(collection, null, draft.record());
-            writeErrors.run(collection, RecordErrors.CREATE_FAILED, () -> writes.insert(collection, draft));
+            uploads.store(draft.record());
+            writeErrors.run(collection, RecordErrors.CREATE_FAILED, () -> writes.insert(draft));
             if (!caller.superuser() && AuthRecordInput.requestsVerified(collection, input)
                     && !authRecords.canManage(collection, draft.id(), caller)) {
                 status.setRollbackOnly();
@@ -199,7 +181,7 @@ public class RecordService {
                 }
             }
         });
-        return output(RecordData.of(collection, draft.record()), new RecordRequest(caller, info, request.shape()));
+        return output(draft.record(), new RecordRequest(caller, info, request.shape()));
     }
 
     /**
@@ -207,27 +189,26 @@ public class RecordService {
      * against the stored record and {@code @request.body} (= {@code body}) before anything is written; the answer
      * has the request's shape.
      */
-    public Map<String, Object> update(Collection collection, String id, Map<String, Object> body,
-                                      RecordRequest request) {
+    public Map<String, Object> update(Collection collection, String id, RecordInput body, RecordRequest request) {
         refuseView(collection);
         Caller caller = request.caller();
         RequestInfo info = withBody(request.info(), "PATCH", body);
         Condition where = ruleCondition(collection, RuleType.UPDATE, caller, info)
                 .and(RecordTables.id(collection).eq(id));
-        Map<String, Object> written = HiddenInput.strip(collection, body, caller.superuser());
+        RecordInput written = HiddenInput.strip(collection, body, caller.superuser());
         RecordFiles.Uploads uploads = files.accept(collection, written, RecordErrors.UPDATE_FAILED.message());
         RecordDraft draft = tx.execute(status -> {
-            Map<String, Object> current = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
+            RecordData current = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
             boolean manager = collection.isAuth() && authRecords.canManage(collection, id, caller);
-            Map<String, Object> input = AuthRecordInput.prepare(collection, uploads.body(), current, manager);
-            RecordDraft d = RecordDraft.forUpdate(collection, input, current, clock);
-            RoleInput.check(collection, d, current, caller.superuser(), RecordErrors.UPDATE_FAILED);
-            relations.checkTargetsExist(collection, d.changes(), RecordErrors.UPDATE_FAILED);
-            uploads.store(collection, current, d.record());
-            writeErrors.run(collection, RecordErrors.UPDATE_FAILED, () -> writes.update(collection, current, d));
+            RecordInput input = AuthRecordInput.prepare(collection, uploads.body(), current, manager);
+            RecordDraft d = RecordDraft.forUpdate(current, input, clock);
+            RoleInput.check(d, caller.superuser(), RecordErrors.UPDATE_FAILED);
+            relations.checkTargetsExist(d, RecordErrors.UPDATE_FAILED);
+            uploads.store(d.record());
+            writeErrors.run(collection, RecordErrors.UPDATE_FAILED, () -> writes.update(d));
             return d;
         });
-        return output(RecordData.of(collection, draft.record()), new RecordRequest(caller, info, request.shape()));
+        return output(draft.record(), new RecordRequest(caller, info, request.shape()));
     }
 
     /** Deletes a record the caller may delete; 404 when it is missing or outside the rule. */
@@ -238,7 +219,7 @@ public class RecordService {
         Condition where = ruleCondition(collection, RuleType.DELETE, request.caller(), info)
                 .and(RecordTables.id(collection).eq(id));
         tx.executeWithoutResult(status -> {
-            Map<String, Object> row = store.findWhere(collection, where, true).orElseThrow(ApiException::notFound);
+            store.findWhere(collection, where, true).orElseThrow(ApiException::notFound); // locks it
             relations.delete(collection, RecordTables.id(collection).eq(id)); // announces it
         });
     }
@@ -247,8 +228,8 @@ public class RecordService {
      * The request info a write's rule reads: its {@code @request.body} is the written body; a request without HTTP
      * details (a write the server makes) gets the method the REST API would have used.
      */
-    private static RequestInfo withBody(RequestInfo info, String method, Map<String, Object> body) {
-        return info.withBody(info == RequestInfo.NONE ? method : info.method(), RequestInfos.body(body));
+    private static RequestInfo withBody(RequestInfo info, String method, RecordInput body) {
+        return info.withBody(info == RequestInfo.NONE ? method : info.method(), RequestInfos.body(body.asJson()));
     }
 
     /** View collections are read-only (PocketBase answers 400). */

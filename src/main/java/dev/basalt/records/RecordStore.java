@@ -29,39 +29,38 @@ class RecordStore {
         this.byId = new RecordByIdQuery(dsl);
     }
 
-    /** The stored row with this id, as column values by field name. */
-    Optional<Map<String, Object>> findById(Collection collection, String id) {
-        return byId.fetch(collection, id).map(row -> toMap(collection, row));
+    /** The stored record with this id. */
+    Optional<RecordData> findById(Collection collection, String id) {
+        return byId.fetch(collection, id).map(row -> toRecord(collection, row));
     }
 
     /** The row matching the condition, optionally locked FOR UPDATE within the current transaction. */
-    Optional<Map<String, Object>> findWhere(Collection collection, Condition condition, boolean lock) {
+    Optional<RecordData> findWhere(Collection collection, Condition condition, boolean lock) {
         var select = dsl.select(columns(collection)).from(RecordTables.table(collection)).where(condition).limit(1);
         Record r = lock ? select.forUpdate().fetchOne() : select.fetchOne();
-        return Optional.ofNullable(r).map(row -> toMap(collection, row));
+        return Optional.ofNullable(r).map(row -> toRecord(collection, row));
     }
 
     /** The rows matching the condition, at most {@code limit}, in no particular order. */
-    List<Map<String, Object>> findAll(Collection collection, Condition condition, int limit) {
+    List<RecordData> findAll(Collection collection, Condition condition, int limit) {
         return dsl.select(columns(collection)).from(RecordTables.table(collection)).where(condition).limit(limit)
-                .fetch(row -> toMap(collection, row));
+                .fetch(row -> toRecord(collection, row));
     }
 
-    /** Inserts a row from column values by field name. */
-    void insert(Collection collection, Map<String, Object> values) {
+    /** Inserts the row a create draft builds (the columns it writes). */
+    void insert(RecordDraft draft) {
+        Collection collection = draft.collection();
         var insert = dsl.insertInto(RecordTables.table(collection));
-        Map<org.jooq.Field<?>, Object> row = new LinkedHashMap<>();
-        values.forEach((name, v) -> row.put(RecordTables.column(collection, collection.field(name).orElseThrow()), v));
-        ChangeFeed.knownXid(insert.set(row).returning(ChangeFeed.XID).fetchOne(ChangeFeed.XID));
+        ChangeFeed.knownXid(insert.set(columnValues(draft)).returning(ChangeFeed.XID).fetchOne(ChangeFeed.XID));
     }
 
-    /** Updates the given columns of the row with this id; returns the number of rows changed. */
-    int update(Collection collection, String id, Map<String, Object> values) {
-        if (values.isEmpty()) {
+    /** Writes the columns an update draft sets to the row with this id; returns the number of rows changed. */
+    int update(String id, RecordDraft draft) {
+        if (draft.columns().isEmpty()) {
             return 0;
         }
-        Map<org.jooq.Field<?>, Object> row = new LinkedHashMap<>();
-        values.forEach((name, v) -> row.put(RecordTables.column(collection, collection.field(name).orElseThrow()), v));
+        Collection collection = draft.collection();
+        Map<org.jooq.Field<?>, Object> row = columnValues(draft);
         // RETURNING the transaction id saves the realtime announcement a statement of its own
         var changed = dsl.update(RecordTables.table(collection)).set(row).where(RecordTables.id(collection).eq(id))
                 .returning(ChangeFeed.XID).fetch();
@@ -72,16 +71,16 @@ class RecordStore {
     }
 
     /** Deletes rows matching the condition; returns them as they were. */
-    List<Map<String, Object>> deleteReturning(Collection collection, Condition condition) {
+    List<RecordData> deleteReturning(Collection collection, Condition condition) {
         return dsl.deleteFrom(RecordTables.table(collection)).where(condition).returning(columns(collection)).fetch()
-                .map(r -> toMap(collection, r));
+                .map(r -> toRecord(collection, r));
     }
 
     /** Sets columns on the rows matching the condition; returns them after the change. */
-    List<Map<String, Object>> updateReturning(Collection collection, Map<org.jooq.Field<?>, Object> set,
+    List<RecordData> updateReturning(Collection collection, Map<org.jooq.Field<?>, Object> set,
                                               Condition condition) {
         return dsl.update(RecordTables.table(collection)).set(set).where(condition).returning(columns(collection))
-                .fetch().map(r -> toMap(collection, r));
+                .fetch().map(r -> toRecord(collection, r));
     }
 
     /** True when a row matches the condition. */
@@ -98,14 +97,24 @@ class RecordStore {
         return fields;
     }
 
-    /** A fetched row as column values by field name. */
-    static Map<String, Object> toMap(Collection collection, Record row) {
+    /** A fetched row as a record (the jOOQ edge: column values by field name). */
+    static RecordData toRecord(Collection collection, Record row) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Field f : collection.fields()) {
             if (row.field(f.name()) != null) {
                 out.put(f.name(), row.get(f.name()));
             }
         }
-        return out;
+        return RecordData.of(collection, out);
+    }
+
+    /** The columns a draft writes, with their store-ready values. */
+    private static Map<org.jooq.Field<?>, Object> columnValues(RecordDraft draft) {
+        Collection collection = draft.collection();
+        Map<org.jooq.Field<?>, Object> row = new LinkedHashMap<>();
+        for (String name : draft.columns()) {
+            row.put(RecordTables.column(collection, collection.field(name).orElseThrow()), draft.get(name));
+        }
+        return row;
     }
 }

@@ -6,7 +6,6 @@ import dev.basalt.collections.fields.Field;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,42 +34,37 @@ class RecordWrites {
     }
 
     /** Inserts a new record built by a draft (as the interceptors may have amended it). */
-    void insert(Collection collection, RecordDraft draft) {
-        intercepted(RecordWrite.Action.CREATE, collection, draft, RecordErrors.CREATE_FAILED, () -> {
-            store.insert(collection, draft.changes());
-            passed(new RecordWrite(RecordWrite.Action.CREATE, collection, RecordData.of(collection, draft.record())));
+    void insert(RecordDraft draft) {
+        intercepted(RecordWrite.Action.CREATE, draft, RecordErrors.CREATE_FAILED, () -> {
+            store.insert(draft);
+            passed(new RecordWrite(RecordWrite.Action.CREATE, draft.collection(), draft.record()));
         });
     }
 
     /**
-     * Writes a draft's changes (as the interceptors may have amended them) to the stored record {@code before} (the
-     * record as read for this update).
+     * Writes an update draft's columns (as the interceptors may have amended them) to the stored record it was
+     * built from (the record as read, locked, for this update).
      */
-    void update(Collection collection, Map<String, Object> before, RecordDraft draft) {
-        RecordData original = RecordData.of(collection, before);
-        intercepted(RecordWrite.Action.UPDATE, collection, draft, RecordErrors.UPDATE_FAILED, () -> {
-            store.update(collection, original.id(), draft.changes());
-            passed(new RecordWrite(RecordWrite.Action.UPDATE, collection,
-                    RecordData.of(collection, draft.record()).withOriginal(original)));
+    void update(RecordDraft draft) {
+        RecordData original = draft.original().orElseThrow();
+        intercepted(RecordWrite.Action.UPDATE, draft, RecordErrors.UPDATE_FAILED, () -> {
+            store.update(original.id(), draft);
+            passed(new RecordWrite(RecordWrite.Action.UPDATE, draft.collection(), draft.record()));
         });
     }
 
     /** Deletes the rows matching {@code where}, each through the interceptors; returns them as they were. */
     List<RecordData> deleteWhere(Collection collection, Condition where) {
         if (interceptors.isEmpty()) {
-            List<RecordData> rows = store.deleteReturning(collection, where).stream()
-                    .map(row -> RecordData.of(collection, row)).toList();
+            List<RecordData> rows = store.deleteReturning(collection, where);
             rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.DELETE, collection, row)));
             return rows;
         }
         List<RecordData> deleted = new ArrayList<>();
-        for (Map<String, Object> row : store.findAll(collection, where, Integer.MAX_VALUE)) {
-            PendingRecordWrite pending = new PendingRecordWrite(RecordWrite.Action.DELETE, collection,
-                    Collections.unmodifiableMap(row));
-            String id = RecordData.of(collection, row).id();
+        for (RecordData row : store.findAll(collection, where, Integer.MAX_VALUE)) {
+            PendingRecordWrite pending = new PendingRecordWrite(RecordWrite.Action.DELETE, collection, row.values());
             chain(pending, 0, () -> {
-                for (Map<String, Object> gone : store.deleteReturning(collection, RecordTables.id(collection).eq(id))) {
-                    RecordData record = RecordData.of(collection, gone);
+                for (RecordData record : store.deleteReturning(collection, RecordTables.id(collection).eq(row.id()))) {
                     deleted.add(record);
                     passed(new RecordWrite(RecordWrite.Action.DELETE, collection, record));
                 }
@@ -88,21 +82,20 @@ class RecordWrites {
                 values.put(RecordTables.column(collection, a), now);
             }
         }
-        List<RecordData> rows = store.updateReturning(collection, values, where).stream()
-                .map(row -> RecordData.of(collection, row)).toList();
+        List<RecordData> rows = store.updateReturning(collection, values, where);
         rows.forEach(row -> passed(new RecordWrite(RecordWrite.Action.UPDATE, collection, row)));
         return rows;
     }
 
-    private void intercepted(RecordWrite.Action action, Collection collection, RecordDraft draft,
-                             RecordErrors failure, Runnable write) {
+    private void intercepted(RecordWrite.Action action, RecordDraft draft, RecordErrors failure, Runnable write) {
         if (interceptors.isEmpty()) {
             write.run();
             return;
         }
-        Map<String, Object> values = new LinkedHashMap<>(draft.record());
-        chain(new PendingRecordWrite(action, collection, values), 0, () -> {
-            RecordAmendments.apply(collection, draft, values, failure);
+        // the hook bridge's view: a mutable copy of the values, amended back into the draft once the hooks ran
+        Map<String, Object> values = new LinkedHashMap<>(draft.record().values());
+        chain(new PendingRecordWrite(action, draft.collection(), values), 0, () -> {
+            RecordAmendments.apply(draft, values, failure);
             write.run();
         });
     }

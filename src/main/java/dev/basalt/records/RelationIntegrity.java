@@ -48,15 +48,16 @@ class RelationIntegrity {
     }
 
     /** Checks that every id written to a relation field exists, with one query for all fields; 400 otherwise. */
-    void checkTargetsExist(Collection collection, Map<String, Object> changes, RecordErrors failure) {
+    void checkTargetsExist(RecordDraft draft, RecordErrors failure) {
+        Collection collection = draft.collection();
         Map<String, FieldError> errors = new LinkedHashMap<>();
         Map<String, org.jooq.Field<Integer>> counts = new LinkedHashMap<>();
         Map<String, Integer> expected = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : changes.entrySet()) {
-            if (!(collection.field(e.getKey()).orElse(null) instanceof RelationField r)) {
+        for (String column : draft.columns()) {
+            if (!(collection.field(column).orElse(null) instanceof RelationField r)) {
                 continue;
             }
-            List<String> ids = RelationField.ids(e.getValue());
+            List<String> ids = RelationField.ids(draft.get(column));
             if (ids.isEmpty()) {
                 continue;
             }

@@ -4,7 +4,6 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.SystemRoles;
 import dev.basalt.shared.ValidationErrors;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * Roles are managed by superusers: a body from anyone else that would change an auth record's {@code roles} field
@@ -16,15 +15,15 @@ final class RoleInput {
     private RoleInput() {
     }
 
-    /** Checks the draft of a create ({@code current} null: no roles at all) or an update against the stored roles. */
-    static void check(Collection collection, RecordDraft draft, Map<String, Object> current, boolean superuser,
-                      RecordErrors failure) {
+    /** Checks the draft of a create (no roles before) or an update against the stored roles. */
+    static void check(RecordDraft draft, boolean superuser, RecordErrors failure) {
+        Collection collection = draft.collection();
         if (superuser || !collection.isAuth() || collection.field(SystemRoles.FIELD).isEmpty()
-                || !draft.changes().containsKey(SystemRoles.FIELD)) {
+                || !draft.writes(SystemRoles.FIELD)) {
             return;
         }
-        Object after = draft.changes().get(SystemRoles.FIELD);
-        Object before = current == null ? new String[0] : current.get(SystemRoles.FIELD);
+        Object after = draft.get(SystemRoles.FIELD);
+        Object before = draft.original().map(current -> current.get(SystemRoles.FIELD)).orElse(new String[0]);
         if (!Arrays.equals(roles(after), roles(before))) {
             ValidationErrors errors = new ValidationErrors();
             errors.add(SystemRoles.FIELD, "validation_values_mismatch", "Roles can be changed only by superusers.");

@@ -35,9 +35,14 @@ final class WriteErrors {
         return null;
     }
 
+    /** PocketBase's error of a field whose value another record holds already. */
+    static FieldError notUnique() {
+        return new FieldError("validation_not_unique", "Value must be unique.");
+    }
+
     private static Map<String, FieldError> uniqueFields(Collection collection, String constraint) {
         Map<String, FieldError> data = new LinkedHashMap<>();
-        FieldError notUnique = new FieldError("validation_not_unique", "Value must be unique.");
+        FieldError notUnique = notUnique();
         if (constraint == null || constraint.endsWith("_pkey")) {
             data.put("id", notUnique);
             return data;

@@ -2,6 +2,7 @@ package dev.basalt.settings;
 
 import dev.basalt.cluster.ClusterBarrier;
 import dev.basalt.cluster.ClusterSignals;
+import dev.basalt.shared.CommonErrors;
 import dev.basalt.shared.DataRestored;
 import dev.basalt.shared.ValidationErrors;
 import java.time.Duration;
@@ -131,7 +132,7 @@ public class SettingsStore {
     public Settings update(Map<String, Object> patch) {
         ValidationErrors errors = new ValidationErrors();
         Settings next = SettingsReader.merge(current(), patch, errors);
-        errors.throwIfAny("An error occurred while validating the submitted data.");
+        errors.throwIfAny(CommonErrors.VALIDATION_FAILED.message());
         String ackId = barrier.expect();
         try {
             dsl.transaction(tx -> {

@@ -1,5 +1,6 @@
 package dev.basalt.shared;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -9,14 +10,29 @@ import java.util.Map;
  * part of it; it names the error for code, logs and tests, and does not change when a message is reworded.
  */
 public interface ApiError {
+    /** The entry's name in its catalogue: an enum constant's own {@code name()}. */
+    String name();
+
+    /** The catalogue's part of every code, e.g. {@code auth}. */
+    String catalogue();
+
+    /** PocketBase's status and message of this error. */
+    Text text();
+
     /** The stable identifier, e.g. {@code auth.refresh_token_invalid}. */
-    String code();
+    default String code() {
+        return catalogue() + "." + name().toLowerCase(Locale.ROOT);
+    }
 
     /** The HTTP status. */
-    int status();
+    default int status() {
+        return text().status();
+    }
 
     /** The message shown to clients (PocketBase's wording). */
-    String message();
+    default String message() {
+        return text().message();
+    }
 
     /** This error, without field errors. */
     default ApiException exception() {
@@ -26,5 +42,14 @@ public interface ApiError {
     /** This error, with per-field errors under {@code data}. */
     default ApiException exception(Map<String, FieldError> data) {
         return new ApiException(this, data);
+    }
+
+    /**
+     * What clients see of an error.
+     *
+     * @param status  the HTTP status
+     * @param message PocketBase's message
+     */
+    record Text(int status, String message) {
     }
 }

@@ -34,9 +34,9 @@ public class ApiErrorHandler {
     @ExceptionHandler({HttpMessageNotReadableException.class, MultipartException.class})
     ResponseEntity<Map<String, Object>> unreadable(Exception e) {
         if (e instanceof MaxUploadSizeExceededException) {
-            return body(413, "The request body is too large.", Map.of());
+            return body(CommonErrors.BODY_TOO_LARGE);
         }
-        return body(400, "Failed to load the submitted data due to invalid formatting.", Map.of());
+        return body(CommonErrors.BODY_MALFORMED);
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
@@ -46,7 +46,7 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        return body(405, "Method not allowed.", Map.of());
+        return body(CommonErrors.METHOD_NOT_ALLOWED);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -56,7 +56,7 @@ public class ApiErrorHandler {
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
     ResponseEntity<Map<String, Object>> noResource(Exception e) {
-        return body(404, "The requested resource wasn't found.", Map.of());
+        return body(CommonErrors.NOT_FOUND);
     }
 
     /** A client that went away mid-response (a closed realtime stream, most often): nothing to answer, no error. */
@@ -80,11 +80,15 @@ public class ApiErrorHandler {
             return body(DatabaseUnavailable.STATUS, DatabaseUnavailable.MESSAGE, Map.of());
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return body(500, "Something went wrong while processing your request.", Map.of());
+        return body(500, CommonErrors.REQUEST_FAILED.message(), Map.of());
     }
 
     /** Request attribute holding the message of the error answered (read by the request logs). */
     public static final String ERROR_MESSAGE_ATTRIBUTE = ApiErrorHandler.class.getName() + ".message";
+
+    private static ResponseEntity<Map<String, Object>> body(ApiError error) {
+        return body(error.status(), error.message(), Map.of());
+    }
 
     /** Builds PocketBase's error body, and notes its message on the current request. */
     public static ResponseEntity<Map<String, Object>> body(int status, String message, Map<String, FieldError> data) {

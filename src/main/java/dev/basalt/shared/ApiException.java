@@ -67,7 +67,7 @@ public class ApiException extends RuntimeException {
 
     /** 404 with PocketBase's default message. */
     public static ApiException notFound() {
-        return new ApiException(404, "The requested resource wasn't found.");
+        return new ApiException(404, CommonErrors.NOT_FOUND.message());
     }
 
     /** 404 with a specific message. */

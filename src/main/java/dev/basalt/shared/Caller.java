@@ -41,10 +41,10 @@ public record Caller(String id, String collectionId, String collectionName, bool
     /** Throws 401/403 unless the caller is a superuser. */
     public void requireSuperuser() {
         if (anonymous()) {
-            throw ApiException.unauthorized("The request requires valid record authorization token.");
+            throw CommonErrors.AUTH_REQUIRED.exception();
         }
         if (!superuser) {
-            throw ApiException.forbidden("The authorized record is not allowed to perform this action.");
+            throw CommonErrors.NOT_ALLOWED.exception();
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.basalt.backups.BackupProgress;
 import dev.basalt.backups.Backups;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
+import dev.basalt.shared.CommonErrors;
 import dev.basalt.shared.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -61,7 +62,7 @@ class BackupController {
         Caller.of(request).requireSuperuser();
         Object name = body == null ? null : body.get("name");
         if (name != null && !(name instanceof String)) {
-            throw ApiException.badRequest("An error occurred while validating the submitted data.",
+            throw ApiException.badRequest(CommonErrors.VALIDATION_FAILED.message(),
                     Map.of("name", FieldError.invalid("Must be a string.")));
         }
         backups.create((String) name, BackupProgress.NONE);
@@ -74,7 +75,7 @@ class BackupController {
             throw ApiException.forbidden("Insufficient permissions to access the resource.");
         }
         Resource zip = backups.file(key)
-                .orElseThrow(() -> ApiException.notFound("The requested resource wasn't found."));
+                .orElseThrow(ApiException::notFound);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(key).build()
                         .toString())

@@ -3,6 +3,7 @@ package dev.basalt.backups.internal;
 import dev.basalt.backups.Backups;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
+import dev.basalt.shared.CommonErrors;
 import dev.basalt.shared.FieldError;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
@@ -29,7 +30,7 @@ class BackupUploadServlet {
     /** Parts up to this size stay in memory; larger ones go to a temporary file. */
     static final int IN_MEMORY_BYTES = 1 << 20;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String INVALID = "An error occurred while validating the submitted data.";
+    private static final String INVALID = CommonErrors.VALIDATION_FAILED.message();
 
     @Bean
     ServletRegistrationBean<HttpServlet> backupUploadRegistration(Backups backups) {
@@ -72,7 +73,7 @@ class BackupUploadServlet {
                 file = type != null && type.toLowerCase().startsWith("multipart/form-data")
                         ? request.getPart("file") : null;
             } catch (ServletException | IllegalStateException e) {
-                throw ApiException.badRequest("Failed to load the submitted data due to invalid formatting.");
+                throw CommonErrors.BODY_MALFORMED.exception();
             }
             if (file == null || file.getSubmittedFileName() == null || file.getSize() == 0) {
                 throw ApiException.badRequest(INVALID, Map.of("file", FieldError.required()));

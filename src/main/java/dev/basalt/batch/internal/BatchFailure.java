@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A batch that failed, rolled back, in PocketBase's shape: 400 "Batch transaction failed." and, when one
+ * A batch that failed, rolled back, in PocketBase's shape: 400 {@link #MESSAGE} and, when one
  * sub-request failed, {@code data.requests.N = {code: "batch_request_failed", message, response: {status,
  * message, data}}} with that sub-request's own error.
  */

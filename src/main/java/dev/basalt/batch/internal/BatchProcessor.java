@@ -6,12 +6,14 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.records.RecordErrors;
+import dev.basalt.records.RecordInput;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordRequest;
 import dev.basalt.records.RecordService;
 import dev.basalt.records.ResponseShape;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
+import dev.basalt.shared.CommonErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -95,7 +97,7 @@ class BatchProcessor {
                 throw BatchFailure.whole();
             }
             log.error("Batch sub-request {} ({} {}) failed", index, request.method(), request.url(), e);
-            throw BatchFailure.at(index, ApiException.badRequest("Something went wrong while processing your request."));
+            throw BatchFailure.at(index, CommonErrors.REQUEST_FAILED.exception());
         }
     }
 
@@ -106,7 +108,7 @@ class BatchProcessor {
         Collection collection = collections.find(route.collection())
                 .orElseThrow(RecordErrors.COLLECTION_MISSING::exception);
         ResponseShape shape = ResponseShape.of(route.query().get("fields"), route.query().get("expand"));
-        Map<String, Object> body = request.body();
+        RecordInput body = RecordInput.of(request.body());
         RecordRequest sub = new RecordRequest(caller,
                 RequestInfos.subRequest(batchInfo, request.method(), route.query(), request.headers()), shape);
         String path = request.url().split("\\?", 2)[0];
@@ -120,12 +122,12 @@ class BatchProcessor {
                 yield result(200, records.update(collection, route.id(), body, sub));
             }
             case UPSERT -> {
-                Object id = body.get("id");
-                boolean exists = id instanceof String s && !s.isEmpty() && store.findById(collection, s).isPresent();
+                String id = body.id();
+                boolean exists = !id.isEmpty() && store.findById(collection, id).isPresent();
                 // PocketBase runs an upsert as the update (at the record's path) or the create it turns out to be.
                 rateLimits.checkSubRequest(batch, collection, exists ? "update" : "create", request.method(),
                         exists ? path + "/" + id : path);
-                yield exists ? result(200, records.update(collection, (String) id, body, sub))
+                yield exists ? result(200, records.update(collection, id, body, sub))
                         : result(200, records.create(collection, body, sub));
             }
             case DELETE -> {

@@ -2,6 +2,7 @@ package dev.basalt.batch.internal;
 
 import dev.basalt.batch.BatchSettings;
 import dev.basalt.shared.ApiException;
+import dev.basalt.shared.CommonErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ class BatchReader {
     List<BatchRequest> read(HttpServletRequest request) {
         BatchSettings settings = limits.current();
         if (request.getContentLengthLong() > settings.maxBodyBytes()) {
-            throw new ApiException(413, "The request body is too large.");
+            throw CommonErrors.BODY_TOO_LARGE.exception();
         }
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         List<BatchRequest> requests;
@@ -66,7 +67,7 @@ class BatchReader {
         try (InputStream in = request.getInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBodyBytes() + 1));
             if (bytes.length > settings.maxBodyBytes()) {
-                throw new ApiException(413, "The request body is too large.");
+                throw CommonErrors.BODY_TOO_LARGE.exception();
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -177,12 +178,14 @@ class BatchReader {
         return new InvalidBatch(data);
     }
 
-    /** A batch refused before it ran: 400 "Invalid batch request data." with nested field errors. */
+    /** A batch refused before it ran: 400 {@link #MESSAGE} with nested field errors. */
     static final class InvalidBatch extends RuntimeException {
+        /** PocketBase's message. */
+        static final String MESSAGE = "Invalid batch request data.";
         private final transient Map<String, Object> data;
 
         InvalidBatch(Map<String, Object> data) {
-            super("Invalid batch request data.");
+            super(MESSAGE);
             this.data = data;
         }
 

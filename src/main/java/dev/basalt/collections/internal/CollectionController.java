@@ -125,15 +125,14 @@ public class CollectionController {
     public ResponseEntity<Void> importCollections(HttpServletRequest request,
                                                   @RequestBody Map<String, Object> body) {
         Caller.of(request).requireSuperuser();
-        String message = "Failed to import the submitted collections.";
         if (!(body.get("collections") instanceof List<?> list)) {
-            throw ApiException.badRequest(message, Map.of("collections",
+            throw CollectionErrors.IMPORT_FAILED.exception(Map.of("collections",
                     new FieldError("validation_required", "Must be a list of collections.")));
         }
         List<CollectionDraft> drafts = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof Map<?, ?> item)) {
-                throw ApiException.badRequest(message, Map.of("collections." + i,
+                throw CollectionErrors.IMPORT_FAILED.exception(Map.of("collections." + i,
                         new FieldError("validation_invalid_value", "Must be a collection object.")));
             }
             Map<String, Object> values = new LinkedHashMap<>();

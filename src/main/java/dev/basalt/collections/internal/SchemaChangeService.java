@@ -92,13 +92,13 @@ public class SchemaChangeService implements CollectionService {
 
     @Override
     public Collection create(CollectionDraft draft) {
-        return change("Failed to create collection.", tx -> tx.apply(draft, null, CollectionMerger.Mode.REPLACE));
+        return change(CollectionErrors.CREATE_FAILED, tx -> tx.apply(draft, null, CollectionMerger.Mode.REPLACE));
     }
 
     @Override
     public Collection update(String idOrName, CollectionDraft patch) {
         String[] oldName = new String[1];
-        Collection updated = change("Failed to update collection.", tx -> {
+        Collection updated = change(CollectionErrors.UPDATE_FAILED, tx -> {
             Collection existing = existing(tx, idOrName);
             oldName[0] = existing.name();
             return tx.apply(patch, existing, CollectionMerger.Mode.REPLACE);
@@ -111,7 +111,7 @@ public class SchemaChangeService implements CollectionService {
 
     @Override
     public void delete(String idOrName) {
-        change("Failed to delete collection.", tx -> {
+        change(CollectionErrors.DELETE_FAILED, tx -> {
             Collection c = existing(tx, idOrName);
             if (c.system()) {
                 throw ApiException.badRequest("System collections cannot be deleted.");
@@ -128,13 +128,12 @@ public class SchemaChangeService implements CollectionService {
 
     @Override
     public void importCollections(List<CollectionDraft> collections, boolean deleteMissing) {
-        String message = "Failed to import the submitted collections.";
         if (collections == null || collections.isEmpty()) {
-            throw ApiException.badRequest(message,
-                    Map.of("collections", new FieldError("validation_required", "No collections to import.")));
+            throw CollectionErrors.IMPORT_FAILED.exception(Map.of("collections",
+                    new FieldError("validation_required", "No collections to import.")));
         }
         List<CollectionRenamed> renames = new ArrayList<>();
-        change(message, tx -> {
+        change(CollectionErrors.IMPORT_FAILED, tx -> {
             renames.clear();
             CollectionMerger.Mode mode = deleteMissing ? CollectionMerger.Mode.IMPORT_DELETE_MISSING
                     : CollectionMerger.Mode.IMPORT_KEEP;
@@ -182,7 +181,7 @@ public class SchemaChangeService implements CollectionService {
         if (known != null) {
             return known;
         }
-        return change("Failed to create collection.", tx -> {
+        return change(CollectionErrors.CREATE_FAILED, tx -> {
             Collection stored = tx.find(definition.id()).or(() -> tx.find(definition.name())).orElse(null);
             if (stored != null) {
                 return stored;
@@ -209,7 +208,7 @@ public class SchemaChangeService implements CollectionService {
         return new InvalidCollectionException(errors);
     }
 
-    private <T> T change(String message, Function<SchemaTransaction, T> work) {
+    private <T> T change(CollectionErrors failure, Function<SchemaTransaction, T> work) {
         T result;
         List<Collection> deleted = new ArrayList<>();
         String ackId = barrier == null ? "" : barrier.expect();
@@ -233,7 +232,7 @@ public class SchemaChangeService implements CollectionService {
                 barrier.forget(ackId);
             }
             throw e instanceof InvalidCollectionException invalid
-                    ? ApiException.badRequest(message, invalid.errors()) : e;
+                    ? failure.exception(invalid.errors()) : e;
         }
         registry.reload();
         if (barrier != null) {

@@ -4,6 +4,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionJson;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.shared.ApiException;
+import dev.basalt.shared.CommonErrors;
 import dev.basalt.shared.FieldError;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +33,7 @@ final class ViewDryRun {
     static Map<String, Object> run(DSLContext dsl, List<Collection> collections, Object query) {
         String text = query instanceof String s ? s : "";
         if (text.isBlank()) {
-            throw ApiException.badRequest("An error occurred while validating the submitted data.",
+            throw ApiException.badRequest(CommonErrors.VALIDATION_FAILED.message(),
                     Map.of("query", new FieldError("validation_required", "Cannot be blank.")));
         }
         try {

@@ -4,7 +4,9 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.FileField;
 import dev.basalt.files.FileStorage;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordFiles;
+import dev.basalt.records.RecordInput;
 import dev.basalt.shared.ValidationErrors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,22 +32,21 @@ class FileUploads implements RecordFiles {
     }
 
     @Override
-    public Uploads accept(Collection collection, Map<String, Object> body, String failure) {
+    public Uploads accept(Collection collection, RecordInput body, String failure) {
         ValidationErrors errors = new ValidationErrors();
         Map<String, MultipartFile> uploads = new LinkedHashMap<>();
         if (collection.fields().stream().noneMatch(FileField.class::isInstance)) {
-            return new PendingUploads(new LinkedHashMap<>(body), uploads, failure); // most writes: nothing to look at
+            return new PendingUploads(body, uploads, failure); // most writes: nothing to look at
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : body.entrySet()) {
-            String key = e.getKey();
+        RecordInput out = body;
+        for (String key : body.keys()) {
+            Object submitted = body.get(key);
             String name = fieldName(key);
-            if (!(collection.field(name).orElse(null) instanceof FileField field) || !containsUpload(e.getValue())) {
-                out.put(key, e.getValue());
+            if (!(collection.field(name).orElse(null) instanceof FileField field) || !containsUpload(submitted)) {
                 continue;
             }
             List<Object> values = new ArrayList<>();
-            for (Object v : e.getValue() instanceof List<?> list ? list : List.of(e.getValue())) {
+            for (Object v : submitted instanceof List<?> list ? list : List.of(submitted)) {
                 if (!(v instanceof MultipartFile file)) {
                     values.add(v);
                 } else if (!file.isEmpty() || (file.getOriginalFilename() != null
@@ -57,7 +58,7 @@ class FileUploads implements RecordFiles {
                     }
                 }
             }
-            out.put(key, values);
+            out = out.with(key, values); // the key keeps its place
         }
         errors.throwIfAny(failure);
         return new PendingUploads(out, uploads, failure);
@@ -107,23 +108,25 @@ class FileUploads implements RecordFiles {
     }
 
     private final class PendingUploads implements Uploads {
-        private final Map<String, Object> body;
+        private final RecordInput body;
         private final Map<String, MultipartFile> uploads;
         private final String failure;
 
-        PendingUploads(Map<String, Object> body, Map<String, MultipartFile> uploads, String failure) {
+        PendingUploads(RecordInput body, Map<String, MultipartFile> uploads, String failure) {
             this.body = body;
             this.uploads = uploads;
             this.failure = failure;
         }
 
         @Override
-        public Map<String, Object> body() {
+        public RecordInput body() {
             return body;
         }
 
         @Override
-        public void store(Collection collection, Map<String, Object> current, Map<String, Object> record) {
+        public void store(RecordData record) {
+            Collection collection = record.collection();
+            RecordData current = record.original().orElse(null);
             ValidationErrors errors = new ValidationErrors();
             Map<String, MultipartFile> added = new LinkedHashMap<>();
             List<String> removed = new ArrayList<>();
@@ -153,7 +156,7 @@ class FileUploads implements RecordFiles {
             if (added.isEmpty() && removed.isEmpty()) {
                 return;
             }
-            String id = String.valueOf(record.get("id"));
+            String id = record.id();
             List<String> written = new ArrayList<>();
             List<String> releasedFiles = removed.stream().map(n -> StorageKeys.file(collection, id, n)).toList();
             List<String> releasedThumbs = removed.stream().map(n -> StorageKeys.thumbs(collection, id, n)).toList();

@@ -4,6 +4,8 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.query.QueryLimits;
 import dev.basalt.records.ListParams;
+import dev.basalt.records.RecordErrors;
+import dev.basalt.records.RecordInput;
 import dev.basalt.records.RecordRequest;
 import dev.basalt.records.RecordService;
 import dev.basalt.shared.ApiException;
@@ -89,14 +91,12 @@ public final class JsApp {
     @HostAccess.Export
     public String save(String collection, String json, boolean isNew) {
         Collection c = collection(collection);
-        Map<String, Object> values = JsJson.readMap(json);
-        if (isNew) {
-            if ("".equals(values.get("id"))) {
-                values.remove("id");
-            }
-            return JsJson.write(records.create(c, values, SYSTEM));
+        RecordInput values = RecordInput.of(JsJson.readMap(json));
+        if (isNew) { // an empty id asks for a generated one
+            RecordInput body = values.without(k -> k.equals("id") && "".equals(values.get(k)));
+            return JsJson.write(records.create(c, body, SYSTEM));
         }
-        return JsJson.write(records.update(c, String.valueOf(values.get("id")), values, SYSTEM));
+        return JsJson.write(records.update(c, values.id(), values, SYSTEM));
     }
 
     @HostAccess.Export
@@ -142,6 +142,6 @@ public final class JsApp {
     }
 
     private Collection collection(String nameOrId) {
-        return collections.find(nameOrId).orElseThrow(() -> ApiException.notFound("Missing collection context."));
+        return collections.find(nameOrId).orElseThrow(RecordErrors.COLLECTION_MISSING::exception);
     }
 }

@@ -1,5 +1,6 @@
 package dev.basalt.ops.internal;
 
+import dev.basalt.shared.CommonErrors;
 import java.io.IOException;
 import java.io.Writer;
 import org.apache.catalina.connector.Request;
@@ -35,17 +36,16 @@ public class JsonErrorReportValve extends ErrorReportValve {
     /** PocketBase's message for an error status the API raises outside its handlers. */
     static String message(int status) {
         return switch (status) {
-            case 400 -> "Something went wrong while processing your request.";
+            case 400 -> CommonErrors.REQUEST_FAILED.message();
             case 401 -> "The request requires valid authorization token.";
             case 403 -> "You are not allowed to perform this request.";
-            case 404 -> "The requested resource wasn't found.";
-            case 405 -> "Method not allowed.";
-            case 413 -> "The request body is too large.";
+            case 404 -> CommonErrors.NOT_FOUND.message();
+            case 405 -> CommonErrors.METHOD_NOT_ALLOWED.message();
+            case 413 -> CommonErrors.BODY_TOO_LARGE.message();
             case 414 -> "The request URL is too long.";
             case 431 -> "The request headers are too large.";
             case 503 -> "Service unavailable.";
-            default -> status < 500 ? "Something went wrong while processing your request."
-                    : "Something went wrong while processing your request.";
+            default -> CommonErrors.REQUEST_FAILED.message();
         };
     }
 }

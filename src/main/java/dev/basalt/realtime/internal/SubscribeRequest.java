@@ -1,6 +1,7 @@
 package dev.basalt.realtime.internal;
 
 import dev.basalt.shared.ApiException;
+import dev.basalt.shared.CommonErrors;
 import dev.basalt.shared.FieldError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,12 +21,12 @@ record SubscribeRequest(String clientId, List<String> subscriptions) {
     static final int MAX_CLIENT_ID = 255;
     static final int MAX_SUBSCRIPTIONS = 1000;
     static final int MAX_SUBSCRIPTION_LENGTH = 2500;
-    private static final String FAILED = "Something went wrong while processing your request.";
+    private static final String FAILED = CommonErrors.REQUEST_FAILED.message();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static SubscribeRequest parse(byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "The request body is too large.");
+            throw CommonErrors.BODY_TOO_LARGE.exception();
         }
         JsonNode json;
         try {
