@@ -24,7 +24,7 @@ stop() { [[ -n "$pid" ]] && { kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/
 trap 'stop; dropdb --if-exists --force "$PGDATABASE"' EXIT
 start() { # jar label
   local jfr=""
-  [[ "${JFR:-0}" == 1 ]] && jfr="-XX:StartFlightRecording=settings=profile,filename=$out/$2.jfr,dumponexit=true"
+  [[ "${JFR:-0}" == 1 ]] && jfr="-XX:StartFlightRecording=settings=profile,filename=$out/$2.jfr,dumponexit=true -XX:FlightRecorderOptions=stackdepth=256"
   BASALT_JAR="$1" JAVA_OPTS="$jfr" "$root/basalt" serve --http "127.0.0.1:$port" --dir "$out/data-$2" > "$out/server-$2.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 "${START_TRIES:-240}"); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && return; sleep 0.5; done

@@ -11,10 +11,14 @@ import dev.basalt.query.internal.plan.PlanPasses;
 import dev.basalt.query.internal.render.JoinedCondition;
 import dev.basalt.query.internal.resolve.RequestValues;
 import dev.basalt.query.internal.resolve.Resolver;
+import dev.basalt.query.internal.syntax.Expr;
 import dev.basalt.query.internal.syntax.Parser;
 import dev.basalt.query.internal.syntax.SortParser;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -22,10 +26,15 @@ import org.springframework.stereotype.Component;
 /**
  * Compiles PocketBase filter and sort expressions in stages: parse (text to AST), resolve (AST, schema and request
  * values to typed IR), plan (IR through plan passes to a {@link QueryPlan}); {@link PlanRenderer} renders the plan.
- * Stateless and thread-safe. Every problem with an expression is a {@link QueryException} (400).
+ * Thread-safe; its only state is a bounded cache of parsed expressions (immutable ASTs, by source text): rules are
+ * compiled on every request, and parsing them again cost a share of each ruled read. Every problem with an
+ * expression is a {@link QueryException} (400).
  */
 @Component
 public final class QueryCompiler {
+    /** Parsed expressions kept: every collection's rules and the most recent client filters fit many times over. */
+    static final int PARSED_CACHE_SIZE = 2048;
+    private final Cache<String, Optional<Expr>> parsed = Caffeine.newBuilder().maximumSize(PARSED_CACHE_SIZE).build();
 
     /** The plan of a list or view query. */
     public QueryPlan plan(QuerySpec spec) {
@@ -95,7 +104,7 @@ public final class QueryCompiler {
         }
     }
 
-    private static Cond resolveFilter(FilterInput input, TableSchema schema, RequestValues values,
+    private Cond resolveFilter(FilterInput input, TableSchema schema, RequestValues values,
                                       TableCatalog catalog) {
         String expression = input.expression();
         if (expression.length() > QueryLimits.MAX_FILTER_LENGTH) {
@@ -103,7 +112,8 @@ public final class QueryCompiler {
                     + QueryLimits.MAX_FILTER_LENGTH + " characters", -1);
         }
         try {
-            return Parser.parse(expression)
+            // a syntax error is thrown again on each use: only parsed expressions are kept
+            return parsed.get(expression, Parser::parse)
                     .map(ast -> new Resolver(schema, values, input.allowHidden(), catalog).resolve(ast))
                     .orElse(Cond.TRUE);
         } catch (QueryError e) {
