@@ -22,21 +22,37 @@
     g.cronAdd = (id, expr, handler) => reg.cronAdd(String(id), String(expr), handler);
     g.cronRemove = (id) => reg.cronRemove(String(id));
 
-    // Events: the JS face of a host event handle (dev.basalt.hooks.js.JsEvent).
+    // Events: the JS face of a host event handle (dev.basalt.hooks.js.JsEvent). Parts that cost host calls or JSON
+    // (the collection, the auth record, the request) are built on first read: a handler that only calls e.next()
+    // pays for none of them (issue 19's hook overhead).
+    const lazy = (o, name, get) => Object.defineProperty(o, name, {
+        configurable: true,
+        enumerable: true,
+        get() {
+            const value = get();
+            Object.defineProperty(o, name, { value, writable: true, configurable: true, enumerable: true });
+            return value;
+        },
+        set(value) {
+            Object.defineProperty(o, name, { value, writable: true, configurable: true, enumerable: true });
+        },
+    });
     const requestFace = (h, e) => {
-        e.request = {
+        lazy(e, 'request', () => ({
             method: h.method(),
             url: { path: h.path(), rawQuery: h.rawQuery() },
             header: { get: (name) => h.header(String(name)) },
             pathValue: (name) => h.pathValue(String(name)),
-        };
+        }));
         e.requestInfo = () => {
             const info = P(h.requestInfo());
             info.auth = info.auth ? stored(h.authCollection(), S(info.auth)) : null;
             return info;
         };
-        const auth = P(h.auth());
-        e.auth = auth ? stored(h.authCollection(), S(auth)) : null;
+        lazy(e, 'auth', () => {
+            const auth = P(h.auth());
+            return auth ? stored(h.authCollection(), S(auth)) : null;
+        });
         e.hasSuperuserAuth = () => h.superuser();
         e.isSuperuser = e.hasSuperuserAuth;
         e.json = (status, data) => h.json(status, S(data));
@@ -50,19 +66,21 @@
     g.__dispatch = (fn, h) => {
         const e = { app: $app, next: () => h.next() };
         const kind = h.kind();
-        const collection = h.collection();
-        if (collection) {
-            e.collection = P(collection);
+        const cname = h.collectionName();
+        if (cname != null) {
+            lazy(e, 'collection', () => P(h.collection()));
         }
         if (kind === 'request' || kind === 'record-request' || kind === 'auth' || kind === 'route') {
             requestFace(h, e);
         }
         if (h.hasRecord()) {
-            e.record = held(e.collection ? e.collection.name : '', h.record(), h.recordIsNew());
+            e.record = held(cname || '', h.record(), h.recordIsNew());
         }
         if (kind === 'enrich') {
-            const viewer = P(h.viewer());
-            e.requestInfo = { auth: viewer ? stored(viewer.collectionName, S(viewer)) : null };
+            lazy(e, 'requestInfo', () => {
+                const viewer = P(h.viewer());
+                return { auth: viewer ? stored(viewer.collectionName, S(viewer)) : null };
+            });
         }
         if (kind === 'model-error') {
             e.error = h.error();
