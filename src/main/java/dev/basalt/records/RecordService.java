@@ -53,15 +53,15 @@ public class RecordService {
     private final RecordFiles files;
     private final AuthIds authIds;
     private final Clock clock;
-    private final List<RecordEnricher> enrichers;
+    private final RecordEnrichment enrichment;
 
     RecordService(DSLContext dsl, RecordStore store, AccessRules rules, QueryCompiler compiler,
                   PlanRenderer renderer, TransactionTemplate tx, AuthRecordRules authRecords,
                   RelationIntegrity relations, RecordSchemas schemas, RecordExpander expander,
                   ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock,
-                  List<RecordEnricher> enrichers) {
+                  RecordEnrichment enrichment) {
         this.clock = clock;
-        this.enrichers = List.copyOf(enrichers);
+        this.enrichment = enrichment;
         this.authIds = authIds;
         this.authRecords = authRecords;
         this.expander = expander;
@@ -105,7 +105,7 @@ public class RecordService {
             items.add(RecordJson.render(row, caller.superuser(), emails.contains(row.id())));
         }
         expander.expand(collection, items, request);
-        items.forEach(item -> enrichers.forEach(e -> e.enrich(collection, item, caller)));
+        items.forEach(item -> enrichment.enrich(collection, item, caller));
         items.forEach(selection::apply);
         long total = -1;
         long pages = -1;
@@ -151,7 +151,7 @@ public class RecordService {
                 .contains(row.id());
         Map<String, Object> json = RecordJson.render(row, caller.superuser(), email);
         expander.expand(collection, List.of(json), request);
-        enrichers.forEach(e -> e.enrich(collection, json, caller));
+        enrichment.enrich(collection, json, caller);
         return selection.apply(json);
     }
 

@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The Java hook API over real HTTP: model hooks changing and refusing writes inside the write path (the API and the
  * batch endpoint alike), after-success hooks seeing only committed writes, the error hooks, request hooks answering by
  * themselves, collection filters, priorities and unbinding, custom routes with path values and requireAuth; the
- * record request hooks on batch sub-requests (their method, path, query and headers, a hook's own answer).
+ * record request hooks on batch sub-requests (their method, path, query and headers, a hook's own answer);
+ * {@code routerUse} middlewares around the built-in routes (passing, refusing, answering).
  */
 class JavaHooksApiTest extends ApiTest {
     @Autowired
@@ -143,6 +144,36 @@ class JavaHooksApiTest extends ApiTest {
                 "update " + id + " first", "delete " + id);
         // the answered sub-request wrote nothing
         assertThat(get(url + "?filter=title='answer'", null).get("totalItems").asInt()).isZero();
+    }
+
+    @Test
+    void routerUseMiddlewaresWrapTheBuiltInRoutes() {
+        String url = "/api/collections/" + posts + "/records";
+        List<String> seen = new CopyOnWriteArrayList<>();
+        bound(hooks.routerUse(), e -> {
+            if (!e.request().getRequestURI().startsWith(url)) {
+                e.next();
+                return;
+            }
+            seen.add(e.request().getMethod() + " " + e.request().getRequestURI());
+            if (e.request().getParameter("block") != null) {
+                throw ApiException.forbidden("Blocked by a middleware.");
+            }
+            if (e.request().getParameter("answer") != null) {
+                e.json(200, Map.of("from", "middleware"));
+                return;
+            }
+            e.next();
+        });
+        assertThat(post(url, Map.of("title", "through"), null).status()).isEqualTo(200);
+        var list = get(url, null);
+        assertThat(list.get("totalItems").asInt()).isEqualTo(1);
+        var blocked = get(url + "?block=1", null);
+        assertThat(blocked.status()).isEqualTo(403);
+        assertThat(blocked.get("message").asString()).isEqualTo("Blocked by a middleware.");
+        assertThat(get(url + "?answer=1", null).get("from").asString()).isEqualTo("middleware");
+        assertThat(get("/api/health", null).status()).isEqualTo(200);
+        assertThat(seen).containsExactly("POST " + url, "GET " + url, "GET " + url, "GET " + url);
     }
 
     @Test
