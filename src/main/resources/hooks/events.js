@@ -22,56 +22,76 @@
     g.cronAdd = (id, expr, handler) => reg.cronAdd(String(id), String(expr), handler);
     g.cronRemove = (id) => reg.cronRemove(String(id));
 
-    // Events: the JS face of a host event handle (dev.basalt.hooks.js.JsEvent).
-    const requestFace = (h, e) => {
-        e.request = {
-            method: h.method(),
-            url: { path: h.path(), rawQuery: h.rawQuery() },
-            header: { get: (name) => h.header(String(name)) },
-            pathValue: (name) => h.pathValue(String(name)),
-        };
-        e.requestInfo = () => {
+    // Events: the JS face of a host event handle (dev.basalt.hooks.js.JsEvent). One object per call, whose methods
+    // and lazily built parts (collection, record, auth, request: host calls and JSON) live on the class prototypes,
+    // so a handler that only calls e.next() costs little interpreted JS (issue 19's hook overhead). A part read once
+    // becomes an own property of the event; assigning one replaces it.
+    const own = (o, name, value) => {
+        Object.defineProperty(o, name, { value, writable: true, configurable: true, enumerable: true });
+        return value;
+    };
+    const lazy = (cls, name, get) => Object.defineProperty(cls.prototype, name, {
+        configurable: true,
+        get() { return own(this, name, get(this.__h, this)); },
+        set(value) { own(this, name, value); },
+    });
+    class Event {
+        constructor(h, cname) {
+            this.app = $app;
+            this.next = () => h.next();
+            this.__h = h;
+            this.__c = cname;
+        }
+    }
+    lazy(Event, 'collection', (h) => P(h.collection()) || undefined);
+    lazy(Event, 'record', (h, e) => (h.hasRecord() ? held(e.__c || '', h.record(), h.recordIsNew()) : undefined));
+    class RequestEvent extends Event {
+        requestInfo() {
+            const h = this.__h;
             const info = P(h.requestInfo());
             info.auth = info.auth ? stored(h.authCollection(), S(info.auth)) : null;
             return info;
-        };
+        }
+        hasSuperuserAuth() { return this.__h.superuser(); }
+        isSuperuser() { return this.__h.superuser(); }
+        json(status, data) { return this.__h.json(status, S(data)); }
+        string(status, text) { return this.__h.string(status, String(text)); }
+        html(status, text) { return this.__h.html(status, String(text)); }
+        redirect(status, url) { return this.__h.redirect(status, String(url)); }
+        noContent(status) { return this.__h.noContent(status); }
+        realIP() { return this.__h.realIP(); }
+    }
+    lazy(RequestEvent, 'request', (h) => ({
+        method: h.method(),
+        url: { path: h.path(), rawQuery: h.rawQuery() },
+        header: { get: (name) => h.header(String(name)) },
+        pathValue: (name) => h.pathValue(String(name)),
+    }));
+    lazy(RequestEvent, 'auth', (h) => {
         const auth = P(h.auth());
-        e.auth = auth ? stored(h.authCollection(), S(auth)) : null;
-        e.hasSuperuserAuth = () => h.superuser();
-        e.isSuperuser = e.hasSuperuserAuth;
-        e.json = (status, data) => h.json(status, S(data));
-        e.string = (status, text) => h.string(status, String(text));
-        e.html = (status, text) => h.html(status, String(text));
-        e.redirect = (status, url) => h.redirect(status, String(url));
-        e.noContent = (status) => h.noContent(status);
-        e.realIP = () => h.realIP();
-        e.response = { header: () => ({ set: (name, value) => h.setHeader(String(name), String(value)) }) };
+        return auth ? stored(h.authCollection(), S(auth)) : null;
+    });
+    lazy(RequestEvent, 'response', (h) => ({
+        header: () => ({ set: (name, value) => h.setHeader(String(name), String(value)) }),
+    }));
+    class AuthEvent extends RequestEvent {}
+    lazy(AuthEvent, 'token', (h) => h.token());
+    lazy(AuthEvent, 'meta', (h) => P(h.meta()));
+    lazy(AuthEvent, 'authMethod', (h) => h.authMethod());
+    class EnrichEvent extends Event {}
+    lazy(EnrichEvent, 'requestInfo', (h) => {
+        const viewer = P(h.viewer());
+        return { auth: viewer ? stored(viewer.collectionName, S(viewer)) : null };
+    });
+    class ModelErrorEvent extends Event {}
+    lazy(ModelErrorEvent, 'error', (h) => h.error());
+    const classes = {
+        request: RequestEvent, 'record-request': RequestEvent, route: RequestEvent, auth: AuthEvent,
+        enrich: EnrichEvent, 'model-error': ModelErrorEvent,
     };
     g.__dispatch = (fn, h) => {
-        const e = { app: $app, next: () => h.next() };
-        const kind = h.kind();
-        const collection = h.collection();
-        if (collection) {
-            e.collection = P(collection);
-        }
-        if (kind === 'request' || kind === 'record-request' || kind === 'auth' || kind === 'route') {
-            requestFace(h, e);
-        }
-        if (h.hasRecord()) {
-            e.record = held(e.collection ? e.collection.name : '', h.record(), h.recordIsNew());
-        }
-        if (kind === 'enrich') {
-            const viewer = P(h.viewer());
-            e.requestInfo = { auth: viewer ? stored(viewer.collectionName, S(viewer)) : null };
-        }
-        if (kind === 'model-error') {
-            e.error = h.error();
-        }
-        if (kind === 'auth') {
-            e.token = h.token();
-            e.meta = P(h.meta());
-            e.authMethod = h.authMethod();
-        }
+        const Face = classes[h.kind()] || Event;
+        const e = new Face(h, h.collectionName());
         try {
             fn(e);
         } catch (err) {

@@ -234,6 +234,28 @@
         sendRecordOTP: (app, record) => bridge.sendRecordMail('otp', record.__collection, record.id, ''),
     };
     g.sleep = (ms) => util.sleep(ms);
+
+    // CommonJS modules of the hooks directory (PocketBase: require(`${__hooks}/utils.js`)): evaluated once per
+    // context and cached by file; a relative path is resolved against the requiring module's directory.
+    const modules = {};
+    const requireFrom = (dir) => (path) => {
+        const file = util.modulePath(String(path), dir);
+        if (modules[file]) {
+            return modules[file].exports;
+        }
+        const module = { id: file, filename: file, exports: {}, loaded: false };
+        const dirname = file.slice(0, file.lastIndexOf('/')) || '/';
+        modules[file] = module;
+        try {
+            util.module(file)(module, module.exports, requireFrom(dirname), file, dirname);
+        } catch (err) {
+            delete modules[file];
+            throw err;
+        }
+        module.loaded = true;
+        return module.exports;
+    };
+    g.require = requireFrom(util.hooksDir());
     g.__hooks = util.hooksDir();
 
     // for events.js, which deletes it

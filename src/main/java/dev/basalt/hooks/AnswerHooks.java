@@ -25,6 +25,11 @@ class AnswerHooks implements RecordEnricher, AuthResponseInterceptor {
     }
 
     @Override
+    public boolean active() {
+        return hooks.onRecordEnrich().length() > 0;
+    }
+
+    @Override
     public void around(Collection collection, String authMethod, Map<String, Object> answer,
                        HttpServletRequest request, Runnable proceed) {
         if (hooks.onRecordAuthRequest().length() == 0) {

@@ -101,7 +101,8 @@ class RouteMapping extends AbstractHandlerMapping {
         one.trigger(event, e -> chain(route, e, index + 1));
     }
 
-    private void write(ResponseEntity<Object> answer, HttpServletResponse response) throws IOException {
+    /** Writes a handler's answer (204 when it gave none); also for {@link RouterUseAdapter}. */
+    void write(ResponseEntity<Object> answer, HttpServletResponse response) throws IOException {
         if (answer == null) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;

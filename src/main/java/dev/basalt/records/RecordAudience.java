@@ -61,10 +61,12 @@ class RecordAudience implements ChangeAudience {
     private final AccessRules rules;
     private final SnapshotQuery snapshotQuery;
     private final RecordExpander expander;
+    private final RecordEnrichment enrichment;
 
     RecordAudience(CollectionRegistry collections, AccessRules rules,
-                   SnapshotQuery snapshotQuery, RecordExpander expander) {
+                   SnapshotQuery snapshotQuery, RecordExpander expander, RecordEnrichment enrichment) {
         this.expander = expander;
+        this.enrichment = enrichment;
         this.collections = collections;
         this.rules = rules;
         this.snapshotQuery = snapshotQuery;
@@ -97,7 +99,8 @@ class RecordAudience implements ChangeAudience {
                 Caller caller = key.caller();
                 // Expanded records depend on who may view them and on the options their viewRules read, so those
                 // messages are rendered per caller and options.
-                String cacheKey = expand.isBlank() ? caller.superuser() + "|" + fields
+                // An enrich hook may answer each viewer differently, so then nothing is shared between callers.
+                String cacheKey = expand.isBlank() && !enrichment.active() ? caller.superuser() + "|" + fields
                         : caller.superuser() + "|" + caller.collectionId() + "|" + caller.id() + "|" + fields + "|" + expand
                         + "|" + key.query() + "|" + key.headers();
                 RequestInfo info = key.requestInfo();
@@ -166,6 +169,7 @@ class RecordAudience implements ChangeAudience {
             expander.expand(collection, List.of(record),
                     new RecordRequest(caller, info, ResponseShape.of(null, expand)));
         }
+        enrichment.enrich(collection, record, caller);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("action", action);
         data.put("record", selection.apply(record));

@@ -44,17 +44,17 @@ public class RecordService {
     private final RecordFiles files;
     private final AuthIds authIds;
     private final Clock clock;
-    private final List<RecordEnricher> enrichers;
+    private final RecordEnrichment enrichment;
     private final ListCounts counts;
 
     RecordService(DSLContext dsl, RecordStore store, AccessRules rules, PlanRenderer renderer,
                   TransactionTemplate tx, AuthRecordRules authRecords, RelationIntegrity relations,
                   RecordExpander expander,
                   ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock,
-                  List<RecordEnricher> enrichers, ListCounts counts) {
+                  RecordEnrichment enrichment, ListCounts counts) {
         this.counts = counts;
         this.clock = clock;
-        this.enrichers = List.copyOf(enrichers);
+        this.enrichment = enrichment;
         this.authIds = authIds;
         this.authRecords = authRecords;
         this.expander = expander;
@@ -88,7 +88,7 @@ public class RecordService {
             items.add(RecordJson.render(row, caller.superuser(), emails.contains(row.id())));
         }
         expander.expand(collection, items, request);
-        items.forEach(item -> enrichers.forEach(e -> e.enrich(collection, item, caller)));
+        items.forEach(item -> enrichment.enrich(collection, item, caller));
         items.forEach(selection::apply);
         long total = -1;
         long pages = -1;
@@ -135,7 +135,7 @@ public class RecordService {
                 .contains(row.id());
         Map<String, Object> json = RecordJson.render(row, caller.superuser(), email);
         expander.expand(collection, List.of(json), request);
-        enrichers.forEach(e -> e.enrich(collection, json, caller));
+        enrichment.enrich(collection, json, caller);
         return selection.apply(json);
     }
 

@@ -19,7 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The Java hook API over real HTTP: model hooks changing and refusing writes inside the write path (the API and the
  * batch endpoint alike), after-success hooks seeing only committed writes, the error hooks, request hooks answering by
- * themselves, collection filters, priorities and unbinding, custom routes with path values and requireAuth.
+ * themselves, collection filters, priorities and unbinding, custom routes with path values and requireAuth; the
+ * record request hooks on batch sub-requests (their method, path, query and headers, a hook's own answer);
+ * {@code routerUse} middlewares around the built-in routes (passing, refusing, answering).
  */
 class JavaHooksApiTest extends ApiTest {
     @Autowired
@@ -101,6 +103,77 @@ class JavaHooksApiTest extends ApiTest {
                 superuser());
         assertThat(batch.status()).isEqualTo(400);
         assertThat(seen).containsExactly("success:ok", "error:fail", "error:rolled");
+    }
+
+    @Test
+    void batchSubRequestsPassTheRecordRequestHooks() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        bound(hooks.onRecordCreateRequest(), e -> {
+            seen.add("create " + e.request().getMethod() + " " + e.request().getRequestURI() + " "
+                    + e.request().getParameter("fields") + " " + e.request().getHeader("X-Sub"));
+            if ("answer".equals(e.body().get("title"))) {
+                e.json(202, Map.of("answered", true));
+                return;
+            }
+            e.body().put("slug", "set-by-request-hook");
+            e.next();
+        }, posts);
+        bound(hooks.onRecordUpdateRequest(), e -> {
+            seen.add("update " + e.recordId() + " " + e.record().get("title"));
+            e.next();
+        }, posts);
+        bound(hooks.onRecordDeleteRequest(), e -> {
+            seen.add("delete " + e.recordId());
+            e.next();
+        }, posts);
+        String url = "/api/collections/" + posts + "/records";
+        var created = post("/api/batch", Map.of("requests", List.of(
+                Map.of("method", "POST", "url", url + "?fields=id,slug", "headers", Map.of("X-Sub", "one"),
+                        "body", Map.of("title", "first")),
+                Map.of("method", "POST", "url", url, "body", Map.of("title", "answer")))), superuser());
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.json().get(0).get("body").get("slug").asString()).isEqualTo("set-by-request-hook");
+        assertThat(created.json().get(1).get("status").asInt()).isEqualTo(202);
+        assertThat(created.json().get(1).get("body").get("answered").asBoolean()).isTrue();
+        String id = created.json().get(0).get("body").get("id").asString();
+        var changed = post("/api/batch", Map.of("requests", List.of(
+                Map.of("method", "PATCH", "url", url + "/" + id, "body", Map.of("title", "second")),
+                Map.of("method", "DELETE", "url", url + "/" + id))), superuser());
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(seen).containsExactly("create POST " + url + " id,slug one", "create POST " + url + " null null",
+                "update " + id + " first", "delete " + id);
+        // the answered sub-request wrote nothing
+        assertThat(get(url + "?filter=title='answer'", null).get("totalItems").asInt()).isZero();
+    }
+
+    @Test
+    void routerUseMiddlewaresWrapTheBuiltInRoutes() {
+        String url = "/api/collections/" + posts + "/records";
+        List<String> seen = new CopyOnWriteArrayList<>();
+        bound(hooks.routerUse(), e -> {
+            if (!e.request().getRequestURI().startsWith(url)) {
+                e.next();
+                return;
+            }
+            seen.add(e.request().getMethod() + " " + e.request().getRequestURI());
+            if (e.request().getParameter("block") != null) {
+                throw ApiException.forbidden("Blocked by a middleware.");
+            }
+            if (e.request().getParameter("answer") != null) {
+                e.json(200, Map.of("from", "middleware"));
+                return;
+            }
+            e.next();
+        });
+        assertThat(post(url, Map.of("title", "through"), null).status()).isEqualTo(200);
+        var list = get(url, null);
+        assertThat(list.get("totalItems").asInt()).isEqualTo(1);
+        var blocked = get(url + "?block=1", null);
+        assertThat(blocked.status()).isEqualTo(403);
+        assertThat(blocked.get("message").asString()).isEqualTo("Blocked by a middleware.");
+        assertThat(get(url + "?answer=1", null).get("from").asString()).isEqualTo("middleware");
+        assertThat(get("/api/health", null).status()).isEqualTo(200);
+        assertThat(seen).containsExactly("POST " + url, "GET " + url, "GET " + url, "GET " + url);
     }
 
     @Test

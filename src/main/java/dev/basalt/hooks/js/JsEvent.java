@@ -74,6 +74,12 @@ public final class JsEvent {
         event.next();
     }
 
+    /** The collection's name, or null (cheaper than {@link #collection()}, which the prelude reads on first use). */
+    @HostAccess.Export
+    public String collectionName() {
+        return collection == null ? null : collection.name();
+    }
+
     @HostAccess.Export
     public String collection() {
         return collection == null ? null : JsJson.write(JsJson.collection(collection));

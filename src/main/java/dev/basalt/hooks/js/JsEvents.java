@@ -90,6 +90,8 @@ final class JsEvents {
                 case LIST -> null;
                 case CREATE -> new JsRecord(e.collection(), null, e.body(), null);
                 case UPDATE -> new JsRecord(e.collection(), e.record(), e.body(), null);
+                // a view's record does not change, so it is read only if the handler looks at it
+                case VIEW -> JsRecord.lazy(e.collection(), e::record);
                 default -> new JsRecord(e.collection(), e.record(), new LinkedHashMap<>(), null);
             };
             pool.run(h, new JsEvent("record-request", e, e.collection(), record,

@@ -24,23 +24,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The GraalJS contexts hook handlers run in: one shared engine (parsed code is shared), up to {@link #MAX_CONTEXTS}
- * contexts, each with the JS API installed and nothing else reachable: only {@link HostAccess.Export}ed methods of
- * the API's host objects, no host class lookup ({@code Java.type}), no I/O, threads, processes or environment. A
- * handler runs in a context borrowed for the call; a hook triggered from inside a handler (a save in a handler)
+ * The GraalJS contexts hook handlers run in: one shared engine (parsed code is shared), contexts created on demand,
+ * each with the JS API installed and nothing else reachable: only {@link HostAccess.Export}ed methods of the API's
+ * host objects, no host class lookup ({@code Java.type}), no I/O, threads, processes or environment. A handler runs in a context borrowed for the call; a hook triggered from inside a handler (a save in a handler)
  * re-enters the context its thread already holds.
+ *
+ * <p>A handler keeps its context through {@code e.next()}, so for a request hook the whole request (its queries
+ * included) holds one: a GraalJS context cannot be entered by a second thread while a handler's frame is in it. The
+ * pool therefore never makes a handler wait: when no context is idle it creates one (PocketBase does the same with
+ * its goja runtimes), and keeps up to {@link #MAX_IDLE} of them for reuse. A fixed pool of 8 made 32 concurrent
+ * requests queue behind the 8 that held a context across their database work (issue 19).
  */
 final class JsPool implements AutoCloseable {
-    /** Contexts at most; a handler waits for a free one beyond that. */
-    static final int MAX_CONTEXTS = 8;
+    /** Idle contexts kept for reuse; one returned beyond that is closed. */
+    static final int MAX_IDLE = 64;
     private static final Logger LOG = LoggerFactory.getLogger(JsPool.class);
     private static final String GENERIC = "Something went wrong while processing your request.";
     private static final String NO_ROWS = "sql: no rows in result set";
     /** The JS API, evaluated in this order in every context. */
     private static final List<String> API_FILES = List.of("prelude.js", "events.js");
     private final Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
-    private final BlockingQueue<Runtime> idle = new ArrayBlockingQueue<>(MAX_CONTEXTS);
+    private final BlockingQueue<Runtime> idle = new ArrayBlockingQueue<>(MAX_IDLE);
     private final AtomicInteger created = new AtomicInteger();
+    private volatile boolean closed;
     private final ThreadLocal<Runtime> current = new ThreadLocal<>();
     private final Map<String, Object> globals;
     private final List<Source> api = new ArrayList<>();
@@ -105,7 +111,7 @@ final class JsPool implements AutoCloseable {
         } finally {
             if (borrowed) {
                 current.remove();
-                idle.offer(runtime);
+                release(runtime);
             }
         }
     }
@@ -160,21 +166,26 @@ final class JsPool implements AutoCloseable {
         if (free != null) {
             return free;
         }
-        if (created.incrementAndGet() <= MAX_CONTEXTS) {
-            Context context = newContext();
-            return new Runtime(context, context.getBindings("js").getMember("__dispatch"), new HashMap<>());
+        created.incrementAndGet();
+        Context context = newContext();
+        return new Runtime(context, context.getBindings("js").getMember("__dispatch"), new HashMap<>());
+    }
+
+    /** Back to the idle ones, or closed when enough are idle or the pool is closed. */
+    private void release(Runtime runtime) {
+        if (closed || !idle.offer(runtime)) {
+            runtime.context().close();
         }
-        created.decrementAndGet();
-        try {
-            return idle.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a JS hook context.", e);
-        }
+    }
+
+    /** Contexts created so far (idle, in use and closed ones). */
+    int created() {
+        return created.get();
     }
 
     @Override
     public void close() {
+        closed = true;
         Runtime r;
         while ((r = idle.poll()) != null) {
             r.context().close(true);

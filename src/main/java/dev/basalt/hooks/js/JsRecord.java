@@ -4,6 +4,7 @@ import dev.basalt.collections.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.HostAccess;
 
 /**
@@ -13,16 +14,30 @@ import org.graalvm.polyglot.HostAccess;
  */
 public final class JsRecord {
     private final Collection collection;
-    private final Map<String, Object> stored;
+    private final Supplier<Map<String, Object>> source;
     private final Map<String, Object> overlay;
     private final BiConsumer<String, Object> onSet;
+    private Map<String, Object> stored;
 
     JsRecord(Collection collection, Map<String, Object> stored, Map<String, Object> overlay,
              BiConsumer<String, Object> onSet) {
+        this(collection, overlay, onSet, () -> stored);
+    }
+
+    private JsRecord(Collection collection, Map<String, Object> overlay, BiConsumer<String, Object> onSet,
+                     Supplier<Map<String, Object>> stored) {
         this.collection = collection;
-        this.stored = stored == null ? Map.of() : stored;
+        this.source = stored;
         this.overlay = overlay == null ? new LinkedHashMap<>() : overlay;
         this.onSet = onSet == null ? (k, v) -> { } : onSet;
+    }
+
+    /**
+     * A record whose stored values are read on first use: a view request hook that never looks at its record costs
+     * no query (the request reads the stored record once more for the hook).
+     */
+    static JsRecord lazy(Collection collection, Supplier<Map<String, Object>> stored) {
+        return new JsRecord(collection, new LinkedHashMap<>(), null, stored);
     }
 
     /** A record whose values are already JSON (an answer's record): reads and writes go to that map. */
@@ -36,7 +51,7 @@ public final class JsRecord {
         if (overlay.containsKey(key)) {
             return JsJson.write(overlay.get(key));
         }
-        return JsJson.write(JsJson.fieldJson(collection, key, stored.get(key)));
+        return JsJson.write(JsJson.fieldJson(collection, key, stored().get(key)));
     }
 
     /** Sets {@code key} from JSON text. */
@@ -57,8 +72,16 @@ public final class JsRecord {
     @HostAccess.Export
     public String json() {
         Map<String, Object> out = new LinkedHashMap<>();
-        stored.forEach((k, v) -> out.put(k, JsJson.fieldJson(collection, k, v)));
+        stored().forEach((k, v) -> out.put(k, JsJson.fieldJson(collection, k, v)));
         out.putAll(overlay);
         return JsJson.write(out);
+    }
+
+    private Map<String, Object> stored() {
+        if (stored == null) {
+            Map<String, Object> values = source.get();
+            stored = values == null ? Map.of() : values;
+        }
+        return stored;
     }
 }

@@ -24,7 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -150,6 +153,37 @@ public final class JsUtil {
             throw new IllegalArgumentException("Hook code may read files of the hooks directory only.");
         }
         return Files.readString(file);
+    }
+
+    /**
+     * The file a {@code require(path)} names: {@code path} resolved against {@code dir} (the requiring module's
+     * directory), with {@code .js} added when the name has none; only files of the hooks directory.
+     */
+    @HostAccess.Export
+    public String modulePath(String path, String dir) {
+        Path file = Path.of(dir).resolve(path).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file) && !file.getFileName().toString().endsWith(".js")) {
+            file = file.resolveSibling(file.getFileName() + ".js");
+        }
+        if (!file.startsWith(hooksDir)) {
+            throw new IllegalArgumentException("require() loads modules of the hooks directory only: " + path);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("Cannot find module " + path);
+        }
+        return file.toString();
+    }
+
+    /**
+     * A CommonJS module's code, compiled in the calling context as {@code function (module, exports, require,
+     * __filename, __dirname)}; named by its path, so its errors show its file and line.
+     */
+    @HostAccess.Export
+    public Value module(String file) throws IOException {
+        Path path = Path.of(modulePath(file, hooksDir.toString()));
+        String name = hooksDir.getParent() == null ? path.toString() : hooksDir.getParent().relativize(path).toString();
+        String code = "(function (module, exports, require, __filename, __dirname) {" + Files.readString(path) + "\n})";
+        return Context.getCurrent().eval(Source.newBuilder("js", code, name).build());
     }
 
     @HostAccess.Export
