@@ -56,6 +56,8 @@ public class LogWriter implements SmartLifecycle {
     private volatile boolean running;
     private volatile LogsConfig lastConfig = LogsConfig.DEFAULTS;
     private volatile Runnable housekeeping = () -> { };
+    /** The hooks bean once found (profiled: a bean factory lookup per refresh allocated more than the entries). */
+    private volatile LogsHooks resolvedHooks;
 
     LogWriter(LogTable table, ObjectProvider<LogsHooks> hooks, MeterRegistry meters) {
         this.table = table;
@@ -168,7 +170,11 @@ public class LogWriter implements SmartLifecycle {
 
     private LogsConfig refreshConfig() {
         try {
-            LogsHooks h = hooks.getIfAvailable();
+            LogsHooks h = resolvedHooks;
+            if (h == null) {
+                h = hooks.getIfAvailable();
+                resolvedHooks = h;
+            }
             lastConfig = h == null ? LogsConfig.DEFAULTS : h.logsConfig();
         } catch (RuntimeException e) {
             LOG.debug("Cannot read the logs settings, keeping the last ones: {}", e.toString());
