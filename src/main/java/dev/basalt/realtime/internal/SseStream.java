@@ -34,8 +34,8 @@ public final class SseStream implements InternalHttpUpgradeHandler, Client.Sink 
     private final AtomicBoolean endedOnce = new AtomicBoolean();
     private volatile SocketWrapperBase<?> socket;
     private volatile boolean ended;
-    private Runnable onEnd = () -> { };
-    private Consumer<SseStream> onOpen = s -> { };
+    private volatile Runnable onEnd = () -> { };
+    private volatile Consumer<SseStream> onOpen = s -> { };
 
     /** For Tomcat, which creates the handler; use {@link #open}. */
     public SseStream() {
