@@ -21,6 +21,14 @@ pg_user="${BENCH_PG_USER:-postgres}"
 pg_port="${BENCH_PG_PORT:-5432}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 
+# both the server and the driver hold one descriptor per stream: raise the soft limit as far as needed (and allowed)
+need_fds=$((idle + subscribers + 2000))
+if [[ "$(ulimit -n)" != unlimited && "$(ulimit -n)" -lt "$need_fds" ]]; then
+  ulimit -n "$need_fds" 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+  [[ "$(ulimit -n)" == unlimited || "$(ulimit -n)" -ge "$need_fds" ]] \
+    || echo "warning: ulimit -n is $(ulimit -n), below the $need_fds descriptors this run needs" >&2
+fi
+
 psql -h 127.0.0.1 -p "$pg_port" -U "$pg_user" -qc "CREATE DATABASE $db" postgres
 data_dir="$(mktemp -d)"
 server_pid=""

@@ -40,6 +40,29 @@ class RealtimeApiTest extends ApiTest {
     }
 
     @Test
+    void aStreamOwnsItsConnectionAndIsForgottenWhenTheClientCloses() throws Exception {
+        String clientId;
+        try (SseStream s = new SseStream(baseUrl())) {
+            assertThat(s.response.statusCode()).isEqualTo(200);
+            // the body ends with the connection (the stream left Tomcat's HTTP processor), so no chunked framing
+            assertThat(s.response.headers().firstValue("Connection")).hasValue("close");
+            assertThat(s.response.headers().firstValue("Transfer-Encoding")).isEmpty();
+            assertThat(s.response.headers().firstValue("Cache-Control")).hasValue("no-store");
+            clientId = s.clientId;
+            assertThat(post("/api/realtime", Map.of("clientId", clientId, "subscriptions", List.of("x/*")), null)
+                    .status()).isEqualTo(204);
+        }
+        // the server learns of the disconnect from the socket, not from a failed write: the client is dropped
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int status = 204;
+        while (status != 404 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = post("/api/realtime", Map.of("clientId", clientId, "subscriptions", List.of()), null).status();
+        }
+        assertThat(status).as("a closed stream's client id is unknown").isEqualTo(404);
+    }
+
+    @Test
     void connectSendsPbConnectAndSubscriptionsAreValidated() throws Exception {
         try (SseStream s = new SseStream(baseUrl())) {
             assertThat(s.response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");

@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * PocketBase's realtime API. {@code GET /api/realtime} opens an SSE stream as an async request ({@link SseStream}):
- * an idle stream holds no thread, a short-lived virtual thread writes when frames are queued. {@code PB_CONNECT} first, then events,
+ * PocketBase's realtime API. {@code GET /api/realtime} opens an SSE stream that takes over the connection
+ * ({@link SseStream}): an idle stream holds no thread and no HTTP processor, a short-lived virtual thread writes
+ * when frames are queued. {@code PB_CONNECT} first, then events,
  * keep-alive comments while quiet; the {@link Broker} ends it after {@link Broker#IDLE_TIMEOUT} without events, as
  * in PocketBase. {@code POST /api/realtime} sets a client's subscriptions and binds the caller of that request.
  */
@@ -49,11 +50,17 @@ class RealtimeController {
         Client client = broker.register();
         RequestAddress address = addresses.getIfAvailable();
         client.address(address == null ? request.getRemoteAddr() : address.of(request));
-        SseStream stream = SseStream.open(request, response, EVENT_STREAM, () -> broker.unregister(client));
-        // PB_CONNECT goes out on this thread, before any other frame (they need the client id, so come after it);
-        // later frames are written by the client's writer thread.
-        stream.write(SseFrames.event(client.id(), "PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}"));
-        client.attach(stream);
+        String connected = SseFrames.event(client.id(), "PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}");
+        // PB_CONNECT goes out first, once the stream owns the socket; later frames (they need the client id, so
+        // come after it) are written by the client's writer thread.
+        SseStream.open(request, response, EVENT_STREAM, stream -> {
+            try {
+                stream.write(connected);
+                client.attach(stream);
+            } catch (IOException e) {
+                broker.unregister(client); // the client went away before its first frame
+            }
+        }, () -> broker.unregister(client));
     }
 
     @PostMapping
