@@ -2,19 +2,14 @@ package dev.basalt.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.basalt.BasaltApplication;
 import dev.basalt.auth.Superusers;
+import dev.basalt.testing.InProcessNodes;
 import dev.basalt.testing.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,26 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("db")
 class TwoNodesTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final long PROPAGATION_TIMEOUT_MS = 10_000;
 
     private static ConfigurableApplicationContext node(String databaseUrl) throws Exception {
-        return new SpringApplication(BasaltApplication.class).run("--server.port=0",
-                "--basalt.dir=" + Files.createTempDirectory("basalt-node"), "--basalt.db.url=" + databaseUrl,
-                "--basalt.db.user=" + TestDatabase.user(), "--basalt.db.password=" + TestDatabase.password());
+        return InProcessNodes.start(databaseUrl);
     }
 
     private static HttpResponse<String> send(ConfigurableApplicationContext node, String method, String path,
                                              Object body, String token) throws Exception {
-        String port = node.getEnvironment().getProperty("local.server.port");
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            b.header("Authorization", token);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return InProcessNodes.send(node, method, path, body, token);
     }
 
     @Test

@@ -2,19 +2,14 @@ package dev.basalt.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.basalt.BasaltApplication;
 import dev.basalt.auth.Superusers;
+import dev.basalt.testing.InProcessNodes;
 import dev.basalt.testing.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("db")
 class ListCountsClusterTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String LIST = "/api/collections/cc_notes/records?filter=body%3D'x'";
 
     @Test
@@ -92,21 +86,11 @@ class ListCountsClusterTest {
     }
 
     private static ConfigurableApplicationContext node(String databaseUrl) throws Exception {
-        return new SpringApplication(BasaltApplication.class).run("--server.port=0",
-                "--basalt.dir=" + Files.createTempDirectory("basalt-node"), "--basalt.db.url=" + databaseUrl,
-                "--basalt.db.user=" + TestDatabase.user(), "--basalt.db.password=" + TestDatabase.password());
+        return InProcessNodes.start(databaseUrl);
     }
 
     private static HttpResponse<String> send(ConfigurableApplicationContext node, String method, String path,
                                              Object body, String token) throws Exception {
-        String port = node.getEnvironment().getProperty("local.server.port");
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            builder.header("Authorization", token);
-        }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return InProcessNodes.send(node, method, path, body, token);
     }
 }
