@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.basalt.BasaltApplication;
 import dev.basalt.auth.Superusers;
+import dev.basalt.testing.InProcessNodes;
 import dev.basalt.testing.TestDatabase;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
@@ -32,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("db")
 class ReadYourWritesTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** How long node B's listener is kept busy before it sees a schema signal. */
     private static final long LAG_MS = 400;
     private static ConfigurableApplicationContext a;
@@ -275,14 +272,6 @@ class ReadYourWritesTest {
 
     private static HttpResponse<String> send(ConfigurableApplicationContext node, String method, String path,
                                              Object body, String token) throws Exception {
-        String port = node.getEnvironment().getProperty("local.server.port");
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            builder.header("Authorization", token);
-        }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return InProcessNodes.send(node, method, path, body, token);
     }
 }
