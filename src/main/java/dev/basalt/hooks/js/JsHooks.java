@@ -3,7 +3,9 @@ package dev.basalt.hooks.js;
 import dev.basalt.auth.ServerMails;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.hooks.Hooks;
+import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordService;
+import dev.basalt.settings.SettingsStore;
 import dev.basalt.shared.BasaltProperties;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +16,11 @@ import java.util.stream.Stream;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,12 +41,20 @@ class JsHooks implements DisposableBean {
     private volatile JsPool pool;
 
     JsHooks(Hooks hooks, CollectionRegistry collections, RecordService records, TransactionTemplate tx,
-            ServerMails mails, BasaltProperties properties, @Value("${basalt.hooks-dir:}") String hooksDir,
-            @Value("${basalt.dev:false}") boolean dev) {
+            ServerMails mails, BasaltProperties properties, String hooksDir, boolean dev) {
+        this(hooks, collections, records, tx, mails, properties, null, null, null, hooksDir, dev);
+    }
+
+    @Autowired
+    JsHooks(Hooks hooks, CollectionRegistry collections, RecordService records, TransactionTemplate tx,
+            ServerMails mails, BasaltProperties properties, DSLContext dsl, RecordReads reads, SettingsStore settings,
+            @Value("${basalt.hooks-dir:}") String hooksDir, @Value("${basalt.dev:false}") boolean dev) {
         this.dir = hooksDir.isBlank() ? defaultDir(properties.dir()) : Path.of(hooksDir).toAbsolutePath();
         this.registrar = new JsRegistrar(hooks, new JsEvents(hooks));
+        JsDb db = new JsDb(dsl, tx);
         this.globals = Map.of("__app", new JsApp(collections, records, tx, new JsMails(mails)),
-                "__util", new JsUtil(dir), "__reg", registrar);
+                "__util", new JsUtil(dir), "__reg", registrar,
+                "__db", db, "__find", new JsFinders(db, dsl, collections, reads, settings));
         List<Path> files = files();
         if (!files.isEmpty()) {
             pool = load(files);
