@@ -51,15 +51,18 @@ final class JsSql {
     }
 
     /**
-     * A value from hook code, bound: text, numbers and booleans as they are, null as SQL's {@code NULL}, arrays and
-     * objects as their JSON text (PocketBase binds them the same way).
+     * A value from hook code, bound: numbers and booleans as they are, null as SQL's {@code NULL}, text without a type
+     * ({@link UntypedText}), arrays and objects as their JSON text, untyped too (PocketBase binds them as JSON text).
      */
     static QueryPart value(Object value) {
         if (value == null) {
             return DSL.inline((Object) null);
         }
         if (value instanceof Map<?, ?> || value instanceof List<?> || value instanceof JsonNode) {
-            return DSL.val(JsJson.write(value));
+            return DSL.val(JsJson.write(value), UntypedText.TYPE);
+        }
+        if (value instanceof String s) {
+            return DSL.val(s, UntypedText.TYPE);
         }
         if (value instanceof Integer i) {
             return DSL.val(i.longValue());

@@ -85,6 +85,8 @@ class JsDbApiTest extends ApiTest {
                 active: active.map((r) => r.getString("title")), byExp: byExp.map((r) => r.get("title")),
                 liked, all: $app.countRecords("posts"), ids: ids.map((r) => r.id), first: first.getInt("views"),
                 missing, appName: s.meta.appName, smtp: s.smtp.enabled, password: s.smtp.password === undefined,
+                recent: $app.countRecords("posts", $dbx.exp("created > {:since}", { since: "2000-01-01 00:00:00.000Z" }),
+                  $dbx.between("views", 10, 20)),
                 unique: $app.isCollectionNameUnique("POSTS"), free: $app.isCollectionNameUnique("posts2"),
               });
             });
@@ -112,7 +114,8 @@ class JsDbApiTest extends ApiTest {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("name", "posts");
         c.put("fields", List.of(Map.of("name", "title", "type", "text"), Map.of("name", "status", "type", "text"),
-                Map.of("name", "views", "type", "number")));
+                Map.of("name", "views", "type", "number"),
+                Map.of("name", "created", "type", "autodate", "onCreate", true)));
         Response r = post("/api/collections", c, superuser());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         record Post(String title, String status, int views) {
@@ -196,6 +199,7 @@ class JsDbApiTest extends ApiTest {
         assertThat(r.get("appName").asString()).isNotEmpty();
         assertThat(r.get("smtp").asBoolean()).isFalse();
         assertThat(r.get("password").asBoolean()).isTrue();
+        assertThat(r.get("recent").asInt()).isEqualTo(2); // a date as text compared with a date column
         assertThat(r.get("unique").asBoolean()).isFalse();
         assertThat(r.get("free").asBoolean()).isTrue();
     }
