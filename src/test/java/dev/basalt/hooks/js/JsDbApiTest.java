@@ -81,12 +81,18 @@ class JsDbApiTest extends ApiTest {
               let missing = "";
               try { $app.findFirstRecordByData("posts", "title", "no such"); } catch (err) { missing = err.message; }
               const s = $app.settings();
+              const admin = $app.findAuthRecordByEmail("_superusers", " ADMIN@example.com ");
+              let notAuth = "";
+              try { $app.findAuthRecordByEmail("posts", "a@b.c"); } catch (err) { notAuth = err.message; }
+              const titles = arrayOf("");
+              $app.db().newQuery("SELECT title FROM posts WHERE views >= {:v} ORDER BY views").bind({ v: 20 }).column(titles);
               return e.json(200, {
                 active: active.map((r) => r.getString("title")), byExp: byExp.map((r) => r.get("title")),
                 liked, all: $app.countRecords("posts"), ids: ids.map((r) => r.id), first: first.getInt("views"),
                 missing, appName: s.meta.appName, smtp: s.smtp.enabled, password: s.smtp.password === undefined,
                 recent: $app.countRecords("posts", $dbx.exp("created > {:since}", { since: "2000-01-01 00:00:00.000Z" }),
                   $dbx.between("views", 10, 20)),
+                admin: admin.email(), notAuth, titles,
                 unique: $app.isCollectionNameUnique("POSTS"), free: $app.isCollectionNameUnique("posts2"),
               });
             });
@@ -200,6 +206,9 @@ class JsDbApiTest extends ApiTest {
         assertThat(r.get("smtp").asBoolean()).isFalse();
         assertThat(r.get("password").asBoolean()).isTrue();
         assertThat(r.get("recent").asInt()).isEqualTo(2); // a date as text compared with a date column
+        assertThat(r.get("admin").asString()).isEqualTo(SUPERUSER_EMAIL);
+        assertThat(r.get("notAuth").asString()).contains("not an auth collection");
+        assertThat(r.get("titles").toString()).isEqualTo("[\"second\",\"third\",\"50% off\"]");
         assertThat(r.get("unique").asBoolean()).isFalse();
         assertThat(r.get("free").asBoolean()).isTrue();
     }
