@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.basalt.hooks.js.template.GoTemplates;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import java.io.IOException;
@@ -18,9 +19,11 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -153,6 +156,26 @@ public final class JsUtil {
             throw new IllegalArgumentException("Hook code may read files of the hooks directory only.");
         }
         return Files.readString(file);
+    }
+
+    /** {@code $template.loadString(text).render(data)}: Go's html/template on the data (as JSON). */
+    @HostAccess.Export
+    public String renderTemplate(String text, String dataJson) {
+        return GoTemplates.parse(text).render(JsJson.read(dataJson));
+    }
+
+    /**
+     * {@code $template.loadFiles(...files).render(data)}: the files (of the hooks directory) parsed together, each
+     * named by its base name as Go's ParseFiles does; the first one is rendered.
+     */
+    @HostAccess.Export
+    public String renderTemplateFiles(String filesJson, String dataJson) throws IOException {
+        List<GoTemplates.Source> sources = new ArrayList<>();
+        for (Object file : JsJson.read(filesJson) instanceof List<?> l ? l : List.of()) {
+            String path = String.valueOf(file);
+            sources.add(new GoTemplates.Source(Path.of(path).getFileName().toString(), readHookFile(path)));
+        }
+        return GoTemplates.parse(sources).render(JsJson.read(dataJson));
     }
 
     /**
