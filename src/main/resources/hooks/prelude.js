@@ -194,7 +194,13 @@
         },
     };
     // Go's html/template (dev.basalt.hooks.js.template); the data crosses as JSON, errors are thrown at render.
-    const renderer = (run) => ({ render: (data) => run(S(data)) });
+    const renderer = (run) => ({
+        render: (data) => {
+            const out = P(run(S(data)));
+            if (out.error !== undefined) throw new Error(out.error);
+            return out.html;
+        },
+    });
     g.$template = {
         loadString: (text) => renderer((json) => util.renderTemplate(String(text), json)),
         loadFiles: (...files) => renderer((json) => util.renderTemplateFiles(S(files.map(String)), json)),

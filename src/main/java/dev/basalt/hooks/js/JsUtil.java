@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.basalt.hooks.js.template.GoTemplates;
+import dev.basalt.hooks.js.template.TemplateException;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import java.io.IOException;
@@ -158,10 +159,13 @@ public final class JsUtil {
         return Files.readString(file);
     }
 
-    /** {@code $template.loadString(text).render(data)}: Go's html/template on the data (as JSON). */
+    /**
+     * {@code $template.loadString(text).render(data)}: Go's html/template on the data (as JSON). Answers
+     * {@code {"html"}}, or {@code {"error"}} for the prelude to throw as a JS error (PocketBase's render returns one).
+     */
     @HostAccess.Export
     public String renderTemplate(String text, String dataJson) {
-        return GoTemplates.parse(text).render(JsJson.read(dataJson));
+        return rendered(() -> GoTemplates.parse(text).render(JsJson.read(dataJson)));
     }
 
     /**
@@ -175,7 +179,15 @@ public final class JsUtil {
             String path = String.valueOf(file);
             sources.add(new GoTemplates.Source(Path.of(path).getFileName().toString(), readHookFile(path)));
         }
-        return GoTemplates.parse(sources).render(JsJson.read(dataJson));
+        return rendered(() -> GoTemplates.parse(sources).render(JsJson.read(dataJson)));
+    }
+
+    private static String rendered(java.util.function.Supplier<String> render) {
+        try {
+            return JsJson.write(Map.of("html", render.get()));
+        } catch (TemplateException | IllegalArgumentException e) {
+            return JsJson.write(Map.of("error", e.getMessage()));
+        }
     }
 
     /**
