@@ -92,46 +92,53 @@ final class Exec {
     }
 
     private void range(Branch b, Object dot) {
-        Pipe p = b.pipe();
-        Object v = evalCommands(p, dot);
-        List<Object[]> items = new ArrayList<>();
+        Object v = evalCommands(b.pipe(), dot);
         if (v instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                items.add(new Object[] {(long) i, list.get(i)});
+            for (int i = 0; i < list.size() && iteration(b, (long) i, list.get(i)); i++) {
+                // each element runs the body until a break
             }
         } else if (v instanceof Map<?, ?> map) {
-            new TreeMap<>(map).forEach((k, x) -> items.add(new Object[] {k, x}));
+            for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) {
+                if (!iteration(b, e.getKey(), e.getValue())) {
+                    break;
+                }
+            }
         } else if (v instanceof Number n && !(n instanceof Double)) {
-            for (long i = 0; i < n.longValue(); i++) {
-                items.add(new Object[] {i, i});
+            // counted without building a list: the number may come from request data
+            for (long i = 0; i < n.longValue() && iteration(b, i, i); i++) {
+                // each number runs the body until a break
             }
         } else if (v != null) {
             throw error("range can't iterate over " + GoFmt.sprint(List.of(v)));
         }
-        if (items.isEmpty()) {
+        boolean none = v instanceof Number n ? n.longValue() <= 0 : !Values.truth(v);
+        if (none) {
             walk(b.otherwise(), dot);
-            return;
         }
+    }
+
+    /** One pass of a range body with its variables; false after a {@code break}. */
+    private boolean iteration(Branch b, Object key, Object value) {
         int scope = vars.size();
-        for (Object[] item : items) {
-            List<String> names = p.vars();
-            if (names.size() == 1) {
-                vars.add(new Object[] {names.get(0), item[1]});
-            } else if (names.size() == 2) {
-                vars.add(new Object[] {names.get(0), item[0]});
-                vars.add(new Object[] {names.get(1), item[1]});
+        List<String> names = b.pipe().vars();
+        if (names.size() == 1) {
+            vars.add(new Object[] {names.get(0), value});
+        } else if (names.size() == 2) {
+            vars.add(new Object[] {names.get(0), key});
+            vars.add(new Object[] {names.get(1), value});
+        }
+        try {
+            walk(b.body(), value);
+            return true;
+        } catch (RuntimeException jump) {
+            if (jump == BREAK) {
+                return false;
+            } else if (jump != CONTINUE) {
+                throw jump;
             }
-            try {
-                walk(b.body(), item[1]);
-            } catch (RuntimeException jump) {
-                if (jump == BREAK) {
-                    break;
-                } else if (jump != CONTINUE) {
-                    throw jump;
-                }
-            } finally {
-                vars.subList(scope, vars.size()).clear();
-            }
+            return true;
+        } finally {
+            vars.subList(scope, vars.size()).clear();
         }
     }
 

@@ -76,6 +76,9 @@ class GoTemplatesTest {
         assertThat(render("{{range .items}}{{if eq . \"b\"}}{{continue}}{{end}}{{if eq . \"c\"}}{{break}}{{end}}{{.}}{{end}}"))
                 .isEqualTo("a");
         assertThat(render("{{range 3}}{{.}}{{end}}")).isEqualTo("012");
+        assertThat(render("{{range 0}}x{{else}}zero{{end}} {{range .missing}}x{{else}}nil{{end}}")).isEqualTo("zero nil");
+        assertThat(render("{{range $i := 1000000000000}}{{if eq $i 2}}{{break}}{{end}}{{$i}}{{end}}"))
+                .as("a large count is not materialised").isEqualTo("01");
         assertThat(render("{{range .items}}{{$.name}}{{end}}")).isEqualTo("AdaAdaAda");
     }
 
