@@ -10,6 +10,10 @@ routerAdd("GET", "/api/tpl/page/{name}", (e) => {
     return e.html(200, html);
 });
 
+// relative paths: from the hooks directory, or naming it as PocketBase's working-directory paths do
+routerAdd("GET", "/api/tpl/relative", (e) => e.html(200, $template.loadFiles("templates/views/layout.html", "views/page.html")
+    .render({ name: "Rel", items: [], count: 0 })));
+
 routerAdd("GET", "/api/tpl/string", (e) => e.html(200, $template.loadString("{{range $i, $n := .}}{{if $i}}, {{end}}{{$n}}{{end}}").render(["a", "b"])));
 
 routerAdd("GET", "/api/tpl/broken", (e) => e.html(200, $template.loadFiles(`${__hooks}/views/broken.html`).render({})));

@@ -149,10 +149,18 @@ public final class JsUtil {
         return HtmlUtils.htmlEscape(text);
     }
 
-    /** A file of the hooks directory (templates); nothing outside it. */
+    /**
+     * A file of the hooks directory (templates); nothing outside it. A relative path is taken from the hooks
+     * directory, or from its parent when it names the directory itself ({@code pb_hooks/views/a.html}, as
+     * PocketBase resolves from the directory the server runs in).
+     */
     @HostAccess.Export
     public String readHookFile(String path) throws IOException {
         Path file = hooksDir.resolve(path).toAbsolutePath().normalize();
+        Path fromParent = hooksDir.getParent() == null ? file : hooksDir.getParent().resolve(path).normalize();
+        if (!Path.of(path).isAbsolute() && !Files.exists(file) && fromParent.startsWith(hooksDir)) {
+            file = fromParent;
+        }
         if (!file.startsWith(hooksDir)) {
             throw new IllegalArgumentException("Hook code may read files of the hooks directory only.");
         }

@@ -63,6 +63,7 @@ class TemplateHooksApiTest extends ApiTest {
         assertThat(evil.body()).contains("<title>Hello &lt;b&gt;&#34;x</title>")
                 .contains("<h1 data-name=\"&lt;b&gt;&#34;x\">");
         assertThat(get("/api/tpl/string", null).body()).isEqualTo("a, b");
+        assertThat(get("/api/tpl/relative", null).body()).contains("<title>Hello Rel</title>", "<p>0 of 0 items</p>");
     }
 
     @Test
