@@ -193,19 +193,17 @@
             return { statusCode: res.statusCode, headers: res.headers, raw: res.raw, body: res.raw, json };
         },
     };
-    const render = (text, data) => String(text).replace(/\{\{\s*\.([A-Za-z0-9_.]*)\s*\}\}/g, (m, path) => {
-        let v = data;
-        for (const part of path.split('.').filter((p) => p)) {
-            v = v == null ? null : v[part];
-        }
-        return util.escapeHtml(v == null ? '' : String(v));
+    // Go's html/template (dev.basalt.hooks.js.template); the data crosses as JSON, errors are thrown at render.
+    const renderer = (run) => ({
+        render: (data) => {
+            const out = P(run(S(data)));
+            if (out.error !== undefined) throw new Error(out.error);
+            return out.html;
+        },
     });
     g.$template = {
-        loadString: (text) => ({ render: (data) => render(text, data) }),
-        loadFiles: (...files) => {
-            const text = files.map((f) => util.readHookFile(String(f))).join('');
-            return { render: (data) => render(text, data) };
-        },
+        loadString: (text) => renderer((json) => util.renderTemplate(String(text), json)),
+        loadFiles: (...files) => renderer((json) => util.renderTemplateFiles(S(files.map(String)), json)),
     };
     const clean = (p) => {
         const abs = p.startsWith('/');
@@ -231,7 +229,7 @@
         sendRecordPasswordReset: (app, record) => bridge.sendRecordMail('password-reset', record.__collection, record.id, ''),
         sendRecordVerification: (app, record) => bridge.sendRecordMail('verification', record.__collection, record.id, ''),
         sendRecordChangeEmail: (app, record, email) => bridge.sendRecordMail('email-change', record.__collection, record.id, String(email)),
-        sendRecordOTP: (app, record) => bridge.sendRecordMail('otp', record.__collection, record.id, ''),
+        sendRecordOTP: (app, record, otpId, pass) => bridge.sendRecordOtp(record.__collection, record.id, String(otpId), String(pass)),
     };
     g.sleep = (ms) => util.sleep(ms);
 

@@ -1,8 +1,13 @@
 package dev.basalt.auth;
 
+import dev.basalt.auth.mail.MailTemplate;
 import dev.basalt.auth.mail.Mailer;
+import dev.basalt.collections.AuthOptions;
 import dev.basalt.collections.Collection;
+import dev.basalt.records.RecordData;
+import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordReads;
+import dev.basalt.settings.Settings;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import java.util.Map;
@@ -44,6 +49,20 @@ public class ServerMails {
     public void sendEmailChange(Collection c, String id, String newEmail) {
         Map<String, Object> row = reads.findById(c, id).orElseThrow(ApiException::notFound).values();
         mails.requestEmailChange(c, new Caller(id, c.id(), c.name(), false, row), newEmail);
+    }
+
+    /**
+     * The collection's OTP mail ({@code otp.emailTemplate}, {@code {OTP}} and {@code {OTP_ID}} filled) to the
+     * record's email, sent now as PocketBase's {@code mails.SendRecordOTP}; the OTP itself is the caller's.
+     */
+    public void sendOtp(Collection c, String id, String otpId, String password) {
+        RecordData row = reads.findById(c, id).orElseThrow(ApiException::notFound);
+        Settings settings = mailer.current();
+        Map<String, Object> visible = RecordJson.render(row, false, true);
+        Map<String, String> values = Map.of("OTP", password, "OTP_ID", otpId);
+        AuthOptions.EmailTemplate template = c.authOptions().otp().emailTemplate();
+        mailer.sendNow(settings, row.text("email"), MailTemplate.fill(template.subject(), settings, visible, values),
+                MailTemplate.fill(template.body(), settings, visible, values));
     }
 
     private String email(Collection c, String id) {

@@ -130,6 +130,12 @@ public final class JsApp {
         mails.send(kind, collection(collection), id, newEmail);
     }
 
+    /** {@code $mails.sendRecordOTP(app, record, otpId, pass)}: the collection's OTP mail with that code. */
+    @HostAccess.Export
+    public void sendRecordOtp(String collection, String id, String otpId, String password) {
+        mails.sendOtp(collection(collection), id, otpId, password);
+    }
+
     @HostAccess.Export
     public void log(String level, String message, String attrsJson) {
         String attrs = "[]".equals(attrsJson) ? "" : " " + attrsJson;

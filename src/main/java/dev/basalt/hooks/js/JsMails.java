@@ -24,4 +24,9 @@ final class JsMails {
             default -> throw new IllegalArgumentException("$mails: " + kind + " mails are not supported yet.");
         }
     }
+
+    /** The collection's OTP mail to the record, carrying {@code otpId} and {@code password}. */
+    void sendOtp(Collection c, String id, String otpId, String password) {
+        mails.sendOtp(c, id, otpId, password);
+    }
 }

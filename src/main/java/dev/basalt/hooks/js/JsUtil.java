@@ -7,6 +7,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.basalt.hooks.js.template.GoTemplates;
+import dev.basalt.hooks.js.template.TemplateException;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
 import java.io.IOException;
@@ -18,9 +20,11 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -145,14 +149,53 @@ public final class JsUtil {
         return HtmlUtils.htmlEscape(text);
     }
 
-    /** A file of the hooks directory (templates); nothing outside it. */
+    /**
+     * A file of the hooks directory (templates); nothing outside it. A relative path is taken from the hooks
+     * directory, or from its parent when it names the directory itself ({@code pb_hooks/views/a.html}, as
+     * PocketBase resolves from the directory the server runs in).
+     */
     @HostAccess.Export
     public String readHookFile(String path) throws IOException {
         Path file = hooksDir.resolve(path).toAbsolutePath().normalize();
+        Path fromParent = hooksDir.getParent() == null ? file : hooksDir.getParent().resolve(path).normalize();
+        if (!Path.of(path).isAbsolute() && !Files.exists(file) && fromParent.startsWith(hooksDir)) {
+            file = fromParent;
+        }
         if (!file.startsWith(hooksDir)) {
             throw new IllegalArgumentException("Hook code may read files of the hooks directory only.");
         }
         return Files.readString(file);
+    }
+
+    /**
+     * {@code $template.loadString(text).render(data)}: Go's html/template on the data (as JSON). Answers
+     * {@code {"html"}}, or {@code {"error"}} for the prelude to throw as a JS error (PocketBase's render returns one).
+     */
+    @HostAccess.Export
+    public String renderTemplate(String text, String dataJson) {
+        return rendered(() -> GoTemplates.parse(text).render(JsJson.read(dataJson)));
+    }
+
+    /**
+     * {@code $template.loadFiles(...files).render(data)}: the files (of the hooks directory) parsed together, each
+     * named by its base name as Go's ParseFiles does; the first one is rendered.
+     */
+    @HostAccess.Export
+    public String renderTemplateFiles(String filesJson, String dataJson) throws IOException {
+        List<GoTemplates.Source> sources = new ArrayList<>();
+        for (Object file : JsJson.read(filesJson) instanceof List<?> l ? l : List.of()) {
+            String path = String.valueOf(file);
+            sources.add(new GoTemplates.Source(Path.of(path).getFileName().toString(), readHookFile(path)));
+        }
+        return rendered(() -> GoTemplates.parse(sources).render(JsJson.read(dataJson)));
+    }
+
+    private static String rendered(java.util.function.Supplier<String> render) {
+        try {
+            return JsJson.write(Map.of("html", render.get()));
+        } catch (TemplateException | IllegalArgumentException e) {
+            return JsJson.write(Map.of("error", e.getMessage()));
+        }
     }
 
     /**
