@@ -13,7 +13,10 @@
         'onRecordAfterUpdateSuccess', 'onRecordAfterDeleteSuccess', 'onRecordAfterCreateError',
         'onRecordAfterUpdateError', 'onRecordAfterDeleteError', 'onRecordsListRequest', 'onRecordViewRequest',
         'onRecordCreateRequest', 'onRecordUpdateRequest', 'onRecordDeleteRequest', 'onRecordAuthRequest',
-        'onRecordEnrich', 'onBootstrap', 'onServe', 'onTerminate'];
+        'onRecordEnrich', 'onBootstrap', 'onServe', 'onTerminate', 'onMailerSend', 'onMailerRecordPasswordResetSend',
+        'onMailerRecordVerificationSend', 'onMailerRecordEmailChangeSend', 'onMailerRecordOTPSend',
+        'onMailerRecordAuthAlertSend', 'onRealtimeConnectRequest', 'onRealtimeSubscribeRequest',
+        'onRealtimeMessageSend'];
     for (const name of events) {
         g[name] = (handler, ...collections) => reg.register(name, handler, tags(collections));
     }
@@ -38,7 +41,8 @@
     class Event {
         constructor(h, cname) {
             this.app = $app;
-            this.next = () => h.next();
+            // an event with a changeable part (e.message, e.subscriptions) hands it back before the chain goes on
+            this.next = () => (this.__sync ? this.__sync() : undefined, h.next());
             this.__h = h;
             this.__c = cname;
         }
@@ -85,9 +89,35 @@
     });
     class ModelErrorEvent extends Event {}
     lazy(ModelErrorEvent, 'error', (h) => h.error());
+    // Events with a changeable part `prop` read from and written back to the host as JSON (only once read or set).
+    const payload = (cls, prop) => {
+        lazy(cls, prop, (h) => P(h.payload()));
+        cls.prototype.__sync = function () {
+            if (Object.prototype.hasOwnProperty.call(this, prop)) {
+                this.__h.payload(S(this[prop]));
+            }
+        };
+    };
+    const client = (cls) => lazy(cls, 'client', (h) => {
+        const id = h.clientId();
+        return { id: () => id };
+    });
+    class MailerEvent extends Event {}
+    payload(MailerEvent, 'message');
+    lazy(MailerEvent, 'meta', (h) => P(h.meta()) || {});
+    class RealtimeMessageEvent extends Event {}
+    payload(RealtimeMessageEvent, 'message');
+    client(RealtimeMessageEvent);
+    class RealtimeConnectEvent extends RequestEvent {}
+    client(RealtimeConnectEvent);
+    class RealtimeSubscribeEvent extends RequestEvent {}
+    payload(RealtimeSubscribeEvent, 'subscriptions');
+    client(RealtimeSubscribeEvent);
     const classes = {
         request: RequestEvent, 'record-request': RequestEvent, route: RequestEvent, auth: AuthEvent,
-        enrich: EnrichEvent, 'model-error': ModelErrorEvent,
+        enrich: EnrichEvent, 'model-error': ModelErrorEvent, mailer: MailerEvent,
+        'realtime-message': RealtimeMessageEvent, 'realtime-connect': RealtimeConnectEvent,
+        'realtime-subscribe': RealtimeSubscribeEvent,
     };
     g.__dispatch = (fn, h) => {
         const Face = classes[h.kind()] || Event;

@@ -69,8 +69,11 @@ class OtpController {
         OneTimePasswords.Issued otp = otps.issue(c.id(), row.get().id(), to, options.length());
         Map<String, Object> visible = RecordJson.render(row.get(), false, true);
         Map<String, String> values = Map.of("OTP", otp.password(), "OTP_ID", otp.id());
-        mailer.sendLater(settings, to, MailTemplate.fill(options.emailTemplate().subject(), settings, visible, values),
-                MailTemplate.fill(options.emailTemplate().body(), settings, visible, values));
+        mailer.sendLater(settings, Mailer.message(settings, to,
+                MailTemplate.fill(options.emailTemplate().subject(), settings, visible, values),
+                MailTemplate.fill(options.emailTemplate().body(), settings, visible, values)),
+                new MailInterceptor.RecordMail(MailInterceptor.RecordMail.OTP, c, row.get().values(),
+                        Map.of("otpId", otp.id(), "password", otp.password())));
         return Map.of("otpId", otp.id());
     }
 

@@ -54,6 +54,10 @@ final class JsEvents {
                         JsRecord.ofJson(e.collection(), e.json()), false, null).withViewer(e.auth())));
                 bound.accept(hooks.onRecordEnrich(), id);
             }
+            case "onMailerSend", "onMailerRecordPasswordResetSend", "onMailerRecordVerificationSend",
+                 "onMailerRecordEmailChangeSend", "onMailerRecordOTPSend", "onMailerRecordAuthAlertSend",
+                 "onRealtimeConnectRequest", "onRealtimeSubscribeRequest", "onRealtimeMessageSend" ->
+                    JsServerEvents.bind(hooks, name, tags, id, h, pool, bound);
             case "onBootstrap" -> app(hooks.onBootstrap(), id, h, pool, bound);
             case "onServe" -> app(hooks.onServe(), id, h, pool, bound);
             case "onTerminate" -> app(hooks.onTerminate(), id, h, pool, bound);
