@@ -16,7 +16,15 @@
         'onRecordEnrich', 'onBootstrap', 'onServe', 'onTerminate', 'onMailerSend', 'onMailerRecordPasswordResetSend',
         'onMailerRecordVerificationSend', 'onMailerRecordEmailChangeSend', 'onMailerRecordOTPSend',
         'onMailerRecordAuthAlertSend', 'onRealtimeConnectRequest', 'onRealtimeSubscribeRequest',
-        'onRealtimeMessageSend'];
+        'onRealtimeMessageSend', 'onCollectionCreate', 'onCollectionUpdate', 'onCollectionDelete',
+        'onCollectionAfterCreateSuccess', 'onCollectionAfterUpdateSuccess', 'onCollectionAfterDeleteSuccess',
+        'onCollectionAfterCreateError', 'onCollectionAfterUpdateError', 'onCollectionAfterDeleteError',
+        'onCollectionsListRequest', 'onCollectionViewRequest', 'onCollectionCreateRequest', 'onCollectionUpdateRequest',
+        'onCollectionDeleteRequest', 'onModelCreate', 'onModelUpdate', 'onModelDelete', 'onModelAfterCreateSuccess',
+        'onModelAfterUpdateSuccess', 'onModelAfterDeleteSuccess', 'onModelAfterCreateError', 'onModelAfterUpdateError',
+        'onModelAfterDeleteError', 'onBatchRequest', 'onFileTokenRequest', 'onFileDownloadRequest',
+        'onRecordAuthWithPasswordRequest', 'onRecordAuthWithOAuth2Request', 'onRecordAuthRefreshRequest',
+        'onRecordAuthWithOTPRequest', 'onRecordCreateOTPRequest'];
     for (const name of events) {
         g[name] = (handler, ...collections) => reg.register(name, handler, tags(collections));
     }
@@ -49,6 +57,7 @@
     }
     lazy(Event, 'collection', (h) => P(h.collection()) || undefined);
     lazy(Event, 'record', (h, e) => (h.hasRecord() ? held(e.__c || '', h.record(), h.recordIsNew()) : undefined));
+    lazy(Event, 'model', (h, e) => e.record); // the onModel* hooks' name for it (records are Basalt's only models)
     class RequestEvent extends Event {
         requestInfo() {
             const h = this.__h;
@@ -113,11 +122,39 @@
     class RealtimeSubscribeEvent extends RequestEvent {}
     payload(RealtimeSubscribeEvent, 'subscriptions');
     client(RealtimeSubscribeEvent);
+    class CollectionEvent extends Event {}
+    payload(CollectionEvent, 'collection');
+    class CollectionErrorEvent extends CollectionEvent {}
+    lazy(CollectionErrorEvent, 'error', (h) => h.error());
+    class CollectionRequestEvent extends RequestEvent {}
+    payload(CollectionRequestEvent, 'collection');
+    class BatchEvent extends RequestEvent {}
+    payload(BatchEvent, 'batch');
+    class FileTokenEvent extends RequestEvent {}
+    payload(FileTokenEvent, 'token');
+    class FileDownloadEvent extends RequestEvent {}
+    payload(FileDownloadEvent, 'servedName');
+    lazy(FileDownloadEvent, 'servedPath', (h) => P(h.extra()).servedPath);
+    lazy(FileDownloadEvent, 'fileField', (h) => P(h.extra()).fileField);
+    // Auth endpoint events show the submitted values under PocketBase's property names (changeable).
+    class AuthEndpointEvent extends RequestEvent {}
+    payload(AuthEndpointEvent, '__body');
+    const bodyKeys = { identity: 'identity', password: 'password', identityField: 'identityField',
+        providerName: 'provider', createData: 'createData', otpId: 'otpId', email: 'email' };
+    for (const [prop, key] of Object.entries(bodyKeys)) {
+        Object.defineProperty(AuthEndpointEvent.prototype, prop, {
+            configurable: true,
+            get() { return this.__body[key]; },
+            set(value) { this.__body[key] = value; },
+        });
+    }
     const classes = {
         request: RequestEvent, 'record-request': RequestEvent, route: RequestEvent, auth: AuthEvent,
         enrich: EnrichEvent, 'model-error': ModelErrorEvent, mailer: MailerEvent,
         'realtime-message': RealtimeMessageEvent, 'realtime-connect': RealtimeConnectEvent,
-        'realtime-subscribe': RealtimeSubscribeEvent,
+        'realtime-subscribe': RealtimeSubscribeEvent, collection: CollectionEvent,
+        'collection-error': CollectionErrorEvent, 'collection-request': CollectionRequestEvent, batch: BatchEvent,
+        'file-token': FileTokenEvent, 'file-download': FileDownloadEvent, 'auth-endpoint': AuthEndpointEvent,
     };
     g.__dispatch = (fn, h) => {
         const Face = classes[h.kind()] || Event;

@@ -16,6 +16,7 @@ import dev.basalt.shared.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,9 +37,12 @@ class OtpController {
     private final RequestBodies bodies;
     private final AuthRateLimiter limiter;
     private final AuthRecordExpand expand;
+    private final AuthRequests hooked;
 
     OtpController(CollectionRegistry collections, OneTimePasswords otps, Mailer mailer, RecordReads store,
-                  RecordService records, AuthService auth, RequestBodies bodies, AuthRateLimiter limiter, AuthRecordExpand expand) {
+                  RecordService records, AuthService auth, RequestBodies bodies, AuthRateLimiter limiter,
+                  AuthRecordExpand expand, AuthRequests hooked) {
+        this.hooked = hooked;
         this.expand = expand;
         this.limiter = limiter;
         this.collections = collections;
@@ -51,9 +55,13 @@ class OtpController {
     }
 
     @PostMapping("/api/collections/{collection}/request-otp")
-    Map<String, Object> request(@PathVariable String collection, HttpServletRequest request) {
+    ResponseEntity<Object> request(@PathVariable String collection, HttpServletRequest request) {
         Collection c = enabled(collection);
-        String email = AuthController.text(bodies.read(request), "email");
+        return hooked.run(AuthRequestInterceptor.Kind.REQUEST_OTP, request, c, body -> request(c, body, request));
+    }
+
+    private Map<String, Object> request(Collection c, Map<String, Object> body, HttpServletRequest request) {
+        String email = AuthController.text(body, "email");
         limiter.check(request, c, email);
         if (email == null || email.isBlank()) {
             throw AuthErrors.VALIDATION_FAILED.exception(
@@ -78,9 +86,12 @@ class OtpController {
     }
 
     @PostMapping("/api/collections/{collection}/auth-with-otp")
-    Map<String, Object> signIn(@PathVariable String collection, HttpServletRequest request) {
+    ResponseEntity<Object> signIn(@PathVariable String collection, HttpServletRequest request) {
         Collection c = enabled(collection);
-        Map<String, Object> body = bodies.read(request);
+        return hooked.run(AuthRequestInterceptor.Kind.AUTH_WITH_OTP, request, c, body -> signIn(c, body, request));
+    }
+
+    private Map<String, Object> signIn(Collection c, Map<String, Object> body, HttpServletRequest request) {
         OneTimePasswords.Used used = limiter.attempt(request, c, AuthController.text(body, "otpId"),
                 () -> otps.use(c.id(), String.valueOf(body.get("otpId")), AuthController.text(body, "password"),
                         c.authOptions().otp().duration())

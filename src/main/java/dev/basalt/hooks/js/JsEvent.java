@@ -129,6 +129,12 @@ public final class JsEvent {
         JsPayloads.write(event, json);
     }
 
+    /** The event's read-only extras as JSON ({@code servedPath}, {@code fileField}), or null. */
+    @HostAccess.Export
+    public String extra() {
+        return JsPayloads.extra(event);
+    }
+
     /** The realtime client's id, or "". */
     @HostAccess.Export
     public String clientId() {

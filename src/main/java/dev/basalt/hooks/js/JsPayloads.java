@@ -1,7 +1,13 @@
 package dev.basalt.hooks.js;
 
 import dev.basalt.auth.MailMessage;
+import dev.basalt.hooks.BatchRequestEvent;
+import dev.basalt.hooks.CollectionEvent;
+import dev.basalt.hooks.CollectionRequestEvent;
+import dev.basalt.hooks.FileDownloadRequestEvent;
+import dev.basalt.hooks.FileTokenRequestEvent;
 import dev.basalt.hooks.HookEvent;
+import dev.basalt.hooks.RecordAuthEndpointEvent;
 import dev.basalt.hooks.MailerEvent;
 import dev.basalt.hooks.RealtimeMessageEvent;
 import dev.basalt.hooks.RealtimeSubscribeRequestEvent;
@@ -9,10 +15,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The changeable part of an event as hook code sees it ({@code e.message} of mailer and realtime message events,
- * {@code e.subscriptions} of subscribe requests), as JSON; the prelude writes it back before {@code e.next()}.
+ * {@code e.subscriptions} of subscribe requests, {@code e.collection} of collection events), as JSON; the prelude writes it back before {@code e.next()}.
  */
 final class JsPayloads {
     private JsPayloads() {
@@ -23,6 +30,12 @@ final class JsPayloads {
             case MailerEvent e -> message(e.message());
             case RealtimeMessageEvent e -> map("name", e.message().name(), "data", e.message().data());
             case RealtimeSubscribeRequestEvent e -> e.subscriptions();
+            case CollectionEvent e -> e.collection();
+            case CollectionRequestEvent e -> e.collection();
+            case FileDownloadRequestEvent e -> e.download().servedName();
+            case FileTokenRequestEvent e -> e.token();
+            case RecordAuthEndpointEvent e -> e.body();
+            case BatchRequestEvent e -> e.batch().stream().map(JsPayloads::withFileNames).toList();
             default -> null;
         });
     }
@@ -40,8 +53,73 @@ final class JsPayloads {
                 e.subscriptions().clear();
                 l.forEach(s -> e.subscriptions().add(text(s)));
             }
+            case CollectionEvent e when value instanceof Map<?, ?> m -> {
+                e.collection().clear();
+                m.forEach((k, v) -> e.collection().put(String.valueOf(k), v));
+            }
+            case CollectionRequestEvent e when value instanceof Map<?, ?> m && e.collection() != null -> {
+                e.collection().clear();
+                m.forEach((k, v) -> e.collection().put(String.valueOf(k), v));
+            }
+            case FileDownloadRequestEvent e -> e.download().servedName(text(value));
+            case FileTokenRequestEvent e -> e.token(text(value));
+            case RecordAuthEndpointEvent e when value instanceof Map<?, ?> m -> {
+                e.body().clear();
+                m.forEach((k, v) -> e.body().put(String.valueOf(k), v));
+            }
+            case BatchRequestEvent e when value instanceof List<?> l -> batch(e.batch(), l);
             default -> { }
         }
+    }
+
+    /** The read-only extras of an event ({@code e.servedPath} and {@code e.fileField} of a download), as JSON. */
+    static String extra(HookEvent event) {
+        if (event instanceof FileDownloadRequestEvent e) {
+            return JsJson.write(map("servedPath", e.download().servedPath(), "fileField",
+                    Map.of("name", e.download().fileField())));
+        }
+        return null;
+    }
+
+    /** A sub-request with its uploaded files shown by name (files do not cross into hook code). */
+    private static Map<String, Object> withFileNames(Map<String, Object> request) {
+        Map<String, Object> out = new LinkedHashMap<>(request);
+        if (request.get("body") instanceof Map<?, ?> body) {
+            Map<String, Object> shown = new LinkedHashMap<>();
+            body.forEach((k, v) -> shown.put(String.valueOf(k), files(v) != null ? files(v) : v));
+            out.put("body", shown);
+        }
+        return out;
+    }
+
+    /** The names of a value of uploaded files, or null when it is not one. */
+    private static List<String> files(Object value) {
+        if (value instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(MultipartFile.class::isInstance)) {
+            return l.stream().map(f -> ((MultipartFile) f).getOriginalFilename()).toList();
+        }
+        return null;
+    }
+
+    /** The sub-requests as a hook left them; an upload still shown by its names keeps its files. */
+    @SuppressWarnings("unchecked")
+    private static void batch(List<Map<String, Object>> batch, List<?> changed) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < changed.size(); i++) {
+            if (!(changed.get(i) instanceof Map<?, ?> m)) {
+                continue;
+            }
+            Map<String, Object> request = new LinkedHashMap<>((Map<String, Object>) m);
+            Map<?, ?> before = i < batch.size() && batch.get(i).get("body") instanceof Map<?, ?> b ? b : Map.of();
+            if (request.get("body") instanceof Map<?, ?> body) {
+                Map<String, Object> restored = new LinkedHashMap<>();
+                body.forEach((k, v) -> restored.put(String.valueOf(k),
+                        v != null && v.equals(files(before.get(k))) ? before.get(k) : v));
+                request.put("body", restored);
+            }
+            out.add(request);
+        }
+        batch.clear();
+        batch.addAll(out);
     }
 
     private static Map<String, Object> message(MailMessage m) {
