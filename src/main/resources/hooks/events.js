@@ -24,7 +24,8 @@
         'onModelAfterUpdateSuccess', 'onModelAfterDeleteSuccess', 'onModelAfterCreateError', 'onModelAfterUpdateError',
         'onModelAfterDeleteError', 'onBatchRequest', 'onFileTokenRequest', 'onFileDownloadRequest',
         'onRecordAuthWithPasswordRequest', 'onRecordAuthWithOAuth2Request', 'onRecordAuthRefreshRequest',
-        'onRecordAuthWithOTPRequest', 'onRecordCreateOTPRequest'];
+        'onRecordAuthWithOTPRequest', 'onRecordCreateOTPRequest', 'onSettingsListRequest', 'onSettingsUpdateRequest',
+        'onSettingsReload'];
     for (const name of events) {
         g[name] = (handler, ...collections) => reg.register(name, handler, tags(collections));
     }
@@ -148,6 +149,11 @@
             set(value) { this.__body[key] = value; },
         });
     }
+    class SettingsListEvent extends RequestEvent {}
+    payload(SettingsListEvent, 'settings');
+    class SettingsUpdateEvent extends RequestEvent {}
+    payload(SettingsUpdateEvent, 'newSettings');
+    lazy(SettingsUpdateEvent, 'oldSettings', (h) => P(h.extra()).oldSettings);
     const classes = {
         request: RequestEvent, 'record-request': RequestEvent, route: RequestEvent, auth: AuthEvent,
         enrich: EnrichEvent, 'model-error': ModelErrorEvent, mailer: MailerEvent,
@@ -155,6 +161,7 @@
         'realtime-subscribe': RealtimeSubscribeEvent, collection: CollectionEvent,
         'collection-error': CollectionErrorEvent, 'collection-request': CollectionRequestEvent, batch: BatchEvent,
         'file-token': FileTokenEvent, 'file-download': FileDownloadEvent, 'auth-endpoint': AuthEndpointEvent,
+        'settings-list': SettingsListEvent, 'settings-update': SettingsUpdateEvent,
     };
     g.__dispatch = (fn, h) => {
         const Face = classes[h.kind()] || Event;

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The hooks of {@link Hooks} beyond the record ones (kept apart so that each file stays short): mailer, realtime,
- * collection, model, file, batch and auth endpoint hooks, with PocketBase's names. Model hooks see records only (Basalt's other models have no
+ * collection, model, file, batch, auth endpoint and settings hooks, with PocketBase's names. Model hooks see records only (Basalt's other models have no
  * hooks): they run inside the record hooks of the same write, as in PocketBase. Inject {@link Hooks}, not this class.
  */
 public abstract class ServerHooks {
@@ -23,6 +23,9 @@ public abstract class ServerHooks {
     private final Hook<BatchRequestEvent> batch = new Hook<>();
     private final Hook<FileDownloadRequestEvent> fileDownload = new Hook<>();
     private final Hook<FileTokenRequestEvent> fileToken = new Hook<>();
+    private final Hook<SettingsRequestEvent> settingsList = new Hook<>();
+    private final Hook<SettingsRequestEvent> settingsUpdate = new Hook<>();
+    private final Hook<AppEvent> settingsReload = new Hook<>();
     /** Collection model hooks by action (create, update, delete) and phase (write, after success, after error). */
     private final List<List<Hook<CollectionEvent>>> collection = List.of(phases(), phases(), phases());
 
@@ -267,5 +270,20 @@ public abstract class ServerHooks {
     /** Wraps {@code request-otp}. */
     public Hook<RecordAuthEndpointEvent> onRecordCreateOTPRequest() {
         return authEndpoint(AuthRequestInterceptor.Kind.REQUEST_OTP);
+    }
+
+    /** Wraps {@code GET /api/settings}; {@code next()} answers with the (changeable) settings. */
+    public Hook<SettingsRequestEvent> onSettingsListRequest() {
+        return settingsList;
+    }
+
+    /** Wraps {@code PATCH /api/settings}; {@code next()} saves the (changeable) new settings. */
+    public Hook<SettingsRequestEvent> onSettingsUpdateRequest() {
+        return settingsUpdate;
+    }
+
+    /** After the settings changed (saved on this or another node, or restored). */
+    public Hook<AppEvent> onSettingsReload() {
+        return settingsReload;
     }
 }

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
         "auth", "batch", "collections", "collections :: fields", "crons", "files", "query", "realtime", "records",
-        "shared"})
+        "settings", "shared"})
 package dev.basalt.hooks;

@@ -72,7 +72,8 @@ final class JsEvents {
                  "onCollectionViewRequest", "onCollectionCreateRequest", "onCollectionUpdateRequest",
                  "onCollectionDeleteRequest", "onBatchRequest", "onFileTokenRequest", "onFileDownloadRequest",
                  "onRecordAuthWithPasswordRequest", "onRecordAuthWithOAuth2Request", "onRecordAuthRefreshRequest",
-                 "onRecordAuthWithOTPRequest", "onRecordCreateOTPRequest" ->
+                 "onRecordAuthWithOTPRequest", "onRecordCreateOTPRequest", "onSettingsListRequest",
+                 "onSettingsUpdateRequest", "onSettingsReload" ->
                     JsServerEvents.bind(hooks, name, tags, id, h, pool, bound);
             case "onBootstrap" -> app(hooks.onBootstrap(), id, h, pool, bound);
             case "onServe" -> app(hooks.onServe(), id, h, pool, bound);

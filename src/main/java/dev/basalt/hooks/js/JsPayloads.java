@@ -8,6 +8,7 @@ import dev.basalt.hooks.FileDownloadRequestEvent;
 import dev.basalt.hooks.FileTokenRequestEvent;
 import dev.basalt.hooks.HookEvent;
 import dev.basalt.hooks.RecordAuthEndpointEvent;
+import dev.basalt.hooks.SettingsRequestEvent;
 import dev.basalt.hooks.MailerEvent;
 import dev.basalt.hooks.RealtimeMessageEvent;
 import dev.basalt.hooks.RealtimeSubscribeRequestEvent;
@@ -35,6 +36,7 @@ final class JsPayloads {
             case FileDownloadRequestEvent e -> e.download().servedName();
             case FileTokenRequestEvent e -> e.token();
             case RecordAuthEndpointEvent e -> e.body();
+            case SettingsRequestEvent e -> e.settings();
             case BatchRequestEvent e -> e.batch().stream().map(JsPayloads::withFileNames).toList();
             default -> null;
         });
@@ -63,6 +65,10 @@ final class JsPayloads {
             }
             case FileDownloadRequestEvent e -> e.download().servedName(text(value));
             case FileTokenRequestEvent e -> e.token(text(value));
+            case SettingsRequestEvent e when value instanceof Map<?, ?> m -> {
+                e.settings().clear();
+                m.forEach((k, v) -> e.settings().put(String.valueOf(k), v));
+            }
             case RecordAuthEndpointEvent e when value instanceof Map<?, ?> m -> {
                 e.body().clear();
                 m.forEach((k, v) -> e.body().put(String.valueOf(k), v));
@@ -74,6 +80,9 @@ final class JsPayloads {
 
     /** The read-only extras of an event ({@code e.servedPath} and {@code e.fileField} of a download), as JSON. */
     static String extra(HookEvent event) {
+        if (event instanceof SettingsRequestEvent e) {
+            return JsJson.write(Map.of("oldSettings", e.oldSettings() == null ? Map.of() : e.oldSettings()));
+        }
         if (event instanceof FileDownloadRequestEvent e) {
             return JsJson.write(map("servedPath", e.download().servedPath(), "fileField",
                     Map.of("name", e.download().fileField())));

@@ -59,6 +59,12 @@ final class JsServerEvents {
             case "onRecordAuthRefreshRequest" -> auth(hooks.onRecordAuthRefreshRequest(), tags, id, h, pool, bound);
             case "onRecordAuthWithOTPRequest" -> auth(hooks.onRecordAuthWithOTPRequest(), tags, id, h, pool, bound);
             case "onRecordCreateOTPRequest" -> auth(hooks.onRecordCreateOTPRequest(), tags, id, h, pool, bound);
+            case "onSettingsListRequest" -> bind(hooks.onSettingsListRequest(), Set.of(), id, bound,
+                    e -> pool.run(h, new JsEvent("settings-list", e, null, null, false, e)));
+            case "onSettingsUpdateRequest" -> bind(hooks.onSettingsUpdateRequest(), Set.of(), id, bound,
+                    e -> pool.run(h, new JsEvent("settings-update", e, null, null, false, e)));
+            case "onSettingsReload" -> bind(hooks.onSettingsReload(), Set.of(), id, bound,
+                    e -> pool.run(h, new JsEvent("app", e, null, null, false, null)));
             default -> throw new IllegalArgumentException("Unknown hook " + name + ".");
         }
     }

@@ -163,6 +163,19 @@ class ServerHooksApiTest extends ApiTest {
                 }
                 e.next();
             }, "hkauth");
+            onSettingsListRequest((e) => {
+                e.settings.meta.appName = e.settings.meta.appName + " (listed)";
+                e.next();
+            });
+            onSettingsUpdateRequest((e) => {
+                if (e.newSettings.meta.appName === "Forbidden name") {
+                    throw new BadRequestError("Not that name.");
+                }
+                if (e.newSettings.meta.appName === "hooked") {
+                    e.newSettings.meta.senderName = "Hooked sender " + e.oldSettings.meta.appName.length;
+                }
+                e.next();
+            });
             onCollectionsListRequest((e) => {
                 if (e.request.url.rawQuery.includes("hkblock")) {
                     return e.json(418, { message: "No list" });
@@ -473,12 +486,35 @@ class ServerHooksApiTest extends ApiTest {
             e.next();
         }, "hkauth");
         try {
-            Response refreshed = post("/api/collections/hkauth/auth-refresh", Map.of(), "Bearer "
-                    + alias.get("token").asString());
+            Response refreshed = post("/api/collections/hkauth/auth-refresh", Map.of(),
+                    alias.get("token").asString());
             assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
         } finally {
             hooks.onRecordAuthRefreshRequest().unbind(id);
         }
         assertThat(seen).containsExactly("hkauth");
+    }
+
+    @Test
+    void settingsHooks() {
+        List<String> reloads = new ArrayList<>();
+        String id = hooks.onSettingsReload().bind(e -> reloads.add(e.name()));
+        String oldName = patch("/api/settings", Map.of(), superuser()).get("meta").get("appName").asString();
+        try {
+            Response forbidden = patch("/api/settings", Map.of("meta", Map.of("appName", "Forbidden name")),
+                    superuser());
+            assertThat(forbidden.status()).isEqualTo(400);
+            assertThat(forbidden.get("message").asString()).isEqualTo("Not that name.");
+            Response hooked = patch("/api/settings", Map.of("meta", Map.of("appName", "hooked")), superuser());
+            assertThat(hooked.status()).as(hooked.body()).isEqualTo(200);
+            assertThat(hooked.get("meta").get("senderName").asString())
+                    .isEqualTo("Hooked sender " + oldName.length());
+            assertThat(get("/api/settings", superuser()).get("meta").get("appName").asString())
+                    .isEqualTo("hooked (listed)");
+            assertThat(reloads).contains("settingsReload");
+        } finally {
+            hooks.onSettingsReload().unbind(id);
+            patch("/api/settings", Map.of("meta", Map.of("appName", oldName)), superuser());
+        }
     }
 }
