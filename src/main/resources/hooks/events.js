@@ -24,8 +24,10 @@
         'onModelAfterUpdateSuccess', 'onModelAfterDeleteSuccess', 'onModelAfterCreateError', 'onModelAfterUpdateError',
         'onModelAfterDeleteError', 'onBatchRequest', 'onFileTokenRequest', 'onFileDownloadRequest',
         'onRecordAuthWithPasswordRequest', 'onRecordAuthWithOAuth2Request', 'onRecordAuthRefreshRequest',
-        'onRecordAuthWithOTPRequest', 'onRecordCreateOTPRequest', 'onSettingsListRequest', 'onSettingsUpdateRequest',
-        'onSettingsReload'];
+        'onRecordAuthWithOTPRequest', 'onRecordCreateOTPRequest', 'onRecordRequestVerificationRequest',
+        'onRecordConfirmVerificationRequest', 'onRecordRequestPasswordResetRequest', 'onRecordConfirmPasswordResetRequest',
+        'onRecordRequestEmailChangeRequest', 'onRecordConfirmEmailChangeRequest', 'onSettingsListRequest',
+        'onSettingsUpdateRequest', 'onSettingsReload'];
     for (const name of events) {
         g[name] = (handler, ...collections) => reg.register(name, handler, tags(collections));
     }
@@ -141,7 +143,8 @@
     class AuthEndpointEvent extends RequestEvent {}
     payload(AuthEndpointEvent, '__body');
     const bodyKeys = { identity: 'identity', password: 'password', identityField: 'identityField',
-        providerName: 'provider', createData: 'createData', otpId: 'otpId', email: 'email' };
+        providerName: 'provider', createData: 'createData', otpId: 'otpId', email: 'email', token: 'token',
+        newEmail: 'newEmail', passwordConfirm: 'passwordConfirm' };
     for (const [prop, key] of Object.entries(bodyKeys)) {
         Object.defineProperty(AuthEndpointEvent.prototype, prop, {
             configurable: true,

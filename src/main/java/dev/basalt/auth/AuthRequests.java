@@ -21,16 +21,22 @@ class AuthRequests {
         this.bodies = bodies;
     }
 
-    /** Reads the request's body and answers with {@code work}'s result for it (as a hook may have changed it). */
+    /**
+     * Reads the request's body and answers with {@code work}'s result for it (as a hook may have changed it); 204
+     * when the result is null.
+     */
     ResponseEntity<Object> run(AuthRequestInterceptor.Kind kind, HttpServletRequest request, Collection c,
                                Function<Map<String, Object>, Object> work) {
         Map<String, Object> body = new LinkedHashMap<>(bodies.read(request));
         AuthRequestInterceptor hooks = interceptor.getIfAvailable();
         if (hooks == null || !hooks.active()) {
-            return ResponseEntity.ok(work.apply(body));
+            return answer(work.apply(body));
         }
-        ResponseEntity<Object> answer = hooks.around(kind, request, c, body,
-                () -> ResponseEntity.ok(work.apply(body)));
+        ResponseEntity<Object> answer = hooks.around(kind, request, c, body, () -> answer(work.apply(body)));
         return answer != null ? answer : ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<Object> answer(Object result) {
+        return result == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(result);
     }
 }

@@ -10,7 +10,6 @@ import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordInput;
 import dev.basalt.records.RecordService;
-import dev.basalt.records.RequestBodies;
 import dev.basalt.settings.Settings;
 import dev.basalt.shared.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,13 +33,12 @@ class OtpController {
     private final RecordReads store;
     private final RecordService records;
     private final AuthService auth;
-    private final RequestBodies bodies;
     private final AuthRateLimiter limiter;
     private final AuthRecordExpand expand;
     private final AuthRequests hooked;
 
     OtpController(CollectionRegistry collections, OneTimePasswords otps, Mailer mailer, RecordReads store,
-                  RecordService records, AuthService auth, RequestBodies bodies, AuthRateLimiter limiter,
+                  RecordService records, AuthService auth, AuthRateLimiter limiter,
                   AuthRecordExpand expand, AuthRequests hooked) {
         this.hooked = hooked;
         this.expand = expand;
@@ -51,7 +49,6 @@ class OtpController {
         this.store = store;
         this.records = records;
         this.auth = auth;
-        this.bodies = bodies;
     }
 
     @PostMapping("/api/collections/{collection}/request-otp")

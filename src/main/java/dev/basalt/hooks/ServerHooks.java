@@ -1,16 +1,15 @@
 package dev.basalt.hooks;
 
-import dev.basalt.auth.AuthRequestInterceptor;
 import dev.basalt.collections.CollectionRequestInterceptor;
 import dev.basalt.collections.CollectionWriteInterceptor;
 import java.util.List;
 
 /**
  * The hooks of {@link Hooks} beyond the record ones (kept apart so that each file stays short): mailer, realtime,
- * collection, model, file, batch, auth endpoint and settings hooks, with PocketBase's names. Model hooks see records only (Basalt's other models have no
+ * collection, model, file, batch and settings hooks, with PocketBase's names. Model hooks see records only (Basalt's other models have no
  * hooks): they run inside the record hooks of the same write, as in PocketBase. Inject {@link Hooks}, not this class.
  */
-public abstract class ServerHooks {
+public abstract class ServerHooks extends AuthEndpointHooks {
     private final Hook<MailerEvent> mailerSend = new Hook<>();
     private final Hook<MailerRecordEvent> passwordResetSend = new Hook<>();
     private final Hook<MailerRecordEvent> verificationSend = new Hook<>();
@@ -48,15 +47,6 @@ public abstract class ServerHooks {
     /** The model hook of an action and phase (0 wraps the write, 1 after success, 2 after error). */
     Hook<RecordEvent> modelHook(dev.basalt.records.RecordWrite.Action action, int phase) {
         return model.get(action.ordinal()).get(phase);
-    }
-
-    private final List<Hook<RecordAuthEndpointEvent>> authEndpoints = java.util.stream.Stream
-            .generate(() -> new Hook<RecordAuthEndpointEvent>()).limit(AuthRequestInterceptor.Kind.values().length)
-            .toList();
-
-    /** The hook of an auth endpoint. */
-    Hook<RecordAuthEndpointEvent> authEndpoint(AuthRequestInterceptor.Kind kind) {
-        return authEndpoints.get(kind.ordinal());
     }
 
     private final List<Hook<CollectionRequestEvent>> collectionRequests = List.of(new Hook<>(), new Hook<>(),
@@ -245,31 +235,6 @@ public abstract class ServerHooks {
     /** Wraps {@code POST /api/files/token}; {@code next()} answers with the (changeable) token. */
     public Hook<FileTokenRequestEvent> onFileTokenRequest() {
         return fileToken;
-    }
-
-    /** Wraps {@code auth-with-password}; {@code e.body()} ({@code identity}, {@code password}...) may change. */
-    public Hook<RecordAuthEndpointEvent> onRecordAuthWithPasswordRequest() {
-        return authEndpoint(AuthRequestInterceptor.Kind.AUTH_WITH_PASSWORD);
-    }
-
-    /** Wraps {@code auth-with-oauth2}. */
-    public Hook<RecordAuthEndpointEvent> onRecordAuthWithOAuth2Request() {
-        return authEndpoint(AuthRequestInterceptor.Kind.AUTH_WITH_OAUTH2);
-    }
-
-    /** Wraps {@code auth-refresh}. */
-    public Hook<RecordAuthEndpointEvent> onRecordAuthRefreshRequest() {
-        return authEndpoint(AuthRequestInterceptor.Kind.AUTH_REFRESH);
-    }
-
-    /** Wraps {@code auth-with-otp}. */
-    public Hook<RecordAuthEndpointEvent> onRecordAuthWithOTPRequest() {
-        return authEndpoint(AuthRequestInterceptor.Kind.AUTH_WITH_OTP);
-    }
-
-    /** Wraps {@code request-otp}. */
-    public Hook<RecordAuthEndpointEvent> onRecordCreateOTPRequest() {
-        return authEndpoint(AuthRequestInterceptor.Kind.REQUEST_OTP);
     }
 
     /** Wraps {@code GET /api/settings}; {@code next()} answers with the (changeable) settings. */

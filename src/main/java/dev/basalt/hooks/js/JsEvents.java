@@ -72,7 +72,10 @@ final class JsEvents {
                  "onCollectionViewRequest", "onCollectionCreateRequest", "onCollectionUpdateRequest",
                  "onCollectionDeleteRequest", "onBatchRequest", "onFileTokenRequest", "onFileDownloadRequest",
                  "onRecordAuthWithPasswordRequest", "onRecordAuthWithOAuth2Request", "onRecordAuthRefreshRequest",
-                 "onRecordAuthWithOTPRequest", "onRecordCreateOTPRequest", "onSettingsListRequest",
+                 "onRecordAuthWithOTPRequest", "onRecordCreateOTPRequest", "onRecordRequestVerificationRequest",
+                 "onRecordConfirmVerificationRequest", "onRecordRequestPasswordResetRequest",
+                 "onRecordConfirmPasswordResetRequest", "onRecordRequestEmailChangeRequest",
+                 "onRecordConfirmEmailChangeRequest", "onSettingsListRequest",
                  "onSettingsUpdateRequest", "onSettingsReload" ->
                     JsServerEvents.bind(hooks, name, tags, id, h, pool, bound);
             case "onBootstrap" -> app(hooks.onBootstrap(), id, h, pool, bound);

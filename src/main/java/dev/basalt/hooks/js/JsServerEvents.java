@@ -59,6 +59,12 @@ final class JsServerEvents {
             case "onRecordAuthRefreshRequest" -> auth(hooks.onRecordAuthRefreshRequest(), tags, id, h, pool, bound);
             case "onRecordAuthWithOTPRequest" -> auth(hooks.onRecordAuthWithOTPRequest(), tags, id, h, pool, bound);
             case "onRecordCreateOTPRequest" -> auth(hooks.onRecordCreateOTPRequest(), tags, id, h, pool, bound);
+            case "onRecordRequestVerificationRequest" -> auth(hooks.onRecordRequestVerificationRequest(), tags, id, h, pool, bound);
+            case "onRecordConfirmVerificationRequest" -> auth(hooks.onRecordConfirmVerificationRequest(), tags, id, h, pool, bound);
+            case "onRecordRequestPasswordResetRequest" -> auth(hooks.onRecordRequestPasswordResetRequest(), tags, id, h, pool, bound);
+            case "onRecordConfirmPasswordResetRequest" -> auth(hooks.onRecordConfirmPasswordResetRequest(), tags, id, h, pool, bound);
+            case "onRecordRequestEmailChangeRequest" -> auth(hooks.onRecordRequestEmailChangeRequest(), tags, id, h, pool, bound);
+            case "onRecordConfirmEmailChangeRequest" -> auth(hooks.onRecordConfirmEmailChangeRequest(), tags, id, h, pool, bound);
             case "onSettingsListRequest" -> bind(hooks.onSettingsListRequest(), Set.of(), id, bound,
                     e -> pool.run(h, new JsEvent("settings-list", e, null, null, false, e)));
             case "onSettingsUpdateRequest" -> bind(hooks.onSettingsUpdateRequest(), Set.of(), id, bound,

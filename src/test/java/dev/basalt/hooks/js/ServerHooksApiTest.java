@@ -163,6 +163,12 @@ class ServerHooksApiTest extends ApiTest {
                 }
                 e.next();
             }, "hkauth");
+            onRecordRequestPasswordResetRequest((e) => {
+                if (e.email === "stop@example.com") {
+                    return e.json(429, { message: "Slow down, " + e.collection.name + "." });
+                }
+                e.next();
+            }, "hkauth");
             onSettingsListRequest((e) => {
                 e.settings.meta.appName = e.settings.meta.appName + " (listed)";
                 e.next();
@@ -479,6 +485,12 @@ class ServerHooksApiTest extends ApiTest {
                 "blocked@example.com", "password", "long-enough-1"), null);
         assertThat(blocked.status()).isEqualTo(403);
         assertThat(blocked.get("message").asString()).isEqualTo("Blocked account.");
+        Response slow = post("/api/collections/hkauth/request-password-reset", Map.of("email", "stop@example.com"),
+                null);
+        assertThat(slow.status()).isEqualTo(429);
+        assertThat(slow.get("message").asString()).isEqualTo("Slow down, hkauth.");
+        assertThat(post("/api/collections/hkauth/request-password-reset", Map.of("email", "carol@example.com"),
+                null).status()).isEqualTo(204);
 
         List<String> seen = new ArrayList<>();
         String id = hooks.onRecordAuthRefreshRequest().bind(e -> {
