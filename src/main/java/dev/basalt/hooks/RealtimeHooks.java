@@ -42,6 +42,11 @@ class RealtimeHooks implements RealtimeInterceptor {
     }
 
     @Override
+    public boolean interceptsMessages() {
+        return hooks.onRealtimeMessageSend().length() > 0;
+    }
+
+    @Override
     public void aroundMessage(String clientId, RealtimeMessage message, Runnable send) {
         Hook<RealtimeMessageEvent> hook = hooks.onRealtimeMessageSend();
         if (hook.length() == 0) {

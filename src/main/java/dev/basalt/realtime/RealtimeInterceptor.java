@@ -26,6 +26,9 @@ public interface RealtimeInterceptor {
     ResponseEntity<Object> aroundSubscribe(HttpServletRequest request, String clientId, List<String> subscriptions,
                                            Supplier<ResponseEntity<Object>> proceed);
 
+    /** False when no message hook is bound: frames are then written as they are, without being looked at. */
+    boolean interceptsMessages();
+
     /** Wraps the writing of one message to one client, on that client's writer thread; {@code send} writes it. */
     void aroundMessage(String clientId, RealtimeMessage message, Runnable send);
 

@@ -28,6 +28,10 @@ final class MessageSendSink implements Client.Sink {
 
     @Override
     public void write(String frame) throws IOException {
+        if (!interceptor.interceptsMessages()) {
+            out.write(frame);
+            return;
+        }
         int name = frame.indexOf(EVENT);
         int data = frame.indexOf(DATA);
         if (!frame.startsWith("id:") || name < 0 || data < name) {
