@@ -75,14 +75,14 @@ final class CollectionWriteCalls {
         });
     }
 
-    /** After the commit: the after-success calls of the writes that happened. */
+    /** After the commit: the after-success calls of the writes that happened ({@code fresh}: as reloaded, or null). */
     void committed(Function<String, Collection> fresh) {
         if (interceptor == null) {
             return;
         }
         for (Done d : done) {
-            interceptor.committed(d.action(), d.action() == Action.DELETE ? d.collection()
-                    : fresh.apply(d.collection().id()));
+            Collection now = d.action() == Action.DELETE ? null : fresh.apply(d.collection().id());
+            interceptor.committed(d.action(), now != null ? now : d.collection());
         }
     }
 

@@ -264,7 +264,7 @@ public class SchemaChangeService implements CollectionService {
             barrier.await(ackId, ACK_TIMEOUT);
         }
         deleted.forEach(c -> events.publishEvent(new CollectionDeleted(c)));
-        calls.committed(id -> registry.find(id).orElseThrow());
+        calls.committed(id -> registry.find(id).orElse(null));
         if (result instanceof Collection c) {
             @SuppressWarnings("unchecked")
             T fresh = (T) registry.find(c.id()).orElse(c);
