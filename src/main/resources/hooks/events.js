@@ -13,7 +13,21 @@
         'onRecordAfterUpdateSuccess', 'onRecordAfterDeleteSuccess', 'onRecordAfterCreateError',
         'onRecordAfterUpdateError', 'onRecordAfterDeleteError', 'onRecordsListRequest', 'onRecordViewRequest',
         'onRecordCreateRequest', 'onRecordUpdateRequest', 'onRecordDeleteRequest', 'onRecordAuthRequest',
-        'onRecordEnrich', 'onBootstrap', 'onServe', 'onTerminate'];
+        'onRecordEnrich', 'onBootstrap', 'onServe', 'onTerminate', 'onMailerSend', 'onMailerRecordPasswordResetSend',
+        'onMailerRecordVerificationSend', 'onMailerRecordEmailChangeSend', 'onMailerRecordOTPSend',
+        'onMailerRecordAuthAlertSend', 'onRealtimeConnectRequest', 'onRealtimeSubscribeRequest',
+        'onRealtimeMessageSend', 'onCollectionCreate', 'onCollectionUpdate', 'onCollectionDelete',
+        'onCollectionAfterCreateSuccess', 'onCollectionAfterUpdateSuccess', 'onCollectionAfterDeleteSuccess',
+        'onCollectionAfterCreateError', 'onCollectionAfterUpdateError', 'onCollectionAfterDeleteError',
+        'onCollectionsListRequest', 'onCollectionViewRequest', 'onCollectionCreateRequest', 'onCollectionUpdateRequest',
+        'onCollectionDeleteRequest', 'onModelCreate', 'onModelUpdate', 'onModelDelete', 'onModelAfterCreateSuccess',
+        'onModelAfterUpdateSuccess', 'onModelAfterDeleteSuccess', 'onModelAfterCreateError', 'onModelAfterUpdateError',
+        'onModelAfterDeleteError', 'onBatchRequest', 'onFileTokenRequest', 'onFileDownloadRequest',
+        'onRecordAuthWithPasswordRequest', 'onRecordAuthWithOAuth2Request', 'onRecordAuthRefreshRequest',
+        'onRecordAuthWithOTPRequest', 'onRecordCreateOTPRequest', 'onRecordRequestVerificationRequest',
+        'onRecordConfirmVerificationRequest', 'onRecordRequestPasswordResetRequest', 'onRecordConfirmPasswordResetRequest',
+        'onRecordRequestEmailChangeRequest', 'onRecordConfirmEmailChangeRequest', 'onSettingsListRequest',
+        'onSettingsUpdateRequest', 'onSettingsReload'];
     for (const name of events) {
         g[name] = (handler, ...collections) => reg.register(name, handler, tags(collections));
     }
@@ -38,13 +52,15 @@
     class Event {
         constructor(h, cname) {
             this.app = $app;
-            this.next = () => h.next();
+            // an event with a changeable part (e.message, e.subscriptions) hands it back before the chain goes on
+            this.next = () => (this.__sync ? this.__sync() : undefined, h.next());
             this.__h = h;
             this.__c = cname;
         }
     }
     lazy(Event, 'collection', (h) => P(h.collection()) || undefined);
     lazy(Event, 'record', (h, e) => (h.hasRecord() ? held(e.__c || '', h.record(), h.recordIsNew()) : undefined));
+    lazy(Event, 'model', (h, e) => e.record); // the onModel* hooks' name for it (records are Basalt's only models)
     class RequestEvent extends Event {
         requestInfo() {
             const h = this.__h;
@@ -85,9 +101,70 @@
     });
     class ModelErrorEvent extends Event {}
     lazy(ModelErrorEvent, 'error', (h) => h.error());
+    // Events with a changeable part `prop` read from and written back to the host as JSON (only once read or set).
+    const payload = (cls, prop) => {
+        lazy(cls, prop, (h) => P(h.payload()));
+        cls.prototype.__sync = function () {
+            if (Object.prototype.hasOwnProperty.call(this, prop)) {
+                this.__h.payload(S(this[prop]));
+            }
+        };
+    };
+    const client = (cls) => lazy(cls, 'client', (h) => {
+        const id = h.clientId();
+        return { id: () => id };
+    });
+    class MailerEvent extends Event {}
+    payload(MailerEvent, 'message');
+    lazy(MailerEvent, 'meta', (h) => P(h.meta()) || {});
+    class RealtimeMessageEvent extends Event {}
+    payload(RealtimeMessageEvent, 'message');
+    client(RealtimeMessageEvent);
+    class RealtimeConnectEvent extends RequestEvent {}
+    client(RealtimeConnectEvent);
+    class RealtimeSubscribeEvent extends RequestEvent {}
+    payload(RealtimeSubscribeEvent, 'subscriptions');
+    client(RealtimeSubscribeEvent);
+    class CollectionEvent extends Event {}
+    payload(CollectionEvent, 'collection');
+    class CollectionErrorEvent extends CollectionEvent {}
+    lazy(CollectionErrorEvent, 'error', (h) => h.error());
+    class CollectionRequestEvent extends RequestEvent {}
+    payload(CollectionRequestEvent, 'collection');
+    class BatchEvent extends RequestEvent {}
+    payload(BatchEvent, 'batch');
+    class FileTokenEvent extends RequestEvent {}
+    payload(FileTokenEvent, 'token');
+    class FileDownloadEvent extends RequestEvent {}
+    payload(FileDownloadEvent, 'servedName');
+    lazy(FileDownloadEvent, 'servedPath', (h) => P(h.extra()).servedPath);
+    lazy(FileDownloadEvent, 'fileField', (h) => P(h.extra()).fileField);
+    // Auth endpoint events show the submitted values under PocketBase's property names (changeable).
+    class AuthEndpointEvent extends RequestEvent {}
+    payload(AuthEndpointEvent, '__body');
+    const bodyKeys = { identity: 'identity', password: 'password', identityField: 'identityField',
+        providerName: 'provider', createData: 'createData', otpId: 'otpId', email: 'email', token: 'token',
+        newEmail: 'newEmail', passwordConfirm: 'passwordConfirm' };
+    for (const [prop, key] of Object.entries(bodyKeys)) {
+        Object.defineProperty(AuthEndpointEvent.prototype, prop, {
+            configurable: true,
+            get() { return this.__body[key]; },
+            set(value) { this.__body[key] = value; },
+        });
+    }
+    class SettingsListEvent extends RequestEvent {}
+    payload(SettingsListEvent, 'settings');
+    class SettingsUpdateEvent extends RequestEvent {}
+    payload(SettingsUpdateEvent, 'newSettings');
+    lazy(SettingsUpdateEvent, 'oldSettings', (h) => P(h.extra()).oldSettings);
     const classes = {
         request: RequestEvent, 'record-request': RequestEvent, route: RequestEvent, auth: AuthEvent,
-        enrich: EnrichEvent, 'model-error': ModelErrorEvent,
+        enrich: EnrichEvent, 'model-error': ModelErrorEvent, mailer: MailerEvent,
+        'realtime-message': RealtimeMessageEvent, 'realtime-connect': RealtimeConnectEvent,
+        'realtime-subscribe': RealtimeSubscribeEvent, collection: CollectionEvent,
+        'collection-error': CollectionErrorEvent, 'collection-request': CollectionRequestEvent, batch: BatchEvent,
+        'file-token': FileTokenEvent, 'file-download': FileDownloadEvent, 'auth-endpoint': AuthEndpointEvent,
+        'settings-list': SettingsListEvent, 'settings-update': SettingsUpdateEvent,
     };
     g.__dispatch = (fn, h) => {
         const Face = classes[h.kind()] || Event;

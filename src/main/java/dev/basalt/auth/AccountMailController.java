@@ -1,8 +1,8 @@
 package dev.basalt.auth;
 
+import dev.basalt.auth.AuthRequestInterceptor.Kind;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
-import dev.basalt.records.RequestBodies;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -21,68 +21,78 @@ class AccountMailController {
     private static final String BASE = "/api/collections/{collection}/";
     private final CollectionRegistry collections;
     private final AccountMails mails;
-    private final RequestBodies bodies;
     private final AuthRateLimiter limiter;
+    private final AuthRequests hooked;
 
-    AccountMailController(CollectionRegistry collections, AccountMails mails, RequestBodies bodies,
-                          AuthRateLimiter limiter) {
+    AccountMailController(CollectionRegistry collections, AccountMails mails, AuthRateLimiter limiter,
+                          AuthRequests hooked) {
+        this.hooked = hooked;
         this.limiter = limiter;
         this.collections = collections;
         this.mails = mails;
-        this.bodies = bodies;
     }
 
     @PostMapping(BASE + "request-verification")
-    ResponseEntity<Void> requestVerification(@PathVariable String collection, HttpServletRequest request) {
+    ResponseEntity<Object> requestVerification(@PathVariable String collection, HttpServletRequest request) {
         Collection c = find(collection);
-        String email = text(bodies.read(request), "email");
-        limiter.check(request, c, email);
-        mails.requestVerification(c, email);
-        return ResponseEntity.noContent().build();
+        return hooked.run(Kind.REQUEST_VERIFICATION, request, c, body -> {
+            String email = text(body, "email");
+            limiter.check(request, c, email);
+            mails.requestVerification(c, email);
+            return null;
+        });
     }
 
     @PostMapping(BASE + "confirm-verification")
-    ResponseEntity<Void> confirmVerification(@PathVariable String collection, HttpServletRequest request) {
+    ResponseEntity<Object> confirmVerification(@PathVariable String collection, HttpServletRequest request) {
         Collection c = find(collection);
-        limiter.check(request, c, null);
-        mails.confirmVerification(c, text(bodies.read(request), "token"));
-        return ResponseEntity.noContent().build();
+        return hooked.run(Kind.CONFIRM_VERIFICATION, request, c, body -> {
+            limiter.check(request, c, null);
+            mails.confirmVerification(c, text(body, "token"));
+            return null;
+        });
     }
 
     @PostMapping(BASE + "request-password-reset")
-    ResponseEntity<Void> requestPasswordReset(@PathVariable String collection, HttpServletRequest request) {
+    ResponseEntity<Object> requestPasswordReset(@PathVariable String collection, HttpServletRequest request) {
         Collection c = find(collection);
-        String email = text(bodies.read(request), "email");
-        limiter.check(request, c, email);
-        mails.requestPasswordReset(c, email);
-        return ResponseEntity.noContent().build();
+        return hooked.run(Kind.REQUEST_PASSWORD_RESET, request, c, body -> {
+            String email = text(body, "email");
+            limiter.check(request, c, email);
+            mails.requestPasswordReset(c, email);
+            return null;
+        });
     }
 
     @PostMapping(BASE + "confirm-password-reset")
-    ResponseEntity<Void> confirmPasswordReset(@PathVariable String collection, HttpServletRequest request) {
-        Map<String, Object> body = bodies.read(request);
+    ResponseEntity<Object> confirmPasswordReset(@PathVariable String collection, HttpServletRequest request) {
         Collection c = find(collection);
-        limiter.check(request, c, null);
-        mails.confirmPasswordReset(c, text(body, "token"), text(body, "password"),
-                text(body, "passwordConfirm"));
-        return ResponseEntity.noContent().build();
+        return hooked.run(Kind.CONFIRM_PASSWORD_RESET, request, c, body -> {
+            limiter.check(request, c, null);
+            mails.confirmPasswordReset(c, text(body, "token"), text(body, "password"),
+                    text(body, "passwordConfirm"));
+            return null;
+        });
     }
 
     @PostMapping(BASE + "request-email-change")
-    ResponseEntity<Void> requestEmailChange(@PathVariable String collection, HttpServletRequest request) {
+    ResponseEntity<Object> requestEmailChange(@PathVariable String collection, HttpServletRequest request) {
         Collection c = find(collection);
-        limiter.check(request, c, Caller.of(request).id());
-        mails.requestEmailChange(c, Caller.of(request), text(bodies.read(request), "newEmail"));
-        return ResponseEntity.noContent().build();
+        return hooked.run(Kind.REQUEST_EMAIL_CHANGE, request, c, body -> {
+            limiter.check(request, c, Caller.of(request).id());
+            mails.requestEmailChange(c, Caller.of(request), text(body, "newEmail"));
+            return null;
+        });
     }
 
     @PostMapping(BASE + "confirm-email-change")
-    ResponseEntity<Void> confirmEmailChange(@PathVariable String collection, HttpServletRequest request) {
-        Map<String, Object> body = bodies.read(request);
+    ResponseEntity<Object> confirmEmailChange(@PathVariable String collection, HttpServletRequest request) {
         Collection c = find(collection);
-        limiter.check(request, c, null);
-        mails.confirmEmailChange(c, text(body, "token"), text(body, "password"));
-        return ResponseEntity.noContent().build();
+        return hooked.run(Kind.CONFIRM_EMAIL_CHANGE, request, c, body -> {
+            limiter.check(request, c, null);
+            mails.confirmEmailChange(c, text(body, "token"), text(body, "password"));
+            return null;
+        });
     }
 
     private Collection find(String idOrName) {

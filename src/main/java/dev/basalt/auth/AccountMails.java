@@ -53,7 +53,7 @@ class AccountMails {
         findByEmail(c, email).filter(row -> !Boolean.TRUE.equals(row.get("verified"))).ifPresent(row -> {
             String token = actionToken(c, row, VERIFICATION, c.authOptions().verificationToken().duration(), Map.of());
             send(settings, c, row, String.valueOf(row.get("email")), c.authOptions().verificationTemplate(),
-                    Map.of("TOKEN", token));
+                    Map.of("TOKEN", token), MailInterceptor.RecordMail.VERIFICATION, Map.of("token", token));
         });
     }
 
@@ -70,7 +70,7 @@ class AccountMails {
         findByEmail(c, email).ifPresent(row -> {
             String token = actionToken(c, row, PASSWORD_RESET, c.authOptions().passwordResetToken().duration(), Map.of());
             send(settings, c, row, String.valueOf(row.get("email")), c.authOptions().resetPasswordTemplate(),
-                    Map.of("TOKEN", token));
+                    Map.of("TOKEN", token), MailInterceptor.RecordMail.PASSWORD_RESET, Map.of("token", token));
         });
     }
 
@@ -96,7 +96,8 @@ class AccountMails {
         Settings settings = mailer.current();
         String token = actionToken(c, row, EMAIL_CHANGE, c.authOptions().emailChangeToken().duration(),
                 Map.of("newEmail", newEmail.trim()));
-        send(settings, c, row, newEmail.trim(), c.authOptions().confirmEmailChangeTemplate(), Map.of("TOKEN", token));
+        send(settings, c, row, newEmail.trim(), c.authOptions().confirmEmailChangeTemplate(), Map.of("TOKEN", token),
+                MailInterceptor.RecordMail.EMAIL_CHANGE, Map.of("token", token, "newEmail", newEmail.trim()));
     }
 
     void confirmEmailChange(Collection c, String token, String password) {
@@ -136,10 +137,13 @@ class AccountMails {
     }
 
     private void send(Settings settings, Collection c, RecordData row, String to,
-                      AuthOptions.EmailTemplate template, Map<String, String> values) {
+                      AuthOptions.EmailTemplate template, Map<String, String> values, String kind,
+                      Map<String, Object> meta) {
         Map<String, Object> visible = RecordJson.render(row, false, true);
-        mailer.sendLater(settings, to, MailTemplate.fill(template.subject(), settings, visible, values),
-                MailTemplate.fill(template.body(), settings, visible, values));
+        mailer.sendLater(settings, Mailer.message(settings, to,
+                MailTemplate.fill(template.subject(), settings, visible, values),
+                MailTemplate.fill(template.body(), settings, visible, values)),
+                new MailInterceptor.RecordMail(kind, c, row.values(), meta));
     }
 
     private Optional<RecordData> findByEmail(Collection c, String email) {

@@ -67,9 +67,12 @@ class AuthAlerts {
             return;
         }
         Map<String, Object> visible = RecordJson.render(row, false, true);
-        Map<String, String> values = Map.of("ALERT_INFO", HtmlUtils.htmlEscape(alertInfo(ip, userAgent)));
-        mailer.sendLater(s, email, MailTemplate.fill(alert.emailTemplate().subject(), s, visible, values),
-                MailTemplate.fill(alert.emailTemplate().body(), s, visible, values));
+        String info = alertInfo(ip, userAgent);
+        Map<String, String> values = Map.of("ALERT_INFO", HtmlUtils.htmlEscape(info));
+        mailer.sendLater(s, Mailer.message(s, email, MailTemplate.fill(alert.emailTemplate().subject(), s, visible,
+                values), MailTemplate.fill(alert.emailTemplate().body(), s, visible, values)),
+                new MailInterceptor.RecordMail(MailInterceptor.RecordMail.AUTH_ALERT, collection, row.values(),
+                        Map.of("info", info)));
     }
 
     /** PocketBase's {@code {ALERT_INFO}}: "{@code <UTC time> - <address> <user agent>}", the agent cut at 200 chars. */

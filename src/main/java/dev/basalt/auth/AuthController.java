@@ -34,10 +34,12 @@ class AuthController {
     private final OAuth2Providers oauth2Providers;
     private final OAuth2SignIn oauth2;
     private final AuthRecordExpand expand;
+    private final AuthRequests hooked;
 
     AuthController(CollectionRegistry collections, AuthService auth, PasswordSignIn passwords, Sessions sessions,
                    RequestBodies bodies, AuthRateLimiter limiter, OAuth2Providers oauth2Providers, OAuth2SignIn oauth2,
-                   AuthRecordExpand expand) {
+                   AuthRecordExpand expand, AuthRequests hooked) {
+        this.hooked = hooked;
         this.expand = expand;
         this.oauth2Providers = oauth2Providers;
         this.oauth2 = oauth2;
@@ -68,19 +70,24 @@ class AuthController {
     }
 
     @PostMapping("/api/collections/{collection}/auth-with-password")
-    Map<String, Object> withPassword(@PathVariable String collection, HttpServletRequest request) {
+    ResponseEntity<Object> withPassword(@PathVariable String collection, HttpServletRequest request) {
         Collection c = authCollection(collection);
-        Map<String, Object> body = bodies.read(request);
-        String identity = text(body, "identity");
-        RecordData row = limiter.attempt(request, c, identity, () -> passwords.authenticate(c, identity,
-                text(body, "password"), text(body, "identityField")));
-        return expand.apply(c, auth.signIn(c, row, request, "password", mfaId(request, body)), request);
+        return hooked.run(AuthRequestInterceptor.Kind.AUTH_WITH_PASSWORD, request, c, body -> {
+            String identity = text(body, "identity");
+            RecordData row = limiter.attempt(request, c, identity, () -> passwords.authenticate(c, identity,
+                    text(body, "password"), text(body, "identityField")));
+            return expand.apply(c, auth.signIn(c, row, request, "password", mfaId(request, body)), request);
+        });
     }
 
     @PostMapping("/api/collections/{collection}/auth-with-oauth2")
-    Map<String, Object> withOAuth2(@PathVariable String collection, HttpServletRequest request) {
+    ResponseEntity<Object> withOAuth2(@PathVariable String collection, HttpServletRequest request) {
         Collection c = authCollection(collection);
-        Map<String, Object> body = bodies.read(request);
+        return hooked.run(AuthRequestInterceptor.Kind.AUTH_WITH_OAUTH2, request, c, body -> withOAuth2(c, body,
+                request));
+    }
+
+    private Map<String, Object> withOAuth2(Collection c, Map<String, Object> body, HttpServletRequest request) {
         limiter.check(request, c, null);
         Object createData = body.get("createData");
         @SuppressWarnings("unchecked")
@@ -94,14 +101,16 @@ class AuthController {
     }
 
     @PostMapping("/api/collections/{collection}/auth-refresh")
-    Map<String, Object> refresh(@PathVariable String collection, HttpServletRequest request) {
+    ResponseEntity<Object> refresh(@PathVariable String collection, HttpServletRequest request) {
         Collection c = authCollection(collection);
-        Map<String, Object> body = bodies.read(request);
-        String refreshToken = text(body, "refreshToken");
-        if (refreshToken != null && !refreshToken.isEmpty()) {
-            return expand.apply(c, limiter.attempt(request, c, null, () -> auth.rotate(c, refreshToken)), request);
-        }
-        return expand.apply(c, auth.refresh(c, AuthFilter.of(request)), request);
+        return hooked.run(AuthRequestInterceptor.Kind.AUTH_REFRESH, request, c, body -> {
+            String refreshToken = text(body, "refreshToken");
+            if (refreshToken != null && !refreshToken.isEmpty()) {
+                return expand.apply(c, limiter.attempt(request, c, null, () -> auth.rotate(c, refreshToken)),
+                        request);
+            }
+            return expand.apply(c, auth.refresh(c, AuthFilter.of(request)), request);
+        });
     }
 
     @PostMapping("/api/collections/{collection}/auth-logout")

@@ -10,12 +10,12 @@ import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordInput;
 import dev.basalt.records.RecordService;
-import dev.basalt.records.RequestBodies;
 import dev.basalt.settings.Settings;
 import dev.basalt.shared.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,12 +33,14 @@ class OtpController {
     private final RecordReads store;
     private final RecordService records;
     private final AuthService auth;
-    private final RequestBodies bodies;
     private final AuthRateLimiter limiter;
     private final AuthRecordExpand expand;
+    private final AuthRequests hooked;
 
     OtpController(CollectionRegistry collections, OneTimePasswords otps, Mailer mailer, RecordReads store,
-                  RecordService records, AuthService auth, RequestBodies bodies, AuthRateLimiter limiter, AuthRecordExpand expand) {
+                  RecordService records, AuthService auth, AuthRateLimiter limiter,
+                  AuthRecordExpand expand, AuthRequests hooked) {
+        this.hooked = hooked;
         this.expand = expand;
         this.limiter = limiter;
         this.collections = collections;
@@ -47,13 +49,16 @@ class OtpController {
         this.store = store;
         this.records = records;
         this.auth = auth;
-        this.bodies = bodies;
     }
 
     @PostMapping("/api/collections/{collection}/request-otp")
-    Map<String, Object> request(@PathVariable String collection, HttpServletRequest request) {
+    ResponseEntity<Object> request(@PathVariable String collection, HttpServletRequest request) {
         Collection c = enabled(collection);
-        String email = AuthController.text(bodies.read(request), "email");
+        return hooked.run(AuthRequestInterceptor.Kind.REQUEST_OTP, request, c, body -> request(c, body, request));
+    }
+
+    private Map<String, Object> request(Collection c, Map<String, Object> body, HttpServletRequest request) {
+        String email = AuthController.text(body, "email");
         limiter.check(request, c, email);
         if (email == null || email.isBlank()) {
             throw AuthErrors.VALIDATION_FAILED.exception(
@@ -69,15 +74,21 @@ class OtpController {
         OneTimePasswords.Issued otp = otps.issue(c.id(), row.get().id(), to, options.length());
         Map<String, Object> visible = RecordJson.render(row.get(), false, true);
         Map<String, String> values = Map.of("OTP", otp.password(), "OTP_ID", otp.id());
-        mailer.sendLater(settings, to, MailTemplate.fill(options.emailTemplate().subject(), settings, visible, values),
-                MailTemplate.fill(options.emailTemplate().body(), settings, visible, values));
+        mailer.sendLater(settings, Mailer.message(settings, to,
+                MailTemplate.fill(options.emailTemplate().subject(), settings, visible, values),
+                MailTemplate.fill(options.emailTemplate().body(), settings, visible, values)),
+                new MailInterceptor.RecordMail(MailInterceptor.RecordMail.OTP, c, row.get().values(),
+                        Map.of("otpId", otp.id(), "password", otp.password())));
         return Map.of("otpId", otp.id());
     }
 
     @PostMapping("/api/collections/{collection}/auth-with-otp")
-    Map<String, Object> signIn(@PathVariable String collection, HttpServletRequest request) {
+    ResponseEntity<Object> signIn(@PathVariable String collection, HttpServletRequest request) {
         Collection c = enabled(collection);
-        Map<String, Object> body = bodies.read(request);
+        return hooked.run(AuthRequestInterceptor.Kind.AUTH_WITH_OTP, request, c, body -> signIn(c, body, request));
+    }
+
+    private Map<String, Object> signIn(Collection c, Map<String, Object> body, HttpServletRequest request) {
         OneTimePasswords.Used used = limiter.attempt(request, c, AuthController.text(body, "otpId"),
                 () -> otps.use(c.id(), String.valueOf(body.get("otpId")), AuthController.text(body, "password"),
                         c.authOptions().otp().duration())

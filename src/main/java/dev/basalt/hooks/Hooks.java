@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Bind at start (a bean's constructor or {@code onBootstrap}); binding later works but races requests in flight.
  */
 @Component
-public class Hooks {
+public class Hooks extends ServerHooks {
     private final Hook<RecordEvent> create = new Hook<>();
     private final Hook<RecordEvent> update = new Hook<>();
     private final Hook<RecordEvent> delete = new Hook<>();

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Runs the model hooks on the one write path: {@code onRecordCreate/Update/Delete} around each write (inside its
  * transaction), then {@code onRecordAfter*Success} once the transaction commits, or {@code onRecordAfter*Error}
- * when the write fails or its transaction rolls back.
+ * when the write fails or its transaction rolls back. The {@code onModel*} hooks of each moment run inside the
+ * record ones (when the last record handler calls {@code next()}), as in PocketBase.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -31,13 +32,15 @@ class ModelHooks implements RecordWriteInterceptor, RecordWriteListener {
     @Override
     public void around(PendingRecordWrite write, Runnable proceed) {
         var hook = hooks.model(write.action(), Hooks.Phase.WRITE);
-        if (hook.length() == 0) {
+        // onModel*, inside the record hooks: PocketBase runs the record hooks from a model handler of priority -99
+        var inner = hooks.modelHook(write.action(), 0);
+        if (hook.length() == 0 && inner.length() == 0) {
             proceed.run();
             return;
         }
         RecordEvent event = new RecordEvent(write.action(), write.collection(), write.record(), null);
         try {
-            hook.trigger(event, e -> proceed.run());
+            hook.trigger(event, e -> inner.trigger(event, m -> proceed.run()));
         } catch (RuntimeException | Error e) {
             failed(write.action(), write.collection(), write.record(), e);
             throw e;
@@ -48,7 +51,8 @@ class ModelHooks implements RecordWriteInterceptor, RecordWriteListener {
     public void written(RecordWrite write) {
         var success = hooks.model(write.action(), Hooks.Phase.SUCCESS);
         var error = hooks.model(write.action(), Hooks.Phase.ERROR);
-        if (success.length() == 0 && error.length() == 0) {
+        if (success.length() == 0 && error.length() == 0 && hooks.modelHook(write.action(), 1).length() == 0
+                && hooks.modelHook(write.action(), 2).length() == 0) {
             return;
         }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -70,7 +74,9 @@ class ModelHooks implements RecordWriteInterceptor, RecordWriteListener {
 
     private void succeeded(RecordWrite write) {
         try {
-            hooks.model(write.action(), Hooks.Phase.SUCCESS).trigger(new RecordEvent(write, null));
+            RecordEvent event = new RecordEvent(write, null);
+            hooks.model(write.action(), Hooks.Phase.SUCCESS).trigger(event,
+                    e -> hooks.modelHook(write.action(), 1).trigger(event));
         } catch (RuntimeException e) { // the write is committed: a failing handler cannot undo it
             LOG.warn("An after-success hook of {} on {} failed: {}", write.action().pocketBaseName(),
                     write.collection().name(), e.toString());
@@ -80,7 +86,8 @@ class ModelHooks implements RecordWriteInterceptor, RecordWriteListener {
     private void failed(RecordWrite.Action action, dev.basalt.collections.Collection collection,
                         Map<String, Object> record, Throwable cause) {
         try {
-            hooks.model(action, Hooks.Phase.ERROR).trigger(new RecordEvent(action, collection, record, cause));
+            RecordEvent event = new RecordEvent(action, collection, record, cause);
+            hooks.model(action, Hooks.Phase.ERROR).trigger(event, e -> hooks.modelHook(action, 2).trigger(event));
         } catch (RuntimeException e) {
             LOG.warn("An after-error hook of {} on {} failed: {}", action.pocketBaseName(), collection.name(),
                     e.toString());

@@ -5,5 +5,6 @@
  * interceptor seams, and PocketBase's JavaScript hooks ({@code *.pb.js}, GraalJS) in {@code hooks.js}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "auth", "collections", "collections :: fields", "crons", "query", "records", "settings", "shared"})
+        "auth", "batch", "collections", "collections :: fields", "crons", "files", "query", "realtime", "records",
+        "settings", "shared"})
 package dev.basalt.hooks;

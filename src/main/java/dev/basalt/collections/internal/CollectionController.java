@@ -4,6 +4,8 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionDraft;
 import dev.basalt.collections.CollectionJson;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.collections.CollectionRequestInterceptor;
+import dev.basalt.collections.CollectionRequestInterceptor.Kind;
 import dev.basalt.collections.CollectionService;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
@@ -24,6 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,10 +60,13 @@ public class CollectionController {
     private final QueryCompiler compiler;
     private final PlanRenderer renderer;
     private final DSLContext dsl;
+    private final ObjectProvider<CollectionRequestInterceptor> interceptor;
 
     public CollectionController(CollectionService service, CollectionRegistry registry, QueryCompiler compiler,
-                                PlanRenderer renderer, DSLContext dsl) {
+                                PlanRenderer renderer, DSLContext dsl,
+                                ObjectProvider<CollectionRequestInterceptor> interceptor) {
         this.service = service;
+        this.interceptor = interceptor;
         this.registry = registry;
         this.compiler = compiler;
         this.renderer = renderer;
@@ -68,13 +75,18 @@ public class CollectionController {
 
     /** Lists collections, filtered and sorted by the filter language on id, name, type, system, created, updated. */
     @GetMapping
-    public Map<String, Object> list(HttpServletRequest request,
+    public ResponseEntity<Object> list(HttpServletRequest request,
                                     @RequestParam(defaultValue = "1") int page,
                                     @RequestParam(defaultValue = "0") int perPage,
                                     @RequestParam(defaultValue = "false") boolean skipTotal,
                                     @RequestParam(required = false) String filter,
                                     @RequestParam(required = false) String sort) {
         Caller.of(request).requireSuperuser();
+        return intercepted(Kind.LIST, request, null, values -> ResponseEntity.ok(
+                page(page, perPage, skipTotal, filter, sort)));
+    }
+
+    private Map<String, Object> page(int page, int perPage, boolean skipTotal, String filter, String sort) {
         PageRequest paging = new PageRequest(page, perPage);
         String order = sort == null || sort.isBlank() ? "created,name" : sort;
         QuerySpec spec = new QuerySpec(LISTING, List.of("id"), List.of(FilterInput.filter(filter == null ? "" : filter)),
@@ -95,29 +107,66 @@ public class CollectionController {
     }
 
     @GetMapping("/{idOrName}")
-    public Map<String, Object> view(HttpServletRequest request, @PathVariable String idOrName) {
+    public ResponseEntity<Object> view(HttpServletRequest request, @PathVariable String idOrName) {
         Caller.of(request).requireSuperuser();
-        return CollectionJson.toJson(registry.find(idOrName).orElseThrow(ApiException::notFound));
+        Collection c = registry.find(idOrName).orElseThrow(ApiException::notFound);
+        return intercepted(Kind.VIEW, request, c, values -> ResponseEntity.ok(CollectionJson.toJson(c)));
     }
 
+    /** Creates a collection; 204 when a hook skipped the write. */
     @PostMapping
-    public Map<String, Object> create(HttpServletRequest request, @RequestBody Map<String, Object> body) {
+    public ResponseEntity<Object> create(HttpServletRequest request, @RequestBody Map<String, Object> body) {
         Caller.of(request).requireSuperuser();
-        return CollectionJson.toJson(service.create(CollectionDraft.of(body)));
+        return intercepted(Kind.CREATE, request, null, body, values -> {
+            Collection created = service.create(CollectionDraft.of(values));
+            return created == null ? ResponseEntity.noContent().build()
+                    : ResponseEntity.ok(CollectionJson.toJson(created));
+        });
     }
 
     @PatchMapping("/{idOrName}")
-    public Map<String, Object> update(HttpServletRequest request, @PathVariable String idOrName,
-                                      @RequestBody Map<String, Object> body) {
+    public ResponseEntity<Object> update(HttpServletRequest request, @PathVariable String idOrName,
+                                         @RequestBody Map<String, Object> body) {
         Caller.of(request).requireSuperuser();
-        return CollectionJson.toJson(service.update(idOrName, CollectionDraft.of(body)));
+        Collection c = registry.find(idOrName).orElseThrow(ApiException::notFound);
+        return intercepted(Kind.UPDATE, request, c, body, values -> ResponseEntity.ok(CollectionJson.toJson(
+                service.update(idOrName, CollectionDraft.of(values)))));
     }
 
     @DeleteMapping("/{idOrName}")
-    public ResponseEntity<Void> delete(HttpServletRequest request, @PathVariable String idOrName) {
+    public ResponseEntity<Object> delete(HttpServletRequest request, @PathVariable String idOrName) {
         Caller.of(request).requireSuperuser();
-        service.delete(idOrName);
-        return ResponseEntity.noContent().build();
+        Collection c = registry.find(idOrName).orElseThrow(ApiException::notFound);
+        return intercepted(Kind.DELETE, request, c, values -> {
+            service.delete(idOrName);
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    private ResponseEntity<Object> intercepted(Kind kind, HttpServletRequest request, Collection stored,
+                                               Function<Map<String, Object>, ResponseEntity<Object>> proceed) {
+        return intercepted(kind, request, stored, Map.of(), proceed);
+    }
+
+    /**
+     * Runs {@code proceed} through the request hooks, with the submitted values (and those a hook changed) when
+     * any is bound; else directly with {@code body}.
+     */
+    private ResponseEntity<Object> intercepted(Kind kind, HttpServletRequest request, Collection stored,
+                                               Map<String, Object> body,
+                                               Function<Map<String, Object>, ResponseEntity<Object>> proceed) {
+        CollectionRequestInterceptor hooks = interceptor.getIfAvailable();
+        if (hooks == null || !hooks.active()) {
+            return proceed.apply(body);
+        }
+        Map<String, Object> json = stored == null ? Map.of() : CollectionJson.toJson(stored);
+        Map<String, Object> values = kind == Kind.LIST ? null : new LinkedHashMap<>(json);
+        if (values != null) {
+            values.putAll(body);
+        }
+        ResponseEntity<Object> answer = hooks.around(kind, request, values, () -> proceed.apply(
+                values == null ? body : CollectionWriteCalls.patch(json, body, values)));
+        return answer != null ? answer : ResponseEntity.noContent().build();
     }
 
     /** Imports {@code {"collections":[...],"deleteMissing":bool}}. */

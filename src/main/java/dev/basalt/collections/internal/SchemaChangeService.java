@@ -8,6 +8,8 @@ import dev.basalt.collections.CollectionDraft;
 import dev.basalt.collections.CollectionRegistry;
 import dev.basalt.collections.CollectionRenamed;
 import dev.basalt.collections.CollectionService;
+import dev.basalt.collections.CollectionWriteInterceptor;
+import dev.basalt.collections.CollectionWriteInterceptor.Action;
 import dev.basalt.database.DatabaseTimeouts;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.FieldError;
@@ -25,6 +27,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -52,6 +55,7 @@ public class SchemaChangeService implements CollectionService {
     private final ClusterSignals signals;
     private final ClusterBarrier barrier;
     private final ApplicationEventPublisher events;
+    private ObjectProvider<CollectionWriteInterceptor> interceptors;
 
     /** A service for one node alone (tests): no cross-node announcements, no events. */
     public SchemaChangeService(DSLContext dsl, CollectionRegistry registry) {
@@ -76,6 +80,17 @@ public class SchemaChangeService implements CollectionService {
         }
     }
 
+    /** The hooks around each write (absent in the tests' one-node service). */
+    @Autowired
+    void interceptors(ObjectProvider<CollectionWriteInterceptor> value) {
+        this.interceptors = value;
+    }
+
+    private CollectionWriteCalls calls() {
+        CollectionWriteInterceptor i = interceptors == null ? null : interceptors.getIfAvailable();
+        return new CollectionWriteCalls(i != null && i.active() ? i : null);
+    }
+
     private void received(String payload) {
         if (payload == null) {
             registry.reload();
@@ -92,16 +107,21 @@ public class SchemaChangeService implements CollectionService {
 
     @Override
     public Collection create(CollectionDraft draft) {
-        return change(CollectionErrors.CREATE_FAILED, tx -> tx.apply(draft, null, CollectionMerger.Mode.REPLACE));
+        CollectionWriteCalls calls = calls();
+        return change(CollectionErrors.CREATE_FAILED, calls, tx -> calls.save(Action.CREATE, null, draft.values(),
+                values -> tx.apply(CollectionDraft.of(values), null, CollectionMerger.Mode.REPLACE)));
     }
 
     @Override
     public Collection update(String idOrName, CollectionDraft patch) {
         String[] oldName = new String[1];
-        Collection updated = change(CollectionErrors.UPDATE_FAILED, tx -> {
+        CollectionWriteCalls calls = calls();
+        Collection updated = change(CollectionErrors.UPDATE_FAILED, calls, tx -> {
             Collection existing = existing(tx, idOrName);
             oldName[0] = existing.name();
-            return tx.apply(patch, existing, CollectionMerger.Mode.REPLACE);
+            Collection saved = calls.save(Action.UPDATE, existing, patch.values(),
+                    values -> tx.apply(CollectionDraft.of(values), existing, CollectionMerger.Mode.REPLACE));
+            return saved == null ? existing : saved; // a hook skipped the write
         });
         if (events != null && !updated.name().equals(oldName[0])) {
             events.publishEvent(new CollectionRenamed(updated.id(), oldName[0], updated.name()));
@@ -111,7 +131,8 @@ public class SchemaChangeService implements CollectionService {
 
     @Override
     public void delete(String idOrName) {
-        change(CollectionErrors.DELETE_FAILED, tx -> {
+        CollectionWriteCalls calls = calls();
+        change(CollectionErrors.DELETE_FAILED, calls, tx -> {
             Collection c = existing(tx, idOrName);
             if (c.system()) {
                 throw ApiException.badRequest("System collections cannot be deleted.");
@@ -121,7 +142,7 @@ public class SchemaChangeService implements CollectionService {
                 throw ApiException.badRequest("The collection is referenced by a relation field of collection \""
                         + referrer.name() + "\"; remove that field first.");
             }
-            tx.delete(c);
+            calls.delete(c, () -> tx.delete(c));
             return c;
         });
     }
@@ -133,7 +154,8 @@ public class SchemaChangeService implements CollectionService {
                     new FieldError("validation_required", "No collections to import.")));
         }
         List<CollectionRenamed> renames = new ArrayList<>();
-        change(CollectionErrors.IMPORT_FAILED, tx -> {
+        CollectionWriteCalls calls = calls();
+        change(CollectionErrors.IMPORT_FAILED, calls, tx -> {
             renames.clear();
             CollectionMerger.Mode mode = deleteMissing ? CollectionMerger.Mode.IMPORT_DELETE_MISSING
                     : CollectionMerger.Mode.IMPORT_KEEP;
@@ -152,16 +174,17 @@ public class SchemaChangeService implements CollectionService {
             if (deleteMissing) {
                 for (Collection c : tx.stored()) {
                     if (!c.system() && !matched.contains(c.id())) {
-                        tx.delete(c);
+                        calls.delete(c, () -> tx.delete(c));
                     }
                 }
             }
             for (int i = 0; i < collections.size(); i++) {
                 Collection original = targets[i] == null ? null : tx.find(targets[i]).orElse(null);
                 try {
-                    Collection saved = tx.apply(collections.get(i), original, mode);
+                    Collection saved = calls.save(original == null ? Action.CREATE : Action.UPDATE, original,
+                            collections.get(i).values(), values -> tx.apply(CollectionDraft.of(values), original, mode));
                     // as PocketBase, whose import saves each collection like an update: renames are renames
-                    if (original != null && !saved.name().equals(original.name())) {
+                    if (saved != null && original != null && !saved.name().equals(original.name())) {
                         renames.add(new CollectionRenamed(saved.id(), original.name(), saved.name()));
                     }
                 } catch (InvalidCollectionException e) {
@@ -181,7 +204,7 @@ public class SchemaChangeService implements CollectionService {
         if (known != null) {
             return known;
         }
-        return change(CollectionErrors.CREATE_FAILED, tx -> {
+        return change(CollectionErrors.CREATE_FAILED, calls(), tx -> {
             Collection stored = tx.find(definition.id()).or(() -> tx.find(definition.name())).orElse(null);
             if (stored != null) {
                 return stored;
@@ -208,7 +231,7 @@ public class SchemaChangeService implements CollectionService {
         return new InvalidCollectionException(errors);
     }
 
-    private <T> T change(CollectionErrors failure, Function<SchemaTransaction, T> work) {
+    private <T> T change(CollectionErrors failure, CollectionWriteCalls calls, Function<SchemaTransaction, T> work) {
         T result;
         List<Collection> deleted = new ArrayList<>();
         String ackId = barrier == null ? "" : barrier.expect();
@@ -231,14 +254,17 @@ public class SchemaChangeService implements CollectionService {
             if (barrier != null) {
                 barrier.forget(ackId);
             }
-            throw e instanceof InvalidCollectionException invalid
+            RuntimeException thrown = e instanceof InvalidCollectionException invalid
                     ? failure.exception(invalid.errors()) : e;
+            calls.failed(thrown);
+            throw thrown;
         }
         registry.reload();
         if (barrier != null) {
             barrier.await(ackId, ACK_TIMEOUT);
         }
         deleted.forEach(c -> events.publishEvent(new CollectionDeleted(c)));
+        calls.committed(id -> registry.find(id).orElse(null));
         if (result instanceof Collection c) {
             @SuppressWarnings("unchecked")
             T fresh = (T) registry.find(c.id()).orElse(c);

@@ -3,6 +3,7 @@ package dev.basalt.files.internal;
 import dev.basalt.auth.FileTokens;
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.files.FileRequestInterceptor;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.FileField;
 import dev.basalt.records.RecordData;
@@ -18,6 +19,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,9 +53,12 @@ class FileController {
     private final FileTokens tokens;
     private final ThumbnailCache thumbnails;
     private final ViewFileOrigins viewFiles;
+    private final ObjectProvider<FileRequestInterceptor> interceptor;
 
     FileController(CollectionRegistry collections, RecordReads store, RecordService records, FileTokens tokens,
-                   ThumbnailCache thumbnails, ViewFileOrigins viewFiles) {
+                   ThumbnailCache thumbnails, ViewFileOrigins viewFiles,
+                   ObjectProvider<FileRequestInterceptor> interceptor) {
+        this.interceptor = interceptor;
         this.collections = collections;
         this.store = store;
         this.records = records;
@@ -63,11 +68,11 @@ class FileController {
     }
 
     @GetMapping("/api/files/{collection}/{recordId}/{filename}")
-    ResponseEntity<Resource> download(@PathVariable String collection, @PathVariable String recordId,
-                                      @PathVariable String filename,
-                                      @RequestParam(required = false) String thumb,
-                                      @RequestParam(required = false) String download,
-                                      @RequestParam(required = false) String token) {
+    ResponseEntity<?> download(@PathVariable String collection, @PathVariable String recordId,
+                               @PathVariable String filename,
+                               @RequestParam(required = false) String thumb,
+                               @RequestParam(required = false) String download,
+                               @RequestParam(required = false) String token, HttpServletRequest request) {
         Collection c = collections.find(collection).orElseThrow(ApiException::notFound);
         RecordData row = store.findById(c, recordId).orElseThrow(ApiException::notFound);
         FileField field = fieldHolding(c, row, filename);
@@ -79,13 +84,27 @@ class FileController {
         ViewFileOrigins.Owner owner = c.isView()
                 ? viewFiles.owner(c, field, filename).orElseThrow(ApiException::notFound)
                 : new ViewFileOrigins.Owner(c, recordId);
+        FileRequestInterceptor hooks = interceptor.getIfAvailable();
+        if (hooks == null || !hooks.active()) {
+            return serve(owner, filename, field, thumb, download, null);
+        }
+        var event = new FileRequestInterceptor.Download(c, row.values(), field.name(),
+                owner.collection().id() + "/" + owner.recordId() + "/" + filename, filename);
+        return hooks.aroundDownload(request, event, () -> serve(owner, filename, field, thumb, download,
+                filename.equals(event.servedName()) ? null : event.servedName()));
+    }
+
+    /** The file's answer; {@code name} (a hook's) replaces the served file's name when not null. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private ResponseEntity<Object> serve(ViewFileOrigins.Owner owner, String filename, FileField field, String thumb,
+                                         String download, String name) {
         ThumbnailCache.Served served = thumbnails.serve(owner.collection(), owner.recordId(), filename, field, thumb);
         boolean attachment = truthy(download) || !INLINE_TYPES.contains(served.contentType());
         ContentDisposition disposition = (attachment ? ContentDisposition.attachment() : ContentDisposition.inline())
-                .filename(served.name()).build();
+                .filename(name == null || name.isEmpty() ? served.name() : name).build();
         CacheControl cache = CacheControl.maxAge(java.time.Duration.ofSeconds(CACHE_SECONDS))
                 .staleWhileRevalidate(java.time.Duration.ofSeconds(STALE_SECONDS));
-        return ResponseEntity.ok()
+        return (ResponseEntity) ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(served.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
@@ -95,8 +114,12 @@ class FileController {
     }
 
     @PostMapping("/api/files/token")
-    Map<String, String> token(HttpServletRequest request) {
-        return Map.of("token", tokens.issue(Caller.of(request)));
+    ResponseEntity<Object> token(HttpServletRequest request) {
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("token", tokens.issue(Caller.of(request)));
+        FileRequestInterceptor hooks = interceptor.getIfAvailable();
+        return hooks == null || !hooks.active() ? ResponseEntity.ok(answer)
+                : hooks.aroundToken(request, answer, () -> ResponseEntity.ok(answer));
     }
 
     private static FileField fieldHolding(Collection c, RecordData row, String filename) {

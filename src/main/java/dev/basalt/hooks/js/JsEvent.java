@@ -112,7 +112,38 @@ public final class JsEvent {
 
     @HostAccess.Export
     public String meta() {
+        if (event instanceof dev.basalt.hooks.MailerRecordEvent mail) {
+            return JsJson.write(mail.meta());
+        }
         return authAnswer == null ? null : JsJson.write(authAnswer.get("meta"));
+    }
+
+    /** The event's changeable part as JSON ({@code e.message}, {@code e.subscriptions}); see {@link JsPayloads}. */
+    @HostAccess.Export
+    public String payload() {
+        return JsPayloads.read(event);
+    }
+
+    @HostAccess.Export
+    public void payload(String json) {
+        JsPayloads.write(event, json);
+    }
+
+    /** The event's read-only extras as JSON ({@code servedPath}, {@code fileField}), or null. */
+    @HostAccess.Export
+    public String extra() {
+        return JsPayloads.extra(event);
+    }
+
+    /** The realtime client's id, or "". */
+    @HostAccess.Export
+    public String clientId() {
+        return switch (event) {
+            case dev.basalt.hooks.RealtimeConnectRequestEvent e -> e.clientId();
+            case dev.basalt.hooks.RealtimeSubscribeRequestEvent e -> e.clientId();
+            case dev.basalt.hooks.RealtimeMessageEvent e -> e.clientId();
+            default -> "";
+        };
     }
 
     @HostAccess.Export

@@ -40,6 +40,15 @@ final class JsEvents {
             case "onRecordAfterCreateError" -> model(hooks.onRecordAfterCreateError(), tags, id, h, pool, bound, "model-error");
             case "onRecordAfterUpdateError" -> model(hooks.onRecordAfterUpdateError(), tags, id, h, pool, bound, "model-error");
             case "onRecordAfterDeleteError" -> model(hooks.onRecordAfterDeleteError(), tags, id, h, pool, bound, "model-error");
+            case "onModelCreate" -> model(hooks.onModelCreate(), tags, id, h, pool, bound, null);
+            case "onModelUpdate" -> model(hooks.onModelUpdate(), tags, id, h, pool, bound, null);
+            case "onModelDelete" -> model(hooks.onModelDelete(), tags, id, h, pool, bound, null);
+            case "onModelAfterCreateSuccess" -> model(hooks.onModelAfterCreateSuccess(), tags, id, h, pool, bound, "model");
+            case "onModelAfterUpdateSuccess" -> model(hooks.onModelAfterUpdateSuccess(), tags, id, h, pool, bound, "model");
+            case "onModelAfterDeleteSuccess" -> model(hooks.onModelAfterDeleteSuccess(), tags, id, h, pool, bound, "model");
+            case "onModelAfterCreateError" -> model(hooks.onModelAfterCreateError(), tags, id, h, pool, bound, "model-error");
+            case "onModelAfterUpdateError" -> model(hooks.onModelAfterUpdateError(), tags, id, h, pool, bound, "model-error");
+            case "onModelAfterDeleteError" -> model(hooks.onModelAfterDeleteError(), tags, id, h, pool, bound, "model-error");
             case "onRecordsListRequest" -> request(hooks.onRecordsListRequest(), tags, id, h, pool, bound);
             case "onRecordViewRequest" -> request(hooks.onRecordViewRequest(), tags, id, h, pool, bound);
             case "onRecordCreateRequest" -> request(hooks.onRecordCreateRequest(), tags, id, h, pool, bound);
@@ -54,6 +63,21 @@ final class JsEvents {
                         JsRecord.ofJson(e.collection(), e.json()), false, null).withViewer(e.auth())));
                 bound.accept(hooks.onRecordEnrich(), id);
             }
+            case "onMailerSend", "onMailerRecordPasswordResetSend", "onMailerRecordVerificationSend",
+                 "onMailerRecordEmailChangeSend", "onMailerRecordOTPSend", "onMailerRecordAuthAlertSend",
+                 "onRealtimeConnectRequest", "onRealtimeSubscribeRequest", "onRealtimeMessageSend",
+                 "onCollectionCreate", "onCollectionUpdate", "onCollectionDelete", "onCollectionAfterCreateSuccess",
+                 "onCollectionAfterUpdateSuccess", "onCollectionAfterDeleteSuccess", "onCollectionAfterCreateError",
+                 "onCollectionAfterUpdateError", "onCollectionAfterDeleteError", "onCollectionsListRequest",
+                 "onCollectionViewRequest", "onCollectionCreateRequest", "onCollectionUpdateRequest",
+                 "onCollectionDeleteRequest", "onBatchRequest", "onFileTokenRequest", "onFileDownloadRequest",
+                 "onRecordAuthWithPasswordRequest", "onRecordAuthWithOAuth2Request", "onRecordAuthRefreshRequest",
+                 "onRecordAuthWithOTPRequest", "onRecordCreateOTPRequest", "onRecordRequestVerificationRequest",
+                 "onRecordConfirmVerificationRequest", "onRecordRequestPasswordResetRequest",
+                 "onRecordConfirmPasswordResetRequest", "onRecordRequestEmailChangeRequest",
+                 "onRecordConfirmEmailChangeRequest", "onSettingsListRequest",
+                 "onSettingsUpdateRequest", "onSettingsReload" ->
+                    JsServerEvents.bind(hooks, name, tags, id, h, pool, bound);
             case "onBootstrap" -> app(hooks.onBootstrap(), id, h, pool, bound);
             case "onServe" -> app(hooks.onServe(), id, h, pool, bound);
             case "onTerminate" -> app(hooks.onTerminate(), id, h, pool, bound);

@@ -1,5 +1,6 @@
 package dev.basalt.realtime.internal;
 
+import dev.basalt.realtime.RealtimeInterceptor;
 import dev.basalt.realtime.RequestAddress;
 import dev.basalt.realtime.SessionCheck;
 import dev.basalt.shared.ApiException;
@@ -9,7 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,35 +39,70 @@ class RealtimeController {
     private final ObjectProvider<SessionCheck> sessions;
     private final ObjectProvider<RequestAddress> addresses;
     private final RemoteSubscriptions remote;
+    private final ObjectProvider<RealtimeInterceptor> interceptor;
 
     RealtimeController(Broker broker, ObjectProvider<SessionCheck> sessions, ObjectProvider<RequestAddress> addresses,
-                       RemoteSubscriptions remote) {
+                       RemoteSubscriptions remote, ObjectProvider<RealtimeInterceptor> interceptor) {
         this.broker = broker;
+        this.interceptor = interceptor;
         this.remote = remote;
         this.sessions = sessions;
         this.addresses = addresses;
     }
 
+    /** Opens the stream, or answers as a connect hook that did not go on decided (null once the stream is open). */
     @GetMapping
-    void connect(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ResponseEntity<Object> connect(HttpServletRequest request, HttpServletResponse response) {
         Client client = broker.register();
         RequestAddress address = addresses.getIfAvailable();
         client.address(address == null ? request.getRemoteAddr() : address.of(request));
+        RealtimeInterceptor hooks = interceptor.getIfAvailable();
+        Supplier<ResponseEntity<Object>> open = () -> {
+            open(request, response, client, hooks);
+            return null;
+        };
+        boolean[] opened = {false};
+        try {
+            ResponseEntity<Object> answer = hooks == null ? open.get()
+                    : hooks.aroundConnect(request, client.id(), () -> {
+                        opened[0] = true;
+                        return open.get();
+                    });
+            if (hooks == null || opened[0]) {
+                return null;
+            }
+            broker.unregister(client);
+            return answer != null ? answer : ResponseEntity.noContent().build();
+        } catch (RuntimeException e) {
+            if (!opened[0]) {
+                broker.unregister(client);
+            }
+            throw e;
+        }
+    }
+
+    private void open(HttpServletRequest request, HttpServletResponse response, Client client,
+                      RealtimeInterceptor hooks) {
         String connected = SseFrames.event(client.id(), "PB_CONNECT", "{\"clientId\":\"" + client.id() + "\"}");
         // PB_CONNECT goes out first, once the stream owns the socket; later frames (they need the client id, so
         // come after it) are written by the client's writer thread.
-        SseStream.open(request, response, EVENT_STREAM, stream -> {
-            try {
-                stream.write(connected);
-                client.attach(stream);
-            } catch (IOException e) {
-                broker.unregister(client); // the client went away before its first frame
-            }
-        }, () -> broker.unregister(client));
+        try {
+            SseStream.open(request, response, EVENT_STREAM, stream -> {
+                Client.Sink sink = hooks == null ? stream : new MessageSendSink(stream, client.id(), hooks);
+                try {
+                    sink.write(connected);
+                    client.attach(sink);
+                } catch (IOException e) {
+                    broker.unregister(client); // the client went away before its first frame
+                }
+            }, () -> broker.unregister(client));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @PostMapping
-    ResponseEntity<Void> subscribe(HttpServletRequest request) throws IOException {
+    ResponseEntity<Object> subscribe(HttpServletRequest request) throws IOException {
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(SubscribeRequest.MAX_BODY_BYTES + 1);
@@ -73,15 +111,22 @@ class RealtimeController {
         Caller caller = Caller.of(request);
         String token = token(caller, request.getHeader("Authorization"));
         Client client = broker.find(form.clientId()).orElse(null);
-        int status = client != null
-                ? apply(broker, client, caller, token, sessions.getIfAvailable(), form.subscriptions())
-                : remote.subscribe(form.clientId(), token, form.subscriptions());
-        return switch (status) {
-            case FORBIDDEN -> throw ApiException.forbidden(
-                    "The current and the previous request authorization don't match.");
-            case RemoteSubscriptions.ABSENT -> throw ApiException.notFound("Missing or invalid client id.");
-            default -> ResponseEntity.noContent().build();
+        List<String> topics = new ArrayList<>(form.subscriptions());
+        Supplier<ResponseEntity<Object>> proceed = () -> {
+            int status = client != null
+                    ? apply(broker, client, caller, token, sessions.getIfAvailable(), topics)
+                    : remote.subscribe(form.clientId(), token, topics);
+            return switch (status) {
+                case FORBIDDEN -> throw ApiException.forbidden(
+                        "The current and the previous request authorization don't match.");
+                case RemoteSubscriptions.ABSENT -> throw ApiException.notFound("Missing or invalid client id.");
+                default -> ResponseEntity.noContent().build();
+            };
         };
+        RealtimeInterceptor hooks = interceptor.getIfAvailable();
+        ResponseEntity<Object> answer = hooks == null ? proceed.get()
+                : hooks.aroundSubscribe(request, form.clientId(), topics, proceed);
+        return answer != null ? answer : ResponseEntity.noContent().build();
     }
 
     /**

@@ -36,7 +36,9 @@ class CollectionControllerTest {
     static void setUp() {
         db = new SchemaTestSupport();
         mvc = MockMvcBuilders.standaloneSetup(new CollectionController(db.service, db.registry,
-                        new dev.basalt.query.QueryCompiler(), new dev.basalt.query.PlanRenderer(), db.dsl))
+                        new dev.basalt.query.QueryCompiler(), new dev.basalt.query.PlanRenderer(), db.dsl,
+                        new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                                .getBeanProvider(dev.basalt.collections.CollectionRequestInterceptor.class)))
                 .setControllerAdvice(new ApiErrorHandler()).build();
     }
 
