@@ -8,7 +8,8 @@
 # Per round and scenario it prints req/s, p99 and the CPU µs per request of the JVM and of PostgreSQL (whole
 # cluster in PGDATA_DIR, when given), plus the load average. Ports: BASE_PORT (default 19800); PGPORT picks the
 # PostgreSQL on 127.0.0.1 (default 5432, user postgres, trust). START_TRIES: half-seconds to wait for a server start
-# (default 240).
+# (default 240). A_LAUNCHER: the launcher script for the old jar (default ./basalt), e.g. a copy of an older one to
+# compare its JVM defaults.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -25,7 +26,9 @@ trap 'stop; dropdb --if-exists --force "$PGDATABASE"' EXIT
 start() { # jar label
   local jfr=""
   [[ "${JFR:-0}" == 1 ]] && jfr="-XX:StartFlightRecording=settings=profile,filename=$out/$2.jfr,dumponexit=true -XX:FlightRecorderOptions=stackdepth=256"
-  BASALT_JAR="$1" JAVA_OPTS="$jfr" "$root/basalt" serve --http "127.0.0.1:$port" --dir "$out/data-$2" > "$out/server-$2.log" 2>&1 &
+  local launcher="$root/basalt"
+  [[ "$2" == a && -n "${A_LAUNCHER:-}" ]] && launcher="$A_LAUNCHER"
+  BASALT_JAR="$1" JAVA_OPTS="$jfr" "$launcher" serve --http "127.0.0.1:$port" --dir "$out/data-$2" > "$out/server-$2.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 "${START_TRIES:-240}"); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && return; sleep 0.5; done
   echo "server $2 did not start" >&2; tail "$out/server-$2.log"; exit 1

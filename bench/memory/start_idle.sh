@@ -12,6 +12,9 @@
 # that map them) and RSS of the JVM, and the PSS of the embedded PostgreSQL (postmaster and every backend).
 # BASALT_JAR selects the jar (the launcher's default otherwise); ports 19750-19751 unless BENCH_PORT is set.
 # BENCH_COLD=1 measures first starts instead: every start gets a new data directory (initdb included).
+# BENCH_LOAD_S=N: N seconds of requests (wrk -c8: half /api/health, half a records list) before the idle time.
+# A_LAUNCHER / B_LAUNCHER: the launcher script per variant (default ./basalt), e.g. a copy of an older one to
+# compare its JVM defaults.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 rounds="${1:-3}" idle_s="${2:-40}" port="${BENCH_PORT:-19750}"
@@ -34,10 +37,11 @@ pg_backends() { local postmaster; postmaster="$(head -1 "$1/pg/postmaster.pid")"
 # start VARIANT DIR MEASURE(0/1): starts, waits for health, prints the figures, stops.
 start() {
   local variant="$1" dir="$2" measure="$3" envs t0 t1 ticks
-  envs="$A_ENV"; [[ "$variant" == B ]] && envs="$B_ENV"
+  local launcher="${A_LAUNCHER:-$root/basalt}"
+  envs="$A_ENV"; [[ "$variant" == B ]] && { envs="$B_ENV"; launcher="${B_LAUNCHER:-$root/basalt}"; }
   t0="$(date +%s%N)"
   # shellcheck disable=SC2086
-  env $envs "$root/basalt" serve --http "127.0.0.1:$port" --dir "$dir" > "$work/$variant.log" 2>&1 &
+  env $envs "$launcher" serve --http "127.0.0.1:$port" --dir "$dir" > "$work/$variant.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 6000); do   # up to ~5 min: starts on a saturated machine have taken minutes
     curl -sf "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break
@@ -48,6 +52,11 @@ start() {
   local jvm; jvm="$(pgrep -P "$pid" java || echo "$pid")"   # as root the launcher runs java under unshare
   ticks="$(awk '{print $14 + $15}' "/proc/$jvm/stat")"
   if [[ "$measure" == 1 ]]; then
+    local load_s="${BENCH_LOAD_S:-0}"
+    if (( load_s > 0 )); then
+      wrk -t1 -c8 -d"$(( (load_s + 1) / 2 ))s" "http://127.0.0.1:$port/api/health" >/dev/null
+      wrk -t1 -c8 -d"$(( (load_s + 1) / 2 ))s" "http://127.0.0.1:$port/api/collections/users/records" >/dev/null
+    fi
     sleep "$idle_s"
     printf '| %s | %s | %.2f | %.1f | %d | %d | %d | %d | %d | %s |\n' "$variant" "$envs" \
       "$(echo "($t1 - $t0) / 1000000000" | bc -l)" "$(echo "$ticks / $(getconf CLK_TCK)" | bc -l)" \

@@ -26,7 +26,8 @@ public class DatabaseConfiguration {
     DatabaseServer databaseServer(BasaltProperties properties) {
         BasaltProperties.Db db = properties.db();
         if (db.embedded()) {
-            return EarlyEmbeddedStart.take(properties.dir());
+            return EarlyEmbeddedStart.take(properties.dir(),
+                    EmbeddedDatabase.serverSettings(db.maxPoolSize(), db.embeddedSettings()));
         }
         ExternalDatabase external = new ExternalDatabase(db.url(), db.user(), db.password());
         DatabaseStartup.awaitReachable(external, db.startWait());

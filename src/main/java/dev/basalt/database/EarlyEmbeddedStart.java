@@ -21,6 +21,10 @@ import org.springframework.core.env.Environment;
 public final class EarlyEmbeddedStart implements ApplicationListener<SpringApplicationEvent> {
     /** The switch {@code basalt serve} passes. */
     public static final String PROPERTY = "basalt.db.start-early";
+    /** The embedded server's PostgreSQL settings ({@code BasaltProperties.Db#embeddedSettings}). */
+    static final String SETTINGS_PROPERTY = "basalt.db.embedded-settings";
+    /** {@code basalt.db.max-pool-size}'s default, for sizing the server's connections. */
+    private static final int DEFAULT_POOL_SIZE = 20;
     private static final Map<Path, CompletableFuture<EmbeddedDatabase>> STARTS = new ConcurrentHashMap<>();
 
     @Override
@@ -47,11 +51,14 @@ public final class EarlyEmbeddedStart implements ApplicationListener<SpringAppli
             return;
         }
         Path dir = key(Path.of(env.getProperty("basalt.dir", "basalt_data")));
+        Map<String, String> settings = EmbeddedDatabase.serverSettings(
+                env.getProperty("basalt.db.max-pool-size", Integer.class, DEFAULT_POOL_SIZE),
+                env.getProperty(SETTINGS_PROPERTY, ""));
         STARTS.computeIfAbsent(dir, d -> {
             CompletableFuture<EmbeddedDatabase> start = new CompletableFuture<>();
             Thread.ofPlatform().name("embedded-postgres-start").daemon().start(() -> {
                 try {
-                    start.complete(EmbeddedDatabase.startOrAttach(d));
+                    start.complete(EmbeddedDatabase.startOrAttach(d, settings));
                 } catch (RuntimeException | Error e) {
                     start.completeExceptionally(e);
                 }
@@ -62,9 +69,14 @@ public final class EarlyEmbeddedStart implements ApplicationListener<SpringAppli
 
     /** The server started early for the directory (waiting for it), else one started or attached to now. */
     static EmbeddedDatabase take(Path dataDir) {
+        return take(dataDir, EmbeddedDatabase.serverSettings(DEFAULT_POOL_SIZE, ""));
+    }
+
+    /** As {@link #take(Path)}; a start made here gets these PostgreSQL settings. */
+    static EmbeddedDatabase take(Path dataDir, Map<String, String> settings) {
         CompletableFuture<EmbeddedDatabase> start = STARTS.remove(key(dataDir));
         if (start == null) {
-            return EmbeddedDatabase.startOrAttach(dataDir);
+            return EmbeddedDatabase.startOrAttach(dataDir, settings);
         }
         try {
             return start.join();

@@ -53,13 +53,16 @@ public record BasaltProperties(@NotNull @DefaultValue("basalt_data") Path dir,
      * @param password    database password
      * @param maxPoolSize the largest number of pooled connections
      * @param startWait   how long the start waits for an unreachable external database before it gives up
+     * @param embeddedSettings PostgreSQL settings of the embedded server, {@code name=value} comma-separated, over
+     *                    its small-footprint defaults (e.g. {@code shared_buffers=256MB,max_connections=300})
      */
     public record Db(@Pattern(regexp = "^$|^jdbc:postgresql:.*", message = "must be a jdbc:postgresql: URL")
                      @DefaultValue("") String url,
                      @DefaultValue("") String user,
                      @DefaultValue("") String password,
                      @Min(1) @Max(500) @DefaultValue("20") int maxPoolSize,
-                     @NotNull @DefaultValue("60s") java.time.Duration startWait) {
+                     @NotNull @DefaultValue("60s") java.time.Duration startWait,
+                     @DefaultValue("") String embeddedSettings) {
 
         /** True when no external database is configured. */
         public boolean embedded() {
