@@ -9,6 +9,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 30);
 const METRICS = { headers: { Authorization: `Bearer ${process.env.BASALT_METRICS_TOKEN}` } };
 const CONNECT_BATCH = 200;
 const USER_BATCH = 8;
+const SUBSCRIBE_BATCH = Number(process.env.BENCH_SUBSCRIBE_BATCH || SUBSCRIBERS);
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
 async function api(method, path, body, token) {
@@ -119,8 +120,14 @@ async function fanOut(admin, label, rule, tokens, ownerIds) {
     received++;
     latencies.push(Date.now() - JSON.parse(data).record.sent);
   });
-  await Promise.all(clients.map((c, i) => api('POST', '/api/realtime',
-    { clientId: c.clientId, subscriptions: [`${name}/*`] }, tokens[i])));
+  // subscribes go out SUBSCRIBE_BATCH at a time (all at once by default: a population reconnecting after a restart)
+  const t0 = Date.now();
+  for (let start = 0; start < clients.length; start += SUBSCRIBE_BATCH) {
+    await Promise.all(clients.slice(start, start + SUBSCRIBE_BATCH).map((c, j) => api('POST', '/api/realtime',
+      { clientId: c.clientId, subscriptions: [`${name}/*`] }, tokens[start + j])));
+  }
+  console.log(`  ${clients.length} subscribes, ${Math.min(SUBSCRIBE_BATCH, clients.length)} at a time: `
+    + `${((Date.now() - t0) / 1000).toFixed(1)} s`);
   for (let round = 0; round < ROUNDS; round++) {
     const owner = ownerIds[round % ownerIds.length];
     await api('POST', `/api/collections/${name}/records`, { owner, sent: Date.now() }, admin);

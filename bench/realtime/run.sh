@@ -5,6 +5,7 @@
 #   bench/realtime/run.sh [IDLE_CLIENTS] [SUBSCRIBERS] [ROUNDS]      (defaults 10000 1000 30; server heap BENCH_XMX, default 4g)
 #
 # BENCH_HISTO=FILE writes a class histogram of the server's heap (after a full GC) with the idle clients connected;
+# BENCH_SUBSCRIBE_BATCH sends the POST /api/realtime of that many subscribers at a time (default: all at once);
 # BENCH_JAR runs that jar instead of target/basalt-exec.jar; BENCH_PORT picks the port.
 #
 # Needs PostgreSQL on 127.0.0.1:$BENCH_PG_PORT (default 5432), user $BENCH_PG_USER (default postgres), trust auth:
@@ -59,4 +60,4 @@ for _ in $(seq 1 480); do
 done
 curl -sf "http://127.0.0.1:$port/api/health" >/dev/null || { tail -20 "$data_dir/server.log"; echo "no healthy server" >&2; exit 1; }
 BENCH_URL="http://127.0.0.1:$port" BENCH_SERVER_PID="$server_pid" BENCH_IDLE="$idle" \
-  BENCH_SUBSCRIBERS="$subscribers" BENCH_ROUNDS="$rounds" node "$here/bench.mjs"
+  BENCH_SUBSCRIBERS="$subscribers" BENCH_ROUNDS="$rounds" BENCH_SUBSCRIBE_BATCH="${BENCH_SUBSCRIBE_BATCH:-}" node "$here/bench.mjs"

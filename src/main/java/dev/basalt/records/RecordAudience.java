@@ -121,6 +121,10 @@ class RecordAudience implements ChangeAudience {
                 decided.put(key, false);
                 continue;
             }
+            if (decision instanceof RuleDecision.Allow && key.filter().isBlank()) {
+                decided.put(key, true); // nothing to compile: with 1,000 callers, 1,000 compilations per change
+                continue;
+            }
             List<RowCondition> checks = new ArrayList<>();
             try {
                 checks.add(rules.rowCondition(RuleCheck.of(collection, key.type(), key.caller(), key.requestInfo())));

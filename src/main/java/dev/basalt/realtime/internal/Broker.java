@@ -4,6 +4,7 @@ import dev.basalt.realtime.ChangeAudience;
 import dev.basalt.realtime.ChangeEvent;
 import dev.basalt.realtime.SessionCheck;
 import dev.basalt.realtime.SubscriptionView;
+import dev.basalt.realtime.internal.TopicIndex.Entry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,12 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -47,28 +46,24 @@ public class Broker implements SmartLifecycle {
     private static final String CURRENT_SNAPSHOT = DSL.using(SQLDialect.POSTGRES).render(DSL.select(
             DSL.function(DSL.name("pg_current_snapshot"), Object.class).cast(String.class)));
 
-    /** A subscription of a client in the topic index, and where it starts (shared by one request's new ones). */
-    record Entry(Client client, Subscription subscription, SubscriptionStart start) {
-    }
-
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
-    private final Map<String, Set<Entry>> byTopic = new ConcurrentHashMap<>();
-    private final AtomicInteger subscriptionCount = new AtomicInteger();
+    private final TopicIndex index = new TopicIndex();
+    private final StartSnapshots snapshots;
     private final ObjectProvider<ChangeAudience> audience;
     private final ObjectProvider<SessionCheck> sessions;
     private final RealtimeMetrics metrics;
-    private final DSLContext dsl;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean running;
     private volatile ScheduledExecutorService keeper;
 
     Broker(ObjectProvider<ChangeAudience> audience, ObjectProvider<SessionCheck> sessions, MeterRegistry registry,
            DSLContext dsl) {
-        this.dsl = dsl;
         this.audience = audience;
         this.sessions = sessions;
-        this.metrics = new RealtimeMetrics(registry, clients::size, subscriptionCount::get);
+        this.snapshots = new StartSnapshots(
+                () -> Snapshot.parse(dsl.resultQuery(CURRENT_SNAPSHOT).fetchSingle(0, String.class)));
+        this.metrics = new RealtimeMetrics(registry, clients::size, index::size);
     }
 
     /** A new client with a fresh random id. */
@@ -118,7 +113,7 @@ public class Broker implements SmartLifecycle {
             }
             for (Entry e : before.values()) {
                 if (after.get(e.subscription().name()) != e) {
-                    remove(e);
+                    index.remove(e);
                 }
             }
             client.subscriptions(after);
@@ -129,8 +124,7 @@ public class Broker implements SmartLifecycle {
             for (Entry e : after.values()) {
                 if (e.start() == start) {
                     added = true;
-                    byTopic.computeIfAbsent(e.subscription().topic(), t -> ConcurrentHashMap.newKeySet()).add(e);
-                    subscriptionCount.incrementAndGet();
+                    index.add(e);
                 }
             }
         }
@@ -139,11 +133,14 @@ public class Broker implements SmartLifecycle {
         }
     }
 
-    /** Takes the snapshot at which the new subscriptions start (they are in the index already). */
+    /**
+     * Waits for a snapshot taken after the new subscriptions entered the index (shared with the subscribes of the
+     * same moment, {@link StartSnapshots}) and starts them there.
+     */
     private void settle(Client client, SubscriptionStart start) {
         Snapshot snapshot;
         try {
-            snapshot = Snapshot.parse(dsl.resultQuery(CURRENT_SNAPSHOT).fetchSingle(0, String.class));
+            snapshot = snapshots.await();
         } catch (RuntimeException e) {
             start.abandon();
             unindex(client); // where they would start is unknown: the request fails and the client retries
@@ -154,16 +151,9 @@ public class Broker implements SmartLifecycle {
         }
     }
 
-    private void remove(Entry e) {
-        Set<Entry> set = byTopic.get(e.subscription().topic());
-        if (set != null && set.remove(e)) {
-            subscriptionCount.decrementAndGet();
-        }
-    }
-
     private void unindex(Client client) {
         synchronized (client) {
-            client.subscriptions().values().forEach(this::remove);
+            client.subscriptions().values().forEach(index::remove);
             client.subscriptions(Map.of());
         }
     }
@@ -174,13 +164,7 @@ public class Broker implements SmartLifecycle {
      */
     void dispatch(ChangeEvent change, long xid, long publishedMillis) {
         refreshSessions(change);
-        List<Entry> matched = new ArrayList<>();
-        for (String topic : topics(change)) {
-            Set<Entry> set = byTopic.get(topic);
-            if (set != null) {
-                matched.addAll(set);
-            }
-        }
+        List<Entry> matched = index.matching(change);
         if (matched.isEmpty()) {
             return;
         }
@@ -257,11 +241,6 @@ public class Broker implements SmartLifecycle {
                 client.session(new Client.Session(caller.get(), s.token(), s.expiresAt()));
             }
         }
-    }
-
-    private static List<String> topics(ChangeEvent c) {
-        return List.of(c.collectionId() + "/" + c.recordId(), c.collectionName() + "/" + c.recordId(),
-                c.collectionId() + "/*", c.collectionName() + "/*", c.collectionId(), c.collectionName());
     }
 
     int clientCount() {

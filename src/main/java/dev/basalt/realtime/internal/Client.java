@@ -34,7 +34,7 @@ public final class Client {
     private volatile Sink sink;
     private volatile long lastEventNanos = System.nanoTime();
     private volatile Session session = Session.ANONYMOUS;
-    private volatile Map<String, Broker.Entry> subscriptions = Map.of();
+    private volatile Map<String, TopicIndex.Entry> subscriptions = Map.of();
     private volatile String address = "";
 
     Client(String id) {
@@ -63,11 +63,11 @@ public final class Client {
     }
 
     /** The subscriptions by name, in the order posted. */
-    Map<String, Broker.Entry> subscriptions() {
+    Map<String, TopicIndex.Entry> subscriptions() {
         return subscriptions;
     }
 
-    void subscriptions(Map<String, Broker.Entry> value) {
+    void subscriptions(Map<String, TopicIndex.Entry> value) {
         subscriptions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(value));
     }
 
