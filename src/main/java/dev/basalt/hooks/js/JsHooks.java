@@ -2,6 +2,7 @@ package dev.basalt.hooks.js;
 
 import dev.basalt.auth.ServerMails;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.collections.CollectionService;
 import dev.basalt.hooks.Hooks;
 import dev.basalt.records.RecordService;
 import dev.basalt.shared.BasaltProperties;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -34,21 +36,48 @@ class JsHooks implements DisposableBean {
     private final JsRegistrar registrar;
     private final Map<String, Object> globals;
     private final JsWatcher watcher;
+    private final JsMigrations migrations;
     private volatile JsPool pool;
 
-    JsHooks(Hooks hooks, CollectionRegistry collections, RecordService records, TransactionTemplate tx,
-            ServerMails mails, BasaltProperties properties, @Value("${basalt.hooks-dir:}") String hooksDir,
+    JsHooks(Hooks hooks, CollectionRegistry collections, CollectionService collectionService, RecordService records,
+            TransactionTemplate tx, DSLContext dsl, ServerMails mails, BasaltProperties properties,
+            @Value("${basalt.hooks-dir:}") String hooksDir, @Value("${basalt.migrations-dir:}") String migrationsDir,
             @Value("${basalt.dev:false}") boolean dev) {
         this.dir = hooksDir.isBlank() ? defaultDir(properties.dir()) : Path.of(hooksDir).toAbsolutePath();
         this.registrar = new JsRegistrar(hooks, new JsEvents(hooks));
         this.globals = Map.of("__app", new JsApp(collections, records, tx, new JsMails(mails)),
-                "__util", new JsUtil(dir), "__reg", registrar);
+                "__util", new JsUtil(dir), "__reg", registrar,
+                "__collections", new JsCollections(collections, collectionService));
+        this.migrations = new JsMigrations(dsl, tx, collections);
         List<Path> files = files();
         if (!files.isEmpty()) {
             pool = load(files);
             LOG.info("Loaded {} JS hook file(s) from {}", files.size(), dir);
         }
+        // after the hooks are bound, as in PocketBase, so the migrations' record writes pass them
+        migrate(migrationsDir.isBlank() ? JsMigrations.defaultDir(properties.dir())
+                : Path.of(migrationsDir).toAbsolutePath());
         watcher = dev ? JsWatcher.start(dir, this::reload) : null;
+    }
+
+    /** Applies the pending JS migrations of {@code migrationsDir}; returns the files applied. */
+    List<String> migrate(Path migrationsDir) {
+        if (JsMigrations.files(migrationsDir).isEmpty()) {
+            return List.of();
+        }
+        JsPool current = pool;
+        JsPool runner = current != null ? current : new JsPool(globals);
+        try {
+            return migrations.applyPending(migrationsDir, runner);
+        } finally {
+            if (runner != current) {
+                runner.close();
+            }
+        }
+    }
+
+    JsMigrations migrations() {
+        return migrations;
     }
 
     /** {@code basalt_hooks} in the data directory's parent. */
