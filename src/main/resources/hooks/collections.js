@@ -132,6 +132,8 @@
         }
         return stored(json);
     };
+    $app.importCollections = (list, deleteMissing) => bridge.importCollections(S(Array.from(list || [])
+        .map((c) => (c instanceof Collection ? c.toJSON() : c))), !!deleteMissing);
     $app.findAllCollections = (...types) => P(bridge.all()).filter((c) => !types.length || types.includes(c.type))
         .map((c) => stored(S(c)));
 

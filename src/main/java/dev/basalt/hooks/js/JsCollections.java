@@ -48,6 +48,24 @@ public final class JsCollections {
         return JsJson.write(CollectionJson.toJson(saved));
     }
 
+    /** PocketBase's {@code importCollections}: creates or updates each one, by id else name, in one transaction. */
+    @HostAccess.Export
+    public void importCollections(String json, boolean deleteMissing) {
+        Object list = JsJson.read(json);
+        if (!(list instanceof java.util.List<?> items)) {
+            throw new IllegalArgumentException("importCollections takes an array of collections");
+        }
+        service.importCollections(items.stream().map(i -> CollectionDraft.of(asMap(i))).toList(), deleteMissing);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object item) {
+        if (!(item instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("importCollections takes an array of collections");
+        }
+        return (Map<String, Object>) m;
+    }
+
     @HostAccess.Export
     public void delete(String idOrName) {
         service.delete(idOrName);

@@ -1,5 +1,7 @@
 package dev.basalt.hooks.js;
 
+import dev.basalt.collections.Collection;
+import dev.basalt.collections.CollectionJson;
 import dev.basalt.collections.CollectionRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,16 +85,55 @@ final class JsMigrations {
         return applied;
     }
 
+    /** Runs the {@code down} of the last {@code count} applied files (newest first) and forgets them. */
+    List<String> revert(Path dir, JsPool pool, int count) {
+        List<String> reverted = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name;
+            try {
+                name = tx.execute(status -> {
+                    dsl.select(DSL.function(DSL.name("pg_advisory_xact_lock"), Object.class,
+                            DSL.inline(LOCK_KEY))).fetch();
+                    String last = dsl.select(FILE).from(HISTORY).orderBy(APPLIED.desc(), FILE.desc()).limit(1)
+                            .fetchOne(FILE);
+                    if (last != null) {
+                        Path file = dir.resolve(last);
+                        if (!Files.isRegularFile(file)) {
+                            throw new HookFileException("JS migration " + last + " is applied but missing from "
+                                    + dir, null);
+                        }
+                        run(file, last, pool, "down");
+                        dsl.deleteFrom(HISTORY).where(FILE.eq(last)).execute();
+                    }
+                    return last;
+                });
+            } catch (RuntimeException e) {
+                registry.reload();
+                throw e;
+            }
+            if (name == null) {
+                break;
+            }
+            reverted.add(name);
+            LOG.info("Reverted the JS migration {}", name);
+        }
+        return reverted;
+    }
+
     private void run(Path file, String name, JsPool pool) {
+        run(file, name, pool, "up");
+    }
+
+    private void run(Path file, String name, JsPool pool, String direction) {
         try (Context context = pool.newContext()) {
             context.eval(Source.newBuilder("js", file.toFile()).name(name).build());
             Value migration = context.getBindings("js").getMember("__migration");
             if (migration == null || migration.isNull()) {
                 throw new HookFileException("JS migration " + name + ": it does not call migrate(up, down)", null);
             }
-            Value up = migration.getMember("up");
-            if (up != null && up.canExecute()) {
-                up.execute(context.getBindings("js").getMember("$app"));
+            Value step = migration.getMember(direction);
+            if (step != null && step.canExecute()) {
+                step.execute(context.getBindings("js").getMember("$app"));
             }
         } catch (PolyglotException e) {
             throw new HookFileException("JS migration " + JsPool.position(e, name) + ": " + JsPool.oneLine(e), e);
@@ -111,6 +152,28 @@ final class JsMigrations {
                     .toList();
         } catch (IOException e) {
             throw new HookFileException("Cannot read the migrations directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code <unix time>_collections_snapshot.js} importing every non-system collection; returns it. */
+    static Path writeSnapshot(Path dir, List<Collection> all) {
+        List<Object> definitions = all.stream().filter(c -> !c.system()).map(c -> (Object) CollectionJson.toJson(c))
+                .toList();
+        String json;
+        try {
+            json = JsJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(definitions);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot write the collections as JSON.", e);
+        }
+        String text = "// The collections as they were at " + Instant.now() + " (basalt migrate collections).\n"
+                + "migrate((app) => {\n    const snapshot = " + json.replace("\n", "\n    ") + ";\n"
+                + "    app.importCollections(snapshot, false);\n}, (app) => {\n    // nothing to revert\n});\n";
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(Instant.now().getEpochSecond() + "_collections_snapshot.js");
+            return Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new HookFileException("Cannot write the snapshot into " + dir + ": " + e.getMessage(), e);
         }
     }
 

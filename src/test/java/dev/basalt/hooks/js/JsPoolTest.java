@@ -38,7 +38,7 @@ class JsPoolTest {
             Files.writeString(dir.resolve(f.getKey()), f.getValue());
         }
         return new JsHooks(hooks, null, null, null, null, null, null, null, dir.toString(),
-                dir.resolve("no-migrations").toString(), false);
+                dir.resolve("no-migrations").toString(), false, false);
     }
 
     /** Runs a route as RouteMapping does: the routerUse middlewares, then the route's handler. */

@@ -27,7 +27,7 @@ class JsSandboxTest {
         Path dir = Files.createDirectories(root.resolve("basalt_hooks"));
         Files.writeString(dir.resolve(name), code);
         return new JsHooks(hooks, null, null, null, null, null, null, null, dir.toString(),
-                dir.resolve("no-migrations").toString(), false);
+                dir.resolve("no-migrations").toString(), false, false);
     }
 
     @SuppressWarnings("unchecked")
