@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code basalt} command: {@code serve}, {@code superuser} and {@code backup}. */
 @Command(name = "basalt", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "A self-hosted, PocketBase-compatible backend server on PostgreSQL.",
-        subcommands = {ServeCommand.class, SuperuserCommand.class, BackupCommand.class})
+        subcommands = {ServeCommand.class, SuperuserCommand.class, BackupCommand.class, MigrateCommand.class})
 public final class BasaltMain implements Runnable {
 
     public static void main(String[] args) {

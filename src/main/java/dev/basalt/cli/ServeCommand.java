@@ -61,6 +61,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Directory of the JS hooks (*.pb.js) (default: basalt_hooks next to the data directory)")
     Path hooksDir;
 
+    @Option(names = "--migrationsDir", paramLabel = "PATH",
+            description = "Directory of the JS migrations (*.js) applied at start (default: basalt_migrations next to "
+                    + "the data directory)")
+    Path migrationsDir;
+
     @Option(names = "--dev", description = "Development mode: reload the JS hooks when their files change")
     boolean dev;
 
@@ -105,6 +110,9 @@ final class ServeCommand implements Callable<Integer> {
         args.add("--basalt.index-fallback=" + indexFallback);
         if (hooksDir != null) {
             args.add("--basalt.hooks-dir=" + hooksDir.toAbsolutePath());
+        }
+        if (migrationsDir != null) {
+            args.add("--basalt.migrations-dir=" + migrationsDir.toAbsolutePath());
         }
         if (dev) {
             args.add("--basalt.dev=true");

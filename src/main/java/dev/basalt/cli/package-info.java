@@ -1,3 +1,3 @@
 /** The {@code basalt} command line: serve, superuser management, backups; starts the Spring application. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"auth", "backups", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"auth", "backups", "hooks", "shared"})
 package dev.basalt.cli;

@@ -2,6 +2,8 @@ package dev.basalt.hooks.js;
 
 import dev.basalt.auth.ServerMails;
 import dev.basalt.collections.CollectionRegistry;
+import dev.basalt.collections.CollectionService;
+import dev.basalt.hooks.AppMigrations;
 import dev.basalt.hooks.Hooks;
 import dev.basalt.records.RecordReads;
 import dev.basalt.records.RecordService;
@@ -31,36 +33,93 @@ import org.springframework.transaction.support.TransactionTemplate;
  * naming it and the position. In development ({@code basalt.dev}) a watcher reloads them all when one changes.
  */
 @Component
-class JsHooks implements DisposableBean {
+class JsHooks implements DisposableBean, AppMigrations {
     static final String DEFAULT_NAME = "basalt_hooks";
     private static final Logger LOG = LoggerFactory.getLogger(JsHooks.class);
     private final Path dir;
     private final JsRegistrar registrar;
     private final Map<String, Object> globals;
     private final JsWatcher watcher;
+    private final JsMigrations migrations;
+    private final Path migrationsDir;
+    private final CollectionRegistry collections;
     private volatile JsPool pool;
 
+    /** Without a database (tests of the loader): no $app.db(), finders, settings, collections or migrations. */
     JsHooks(Hooks hooks, CollectionRegistry collections, RecordService records, TransactionTemplate tx,
             ServerMails mails, BasaltProperties properties, String hooksDir, boolean dev) {
-        this(hooks, collections, records, tx, mails, properties, null, null, null, hooksDir, dev);
+        this(hooks, collections, null, records, tx, mails, properties, null, null, null, hooksDir, "", false, dev);
     }
 
     @Autowired
-    JsHooks(Hooks hooks, CollectionRegistry collections, RecordService records, TransactionTemplate tx,
-            ServerMails mails, BasaltProperties properties, DSLContext dsl, RecordReads reads, SettingsStore settings,
-            @Value("${basalt.hooks-dir:}") String hooksDir, @Value("${basalt.dev:false}") boolean dev) {
+    JsHooks(Hooks hooks, CollectionRegistry collections, CollectionService collectionService, RecordService records,
+            TransactionTemplate tx, ServerMails mails, BasaltProperties properties, DSLContext dsl, RecordReads reads,
+            SettingsStore settings, @Value("${basalt.hooks-dir:}") String hooksDir,
+            @Value("${basalt.migrations-dir:}") String migrationsDir,
+            @Value("${basalt.migrations-at-start:true}") boolean migrateAtStart,
+            @Value("${basalt.dev:false}") boolean dev) {
         this.dir = hooksDir.isBlank() ? defaultDir(properties.dir()) : Path.of(hooksDir).toAbsolutePath();
+        this.collections = collections;
         this.registrar = new JsRegistrar(hooks, new JsEvents(hooks));
         JsDb db = new JsDb(dsl, tx);
         this.globals = Map.of("__app", new JsApp(collections, records, tx, new JsMails(mails)),
                 "__util", new JsUtil(dir), "__reg", registrar,
-                "__db", db, "__find", new JsFinders(db, dsl, collections, reads, settings));
+                "__db", db, "__find", new JsFinders(db, dsl, collections, reads, settings),
+                "__collections", new JsCollections(collections, collectionService));
+        this.migrations = new JsMigrations(dsl, tx, collections);
         List<Path> files = files();
         if (!files.isEmpty()) {
             pool = load(files);
             LOG.info("Loaded {} JS hook file(s) from {}", files.size(), dir);
         }
+        this.migrationsDir = migrationsDir.isBlank() ? (migrateAtStart ? JsMigrations.defaultDir(properties.dir())
+                : dir.resolveSibling(JsMigrations.DEFAULT_NAME)) : Path.of(migrationsDir).toAbsolutePath();
+        // after the hooks are bound, as in PocketBase, so the migrations' record writes pass them
+        if (migrateAtStart) {
+            migrate(this.migrationsDir);
+        }
         watcher = dev ? JsWatcher.start(dir, this::reload) : null;
+    }
+
+    /** Applies the pending JS migrations of {@code dir}; returns the files applied. */
+    List<String> migrate(Path dir) {
+        return JsMigrations.files(dir).isEmpty() ? List.of() : withPool(p -> migrations.applyPending(dir, p));
+    }
+
+    @Override
+    public Path directory() {
+        return migrationsDir;
+    }
+
+    @Override
+    public List<String> up() {
+        return migrate(migrationsDir);
+    }
+
+    @Override
+    public List<String> down(int count) {
+        return withPool(p -> migrations.revert(migrationsDir, p, count));
+    }
+
+    @Override
+    public Path snapshot() {
+        return JsMigrations.writeSnapshot(migrationsDir, collections.all());
+    }
+
+    private <T> T withPool(java.util.function.Function<JsPool, T> work) {
+        JsPool current = pool;
+        JsPool runner = current != null ? current : new JsPool(globals);
+        try {
+            return work.apply(runner);
+        } finally {
+            if (runner != current) {
+                runner.close();
+            }
+        }
+    }
+
+    JsMigrations migrations() {
+        return migrations;
     }
 
     /** {@code basalt_hooks} in the data directory's parent. */

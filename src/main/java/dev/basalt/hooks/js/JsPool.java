@@ -42,7 +42,7 @@ final class JsPool implements AutoCloseable {
     private static final String GENERIC = "Something went wrong while processing your request.";
     private static final String NO_ROWS = "sql: no rows in result set";
     /** The JS API, evaluated in this order in every context. */
-    private static final List<String> API_FILES = List.of("prelude.js", "db.js", "events.js");
+    private static final List<String> API_FILES = List.of("prelude.js", "db.js", "collections.js", "events.js");
     private final Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
     private final BlockingQueue<Runtime> idle = new ArrayBlockingQueue<>(MAX_IDLE);
     private final AtomicInteger created = new AtomicInteger();

@@ -1,0 +1,115 @@
+package dev.basalt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.basalt.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PocketBase's {@code migrate} command as a user runs it, in child processes: {@code create} writes a file,
+ * {@code up} applies it (once), {@code collections} writes a snapshot, {@code down} runs the file's down.
+ */
+@Tag("db")
+class MigrateCommandTest {
+    @TempDir
+    Path dir;
+
+    private final String dbUrl = TestDatabase.createDatabase();
+    private int runs;
+
+    @Test
+    void createUpSnapshotAndDown() throws Exception {
+        Run created = cli("create", "add cli notes");
+        assertThat(created.exit()).as(created.output()).isZero();
+        Path migrations = dir.resolve("basalt_migrations");
+        List<Path> files = list(migrations);
+        assertThat(files).hasSize(1);
+        Path file = files.get(0);
+        assertThat(file.getFileName().toString()).matches("\\d+_add_cli_notes\\.js");
+        assertThat(Files.readString(file)).contains("migrate((app) => {");
+        Files.writeString(file, """
+                migrate((app) => {
+                    app.save(new Collection({ name: "cli_notes", fields: [new TextField({ name: "title" })] }));
+                }, (app) => {
+                    app.delete(app.findCollectionByNameOrId("cli_notes"));
+                });
+                """);
+
+        Run up = cli("up");
+        assertThat(up.exit()).as(up.output()).isZero();
+        assertThat(up.output()).contains("Applied " + file.getFileName());
+        assertThat(collectionExists("cli_notes")).isTrue();
+        Run again = cli("up");
+        assertThat(again.output()).as(again.output()).contains("No migrations to apply.");
+
+        Run snapshot = cli("collections");
+        assertThat(snapshot.exit()).as(snapshot.output()).isZero();
+        Path written = list(migrations).stream().filter(p -> p.toString().endsWith("_collections_snapshot.js"))
+                .findFirst().orElseThrow();
+        assertThat(Files.readString(written)).contains("\"cli_notes\"", "app.importCollections(snapshot, false)")
+                .doesNotContain("_superusers");
+
+        Run down = cli("down", "1");
+        assertThat(down.exit()).as(down.output()).isZero();
+        assertThat(down.output()).contains("Reverted " + file.getFileName());
+        assertThat(collectionExists("cli_notes")).isFalse();
+        Run bad = cli("down", "zero");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.output()).contains("positive number");
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private static List<Path> list(Path d) throws Exception {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.sorted().toList();
+        }
+    }
+
+    private boolean collectionExists(String name) throws Exception {
+        try (Connection c = DriverManager.getConnection(dbUrl, TestDatabase.user(), TestDatabase.password());
+             PreparedStatement s = c.prepareStatement("select count(*) from _collections where name = ?")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1) == 1;
+            }
+        }
+    }
+
+    private Run cli(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-XX:TieredStopAtLevel=1"); // short-lived commands: start fast rather than run fast
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(BasaltMain.class.getName());
+        command.add("migrate");
+        command.addAll(List.of(args));
+        command.add("--dir=" + dir.resolve("basalt_data"));
+        Path log = dir.resolve("cli-" + runs++ + ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("BASALT_DB_URL", dbUrl);
+        pb.environment().put("BASALT_DB_USER", TestDatabase.user());
+        pb.environment().put("BASALT_DB_PASSWORD", TestDatabase.password());
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("migrate " + String.join(" ", args) + " did not finish");
+        }
+        return new Run(p.exitValue(), Files.readString(log));
+    }
+}
