@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A/B of two Basalt builds on the request path, side by side in ONE run (not a test): both jars serve the same
-# external database (one at a time, alternating rounds), wrk drives get, update and list; optional JFR on B.
+# external database (one at a time, alternating rounds), wrk drives get, update and list (SCENARIOS="get update
+# list create" picks them); optional JFR on both.
 #
 #   bench/ab_requests.sh OLD.jar NEW.jar [ROUNDS] [SECONDS]      # ROUNDS default 3, SECONDS default 8
 #   JFR=1 bench/ab_requests.sh OLD.jar NEW.jar                   # also records bench/results/ab-*/{a,b}.jfr
@@ -48,6 +49,7 @@ run() { # label scenario
     update) args=(-s "$here/lua/by_id.lua" "$base" -- PATCH "$r/" p%014d $rows) ;;
     list) args=("$base$r?filter=views%3E500&sort=-created&perPage=20") ;;
     list_skiptotal) args=("$base$r?filter=views%3E500&sort=-created&perPage=20&skipTotal=1") ;;
+    create) args=(-s "$here/lua/create.lua" "$base" -- "$r" autodate) ;;
   esac
   local c0 p0 res; c0=$(cpu "$pid"); p0=$(pgcpu)
   res="$(wrk -t2 -c32 -d"${secs}s" --latency "${args[@]}")"

@@ -26,7 +26,7 @@ import org.jooq.impl.DSL;
  * read's CPU besides the database round trip.
  */
 final class RecordByIdQuery {
-    private record Rendered(String sql, Field<?>[] columns) {
+    private record Rendered(String sql, String lockingSql, Field<?>[] columns) {
     }
 
     private final DSLContext dsl;
@@ -36,11 +36,11 @@ final class RecordByIdQuery {
         this.dsl = dsl;
     }
 
-    /** The row with this id, or empty. */
-    Optional<Record> fetch(Collection collection, String id) {
+    /** The row with this id, or empty; {@code lock}: {@code FOR UPDATE} (within the caller's transaction). */
+    Optional<Record> fetch(Collection collection, String id, boolean lock) {
         Rendered r = rendered.get(collection, this::render);
         return dsl.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(r.sql())) {
+            try (PreparedStatement statement = connection.prepareStatement(lock ? r.lockingSql() : r.sql())) {
                 statement.setString(1, id);
                 try (ResultSet rows = statement.executeQuery()) {
                     return Optional.ofNullable(dsl.fetchOne(rows, r.columns()));
@@ -51,8 +51,8 @@ final class RecordByIdQuery {
 
     private Rendered render(Collection collection) {
         List<SelectField<?>> columns = RecordStore.columns(collection);
-        String sql = dsl.render(dsl.select(columns).from(RecordTables.table(collection))
-                .where(RecordTables.id(collection).eq(DSL.param("id", String.class))).limit(DSL.inline(1)));
-        return new Rendered(sql, columns.stream().map(f -> (Field<?>) f).toArray(Field<?>[]::new));
+        var select = dsl.select(columns).from(RecordTables.table(collection))
+                .where(RecordTables.id(collection).eq(DSL.param("id", String.class))).limit(DSL.inline(1));
+        return new Rendered(dsl.render(select), dsl.render(select.forUpdate()), columns.stream().map(f -> (Field<?>) f).toArray(Field<?>[]::new));
     }
 }

@@ -2,7 +2,6 @@ package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.Field;
-import dev.basalt.realtime.ChangeFeed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,15 +22,22 @@ import org.springframework.stereotype.Component;
 class RecordStore {
     private final DSLContext dsl;
     private final RecordByIdQuery byId;
+    private final RecordWriteQueries writes;
 
     public RecordStore(DSLContext dsl) {
         this.dsl = dsl;
         this.byId = new RecordByIdQuery(dsl);
+        this.writes = new RecordWriteQueries(dsl);
     }
 
     /** The stored record with this id. */
     Optional<RecordData> findById(Collection collection, String id) {
-        return byId.fetch(collection, id).map(row -> toRecord(collection, row));
+        return byId.fetch(collection, id, false).map(row -> toRecord(collection, row));
+    }
+
+    /** The stored record with this id, locked FOR UPDATE within the current transaction. */
+    Optional<RecordData> lockById(Collection collection, String id) {
+        return byId.fetch(collection, id, true).map(row -> toRecord(collection, row));
     }
 
     /** The row matching the condition, optionally locked FOR UPDATE within the current transaction. */
@@ -49,9 +55,7 @@ class RecordStore {
 
     /** Inserts the row a create draft builds (the columns it writes). */
     void insert(RecordDraft draft) {
-        Collection collection = draft.collection();
-        var insert = dsl.insertInto(RecordTables.table(collection));
-        ChangeFeed.knownXid(insert.set(columnValues(draft)).returning(ChangeFeed.XID).fetchOne(ChangeFeed.XID));
+        writes.insert(draft); // RETURNING the transaction id, for the realtime announcement
     }
 
     /** Writes the columns an update draft sets to the row with this id; returns the number of rows changed. */
@@ -59,15 +63,7 @@ class RecordStore {
         if (draft.columns().isEmpty()) {
             return 0;
         }
-        Collection collection = draft.collection();
-        Map<org.jooq.Field<?>, Object> row = columnValues(draft);
-        // RETURNING the transaction id saves the realtime announcement a statement of its own
-        var changed = dsl.update(RecordTables.table(collection)).set(row).where(RecordTables.id(collection).eq(id))
-                .returning(ChangeFeed.XID).fetch();
-        if (!changed.isEmpty()) {
-            ChangeFeed.knownXid(changed.get(0).get(ChangeFeed.XID));
-        }
-        return changed.size();
+        return writes.update(id, draft); // RETURNING the transaction id, for the realtime announcement
     }
 
     /** Deletes rows matching the condition; returns them as they were. */
@@ -106,15 +102,5 @@ class RecordStore {
             }
         }
         return RecordData.of(collection, out);
-    }
-
-    /** The columns a draft writes, with their store-ready values. */
-    private static Map<org.jooq.Field<?>, Object> columnValues(RecordDraft draft) {
-        Collection collection = draft.collection();
-        Map<org.jooq.Field<?>, Object> row = new LinkedHashMap<>();
-        for (String name : draft.columns()) {
-            row.put(RecordTables.column(collection, collection.field(name).orElseThrow()), draft.get(name));
-        }
-        return row;
     }
 }

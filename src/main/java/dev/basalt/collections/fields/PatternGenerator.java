@@ -48,13 +48,42 @@ public final class PatternGenerator {
             }
         }
         StringBuilder out = new StringBuilder();
+        Bytes random = new Bytes();
         for (Atom atom : atoms) {
-            int n = atom.min + (atom.max > atom.min ? RANDOM.nextInt(atom.max - atom.min + 1) : 0);
+            int n = atom.min + (atom.max > atom.min ? random.below(atom.max - atom.min + 1) : 0);
             for (int i = 0; i < n; i++) {
-                out.append(atom.choices[RANDOM.nextInt(atom.choices.length)]);
+                out.append(atom.choices[random.below(atom.choices.length)]);
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Random bytes drawn from the shared generator a block at a time: one call (and one take of its lock) per
+     * value instead of one per character (15 per record id; JFR showed the generator in 7 % of a create's CPU).
+     */
+    private static final class Bytes {
+        private static final int BLOCK = 32;
+        private final byte[] block = new byte[BLOCK];
+        private int next = BLOCK;
+
+        /** A uniform value in [0, bound): bytes at or above the last multiple of bound are skipped. */
+        int below(int bound) {
+            if (bound > 256) { // a class wider than a byte (rare): a draw of its own
+                return RANDOM.nextInt(bound);
+            }
+            int limit = 256 - 256 % bound;
+            while (true) {
+                if (next == BLOCK) {
+                    RANDOM.nextBytes(block);
+                    next = 0;
+                }
+                int b = block[next++] & 0xFF;
+                if (b < limit) {
+                    return b % bound;
+                }
+            }
+        }
     }
 
     private static SecureRandom drbg() {
