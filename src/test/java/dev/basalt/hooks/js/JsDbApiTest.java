@@ -28,26 +28,26 @@ class JsDbApiTest extends ApiTest {
               const rows = arrayOf(new DynamicModel({ status: "", total: 0, views: 0, tags: [], meta: {}, ok: false,
                 note: nullString() }));
               $app.db().newQuery("SELECT status, count(*) AS total, sum(views) AS views, '[\\"a\\"]'::jsonb AS tags, "
-                  + "'{\\"k\\": 1}' AS meta, true AS ok, NULL AS note FROM posts WHERE views >= {:min} "
+                  + "'{\\"k\\": 1}' AS meta, true AS ok, NULL AS note FROM jsdb_posts WHERE views >= {:min} "
                   + "GROUP BY status ORDER BY status")
                 .bind({ min: Number(e.request.pathValue("min")) }).all(rows);
               return e.json(200, rows);
             });
             routerAdd("GET", "/jsdb/title/{title}", (e) => {
               const rows = arrayOf(new DynamicModel({ id: "", title: "" }));
-              $app.db().newQuery("SELECT id, title FROM {{posts}} WHERE [[title]] = {:title}")
+              $app.db().newQuery("SELECT id, title FROM {{jsdb_posts}} WHERE [[title]] = {:title}")
                 .bind({ title: e.request.pathValue("title") }).all(rows);
               const one = new DynamicModel({ n: 0 });
-              $app.db().newQuery("SELECT count(*) AS n FROM posts").one(one);
+              $app.db().newQuery("SELECT count(*) AS n FROM jsdb_posts").one(one);
               return e.json(200, { rows, count: one.n });
             });
             routerAdd("POST", "/jsdb/tx", (e) => {
               let inside = -1;
               try {
                 $app.runInTransaction((txApp) => {
-                  txApp.db().newQuery("UPDATE posts SET views = views + 1000").execute();
+                  txApp.db().newQuery("UPDATE jsdb_posts SET views = views + 1000").execute();
                   const m = new DynamicModel({ v: 0 });
-                  txApp.db().newQuery("SELECT max(views) AS v FROM posts").one(m);
+                  txApp.db().newQuery("SELECT max(views) AS v FROM jsdb_posts").one(m);
                   inside = m.v;
                   throw new Error("undo");
                 });
@@ -55,45 +55,45 @@ class JsDbApiTest extends ApiTest {
               let caught = "";
               $app.runInTransaction((txApp) => {
                 try { txApp.db().newQuery("SELECT * FROM missing_table").execute(); } catch (err) { caught = err.message; }
-                txApp.db().newQuery("UPDATE posts SET status = 'kept' WHERE title = {:t}").bind({ t: "tx" }).execute();
+                txApp.db().newQuery("UPDATE jsdb_posts SET status = 'kept' WHERE title = {:t}").bind({ t: "tx" }).execute();
               });
               return e.json(200, { inside, caught });
             });
             routerAdd("GET", "/jsdb/bad", (e) => {
-              $app.db().newQuery("SELEC nonsense FROM posts").all(arrayOf(new DynamicModel({ a: "" })));
+              $app.db().newQuery("SELEC nonsense FROM jsdb_posts").all(arrayOf(new DynamicModel({ a: "" })));
               return e.json(200, {});
             });
             routerAdd("GET", "/jsdb/caught", (e) => {
               try {
-                $app.db().newQuery("SELECT nope FROM posts").execute();
+                $app.db().newQuery("SELECT nope FROM jsdb_posts").execute();
               } catch (err) { return e.json(200, { message: err.message }); }
               return e.json(500, {});
             });
             routerAdd("GET", "/jsdb/finders", (e) => {
               const active = arrayOf(new Record());
-              $app.recordQuery("posts").andWhere($dbx.hashExp({ status: "active" })).orderBy("views DESC").limit(2)
+              $app.recordQuery("jsdb_posts").andWhere($dbx.hashExp({ status: "active" })).orderBy("views DESC").limit(2)
                 .all(active);
-              const byExp = $app.findAllRecords("posts", $dbx.exp("views > {:v}", { v: 15 }),
+              const byExp = $app.findAllRecords("jsdb_posts", $dbx.exp("views > {:v}", { v: 15 }),
                 $dbx.not($dbx.in("status", "draft")));
-              const liked = $app.countRecords("posts", $dbx.like("title", "50%"));
-              const ids = $app.findRecordsByIds("posts", [active[0].id, "nope"]);
-              const first = $app.findFirstRecordByData("posts", "title", "second");
+              const liked = $app.countRecords("jsdb_posts", $dbx.like("title", "50%"));
+              const ids = $app.findRecordsByIds("jsdb_posts", [active[0].id, "nope"]);
+              const first = $app.findFirstRecordByData("jsdb_posts", "title", "second");
               let missing = "";
-              try { $app.findFirstRecordByData("posts", "title", "no such"); } catch (err) { missing = err.message; }
+              try { $app.findFirstRecordByData("jsdb_posts", "title", "no such"); } catch (err) { missing = err.message; }
               const s = $app.settings();
               const admin = $app.findAuthRecordByEmail("_superusers", " ADMIN@example.com ");
               let notAuth = "";
-              try { $app.findAuthRecordByEmail("posts", "a@b.c"); } catch (err) { notAuth = err.message; }
+              try { $app.findAuthRecordByEmail("jsdb_posts", "a@b.c"); } catch (err) { notAuth = err.message; }
               const titles = arrayOf("");
-              $app.db().newQuery("SELECT title FROM posts WHERE views >= {:v} ORDER BY views").bind({ v: 20 }).column(titles);
+              $app.db().newQuery("SELECT title FROM jsdb_posts WHERE views >= {:v} ORDER BY views").bind({ v: 20 }).column(titles);
               return e.json(200, {
                 active: active.map((r) => r.getString("title")), byExp: byExp.map((r) => r.get("title")),
-                liked, all: $app.countRecords("posts"), ids: ids.map((r) => r.id), first: first.getInt("views"),
+                liked, all: $app.countRecords("jsdb_posts"), ids: ids.map((r) => r.id), first: first.getInt("views"),
                 missing, appName: s.meta.appName, smtp: s.smtp.enabled, password: s.smtp.password === undefined,
-                recent: $app.countRecords("posts", $dbx.exp("created > {:since}", { since: "2000-01-01 00:00:00.000Z" }),
+                recent: $app.countRecords("jsdb_posts", $dbx.exp("created > {:since}", { since: "2000-01-01 00:00:00.000Z" }),
                   $dbx.between("views", 10, 20)),
                 admin: admin.email(), notAuth, titles,
-                unique: $app.isCollectionNameUnique("POSTS"), free: $app.isCollectionNameUnique("posts2"),
+                unique: $app.isCollectionNameUnique("JSDB_POSTS"), free: $app.isCollectionNameUnique("jsdb_posts2"),
               });
             });
             """;
@@ -118,7 +118,7 @@ class JsDbApiTest extends ApiTest {
         }
         created = true;
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("name", "posts");
+        c.put("name", "jsdb_posts");
         c.put("fields", List.of(Map.of("name", "title", "type", "text"), Map.of("name", "status", "type", "text"),
                 Map.of("name", "views", "type", "number"),
                 Map.of("name", "created", "type", "autodate", "onCreate", true)));
@@ -129,7 +129,7 @@ class JsDbApiTest extends ApiTest {
         for (Post p : List.of(new Post("first", "active", 10), new Post("second", "active", 20),
                 new Post("third", "draft", 30), new Post("50% off", "active", 40), new Post("tx", "new", 1),
                 new Post("x' OR '1'='1", "draft", 5))) {
-            Response saved = post("/api/collections/posts/records", Map.of("title", p.title(), "status", p.status(),
+            Response saved = post("/api/collections/jsdb_posts/records", Map.of("title", p.title(), "status", p.status(),
                     "views", p.views()), superuser());
             assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         }
@@ -167,7 +167,7 @@ class JsDbApiTest extends ApiTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.get("inside").asInt()).isGreaterThanOrEqualTo(1030); // the update was seen inside
         assertThat(r.get("caught").asString()).contains("missing_table").doesNotContain("SELECT");
-        Response posts = get("/api/collections/posts/records?perPage=100", superuser());
+        Response posts = get("/api/collections/jsdb_posts/records?perPage=100", superuser());
         for (JsonNode p : posts.get("items")) {
             assertThat(p.get("views").asInt()).as("rolled back").isLessThan(1000);
             if (p.get("title").asString().equals("tx")) {
