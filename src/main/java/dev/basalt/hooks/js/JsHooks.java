@@ -34,11 +34,14 @@ class JsHooks implements DisposableBean {
     private final JsRegistrar registrar;
     private final Map<String, Object> globals;
     private final JsWatcher watcher;
+    private final int maxContexts;
     private volatile JsPool pool;
 
     JsHooks(Hooks hooks, CollectionRegistry collections, RecordService records, TransactionTemplate tx,
             ServerMails mails, BasaltProperties properties, @Value("${basalt.hooks-dir:}") String hooksDir,
-            @Value("${basalt.dev:false}") boolean dev) {
+            @Value("${basalt.dev:false}") boolean dev,
+            @Value("${basalt.hooks-max-contexts:" + JsPool.DEFAULT_MAX_CONTEXTS + "}") int maxContexts) {
+        this.maxContexts = maxContexts;
         this.dir = hooksDir.isBlank() ? defaultDir(properties.dir()) : Path.of(hooksDir).toAbsolutePath();
         this.registrar = new JsRegistrar(hooks, new JsEvents(hooks));
         this.globals = Map.of("__app", new JsApp(collections, records, tx, new JsMails(mails)),
@@ -46,7 +49,8 @@ class JsHooks implements DisposableBean {
         List<Path> files = files();
         if (!files.isEmpty()) {
             pool = load(files);
-            LOG.info("Loaded {} JS hook file(s) from {}", files.size(), dir);
+            LOG.info("Loaded {} JS hook file(s) from {} (GraalJS runtime: {})", files.size(), dir,
+                    pool.implementation());
         }
         watcher = dev ? JsWatcher.start(dir, this::reload) : null;
     }
@@ -71,7 +75,7 @@ class JsHooks implements DisposableBean {
     }
 
     private JsPool load(List<Path> files) {
-        JsPool next = new JsPool(globals);
+        JsPool next = new JsPool(globals, maxContexts);
         try (Context loader = next.newContext()) {
             for (Path file : files) {
                 String name = dir.getParent() == null ? file.toString() : dir.getParent().relativize(file).toString();
