@@ -25,12 +25,8 @@ class JsPoolBoundApiTest extends ApiTest {
 
     @Test
     void aThirdRequestIsAnswered503WhileTwoHoldTheContextsAndNestedHooksNeverWait() throws Exception {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("name", "marks");
-        c.put("listRule", "");
-        c.put("fields", List.of(Map.of("name", "n", "type", "text"), Map.of("name", "seen", "type", "bool")));
-        Response created = post("/api/collections", c, superuser());
-        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        collection("marks", List.of(Map.of("name", "n", "type", "text"), Map.of("name", "seen", "type", "bool")));
+        collection("releases", List.of(Map.of("name", "n", "type", "text")));
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         try {
             Future<Response> first = threads.submit(() -> get("/api/hold/1", null));
@@ -46,7 +42,7 @@ class JsPoolBoundApiTest extends ApiTest {
             assertThat(busy.status()).as(busy.body()).isEqualTo(503);
             assertThat(busy.get("message").asString()).isEqualTo(JsPool.BUSY);
 
-            Response release = post("/api/collections/marks/records", Map.of("n", "release"), superuser());
+            Response release = post("/api/collections/releases/records", Map.of("n", "now"), superuser());
             assertThat(release.status()).as(release.body()).isEqualTo(200);
             for (Future<Response> held : List.of(first, second)) {
                 Response r = held.get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -57,6 +53,15 @@ class JsPoolBoundApiTest extends ApiTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    private void collection(String name, List<Map<String, String>> fields) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", name);
+        c.put("listRule", "");
+        c.put("fields", fields);
+        Response created = post("/api/collections", c, superuser());
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
     }
 
     /** Waits until {@code count} marks are saved (the holding routes save theirs before they hold). */
