@@ -9,7 +9,7 @@
 #   bench/hooks/compare.sh [ROUNDS] [SECONDS] [WARMUP]     # defaults 3 rounds, 10 s per scenario, 60 s warm-up
 #
 # BASALT_JAR picks the jar (default target/basalt-exec.jar); BASE_PORT (default 19850) and the two ports after it;
-# PGPORT (default 5432, user postgres, trust); SCENARIOS (default "get update"), wrk -t2 -c32. Prints per round,
+# PGPORT (default 5432, user postgres, trust); NAMES (default "none interp compiled": which servers); SCENARIOS (default "get update"), wrk -t2 -c32. Prints per round,
 # server and scenario req/s, p99, the server's CPU µs per request and the load average; results in
 # bench/results/hooks-*/ (results.tsv, starts.tsv, server logs).
 set -euo pipefail
@@ -20,7 +20,7 @@ jar="$(readlink -f "${BASALT_JAR:-$root/target/basalt-exec.jar}")"
 out="$here/results/hooks-$(date +%Y%m%d-%H%M%S)"; mkdir -p "$out"
 export PGHOST=127.0.0.1 PGPORT="${PGPORT:-5432}" PGUSER=postgres BASALT_RATE_LIMITS_DEFAULT_ENABLED=false
 SU_EMAIL=bench-admin@example.com SU_PASSWORD=bench-admin-password-123
-names=(none interp compiled)
+read -ra names <<<"${NAMES:-none interp compiled}"
 declare -A pid port
 cleanup() {
   for n in "${names[@]}"; do
@@ -33,12 +33,11 @@ cleanup() {
 }
 trap cleanup EXIT
 printf 'server\tstart_s\trss_mb_after_start\n' > "$out/starts.tsv"
-i=0
 for n in "${names[@]}"; do
-  port[$n]=$((base_port + i)); i=$((i + 1))
+  case "$n" in none) port[$n]=$base_port ;; interp) port[$n]=$((base_port + 1)) ;; compiled) port[$n]=$((base_port + 2)) ;; esac
   db="basalt_hooks_$n"
   dropdb --if-exists --force "$db"; createdb "$db"
-  export BASALT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" BASALT_DB_USER=postgres
+  export BASALT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" BASALT_DB_USER=postgres PGDATABASE="$db"   # seed.py uses psql
   BASALT_JAR="$jar" "$root/basalt" superuser upsert "$SU_EMAIL" "$SU_PASSWORD" >/dev/null
   hooks=() env=()
   [[ "$n" != none ]] && hooks=(--hooksDir "$here/hooks/noop")

@@ -1,5 +1,6 @@
 // JsPoolBoundApiTest (basalt.hooks-max-contexts=2). /api/hold/{n} saves a mark, then holds its context until the
-// test saves a record in "releases" (no JS hook: it needs no context); /api/nested saves a mark from a route handler: the model hook below runs inside it.
+// test saves a record in "releases" (no JS hook, so it needs no context); /api/nested saves a mark from a route
+// handler, and the model hook below runs inside it.
 routerAdd("GET", "/api/hold/{n}", (e) => {
     const marks = $app.findCollectionByNameOrId("marks");
     $app.save(new Record(marks, { n: "hold " + e.request.pathValue("n") }));
