@@ -11,6 +11,9 @@
 # PostgreSQL on 127.0.0.1 (default 5432, user postgres, trust). START_TRIES: half-seconds to wait for a server start
 # (default 240). A_LAUNCHER: the launcher script for the old jar (default ./basalt), e.g. a copy of an older one to
 # compare its JVM defaults.
+# A_ENV / B_ENV: VAR=value words for that side's launcher (e.g. B_ENV=BASALT_JS_COMPILER=on, to compare
+# options of one jar: pass the same jar twice); A_HOOKS / B_HOOKS: a JS hooks directory for that side (e.g.
+# bench/hooks/noop). Each start's seconds to a healthy server and the RSS after the round go to starts.tsv.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -25,13 +28,19 @@ pid=""
 stop() { [[ -n "$pid" ]] && { kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }; pid=""; }
 trap 'stop; dropdb --if-exists --force "$PGDATABASE"' EXIT
 start() { # jar label
-  local jfr=""
+  local jfr="" side_env="" hooks="" t0=$SECONDS
   [[ "${JFR:-0}" == 1 ]] && jfr="-XX:StartFlightRecording=settings=profile,filename=$out/$2.jfr,dumponexit=true -XX:FlightRecorderOptions=stackdepth=256"
   local launcher="$root/basalt"
   [[ "$2" == a && -n "${A_LAUNCHER:-}" ]] && launcher="$A_LAUNCHER"
-  BASALT_JAR="$1" JAVA_OPTS="$jfr" "$launcher" serve --http "127.0.0.1:$port" --dir "$out/data-$2" > "$out/server-$2.log" 2>&1 &
+  case "$2" in a) side_env="${A_ENV:-}" hooks="${A_HOOKS:-}" ;; b) side_env="${B_ENV:-}" hooks="${B_HOOKS:-}" ;; esac
+  # shellcheck disable=SC2086 # side_env is a list of VAR=value words
+  env $side_env BASALT_JAR="$1" JAVA_OPTS="$jfr" "$launcher" serve --http "127.0.0.1:$port" --dir "$out/data-$2" \
+    ${hooks:+--hooksDir "$(readlink -f "$hooks")"} > "$out/server-$2.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 "${START_TRIES:-240}"); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && return; sleep 0.5; done
+  for _ in $(seq 1 "${START_TRIES:-240}"); do
+    curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && { started=$((SECONDS - t0)); return; }
+    sleep 0.5
+  done
   echo "server $2 did not start" >&2; tail "$out/server-$2.log"; exit 1
 }
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
@@ -69,6 +78,8 @@ for round in $(seq 1 "$rounds"); do
     wrk -t2 -c32 -d"${secs}s" -s "$here/lua/by_id.lua" "http://127.0.0.1:$port" -- GET /api/collections/posts/records/ p%014d $rows >/dev/null
     wrk -t2 -c32 -d"${secs}s" -s "$here/lua/by_id.lua" "http://127.0.0.1:$port" -- PATCH /api/collections/posts/records/ p%014d $rows >/dev/null
     for s in ${SCENARIOS:-get update list}; do run "$x" "$s"; done
+    printf '%s\t%s\t%s\t%s\n' "$x" "$round" "$started" "$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")" \
+      >> "$out/starts.tsv"
     stop
   done
 done

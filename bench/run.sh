@@ -20,6 +20,9 @@
 #   --logs on|off      request logs on (default, as installed) or off (settings logs.maxDays=0), to measure their cost
 #   --hooks DIR        serve with this JS hooks directory (e.g. bench/hooks/noop: no-op hooks on posts), to
 #                      measure the hooks' overhead against a run without (use another --label)
+#   --hook-overhead    each setup twice, interleaved: without hooks, then with bench/hooks/noop (label
+#                      LABEL+noop-js-hooks); table.md gets "JS hook overhead per request" (req/s ratio and server CPU
+#                      µs per request, with and without)
 # Environment: JAVA_OPTS (JVM options for Basalt), BENCH_PG (host:port of the external PostgreSQL; default the
 # peers' cluster 127.0.0.1:55432 when it runs, else 127.0.0.1:5432; user postgres, trust auth), PEERS (the peers'
 # work directory, default /tmp/basalt-peers), PEERS_SCRIPTS (default ../shared/peers next to the repository),
@@ -32,7 +35,7 @@ here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
 setups=embedded,external rows_list=10000,100000 scenarios=all warmup=10 duration=10 connections=32
-peers=1 pgbench=1 jar="" label=basalt port=18090 jit_warmup=15 logs=on hooks=""
+peers=1 pgbench=1 jar="" label=basalt port=18090 jit_warmup=15 logs=on hooks="" hook_overhead=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) setups=external rows_list=10000 warmup=2 duration=3 jit_warmup=3 peers=0 pgbench=0 ;;
@@ -50,6 +53,7 @@ while [[ $# -gt 0 ]]; do
     --port) port="$2"; shift ;;
     --logs) logs="$2"; shift ;;
     --hooks) hooks="$(readlink -f "$2")"; shift ;;
+    --hook-overhead) hook_overhead=1 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -78,16 +82,17 @@ export BASALT_JAR="$jar"
   echo "jar: $jar ($label)"
   echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); memory: $(free -g | awk '/Mem/ {print $2}') GiB"
   echo "kernel: $(uname -r); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); $(psql --version)"
-  echo "options: setups=$setups rows=$rows_list scenarios=$scenarios jit_warmup=${jit_warmup}s warmup=${warmup}s duration=${duration}s connections=$connections peers=$peers pgbench=$pgbench logs=$logs hooks=${hooks:-none}"
+  echo "options: setups=$setups rows=$rows_list scenarios=$scenarios jit_warmup=${jit_warmup}s warmup=${warmup}s duration=${duration}s connections=$connections peers=$peers pgbench=$pgbench logs=$logs hooks=${hooks:-none} hook_overhead=$hook_overhead"
 } > "$out/meta.txt"
 cat "$out/meta.txt"
 
 csv="$out/results.csv"
 measure() { python3 "$here/measure.py" --csv "$csv" --warmup "$warmup" --duration "$duration" --connections "$connections" --raw "$out/raw" "$@"; }
 
-for setup in ${setups//,/ }; do
+# One setup with the current $label and $hooks.
+bench_setup() {
+  local setup="$1" warmed=0 rows s
   basalt_start "$setup"
-  warmed=0
   for rows in ${rows_list//,/ }; do
     echo "== $label, $setup PostgreSQL, $rows rows"
     python3 "$here/seed.py" "$BASE" "$SU_EMAIL" "$SU_PASSWORD" "$rows" >/dev/null
@@ -104,6 +109,17 @@ for setup in ${setups//,/ }; do
     fi
   done
   basalt_stop
+}
+
+for setup in ${setups//,/ }; do
+  if [[ "$hook_overhead" == 1 ]]; then
+    base_label="$label"
+    hooks="" bench_setup "$setup"
+    label="$base_label+noop-js-hooks" hooks="$here/hooks/noop" pgbench=0 bench_setup "$setup"
+    label="$base_label"
+  else
+    bench_setup "$setup"
+  fi
 done
 
 [[ "$peers" == 1 ]] && peers_bench

@@ -113,6 +113,39 @@ def builds(rows, labels):
     return out
 
 
+HOOKED = "+noop-js-hooks"
+
+
+def cpu_us(r):
+    """Server CPU µs per request: server_cpu is the percent of one core over the measured seconds."""
+    rps = float(r["rps"] or 0)
+    return float(r["server_cpu"] or 0) * 10_000 / rps if rps > 0 else None
+
+
+def hook_overhead(rows, labels):
+    """bench/run.sh --hook-overhead: each scenario without hooks beside the same with bench/hooks/noop."""
+    out = []
+    for base in labels:
+        hooked = base + HOOKED
+        if hooked not in labels:
+            continue
+        out += ["", f"## JS hook overhead per request ({base} without hooks, then with bench/hooks/noop)", "",
+                "| PostgreSQL | rows | scenario | req/s without | req/s with | ratio | server CPU µs/req without | "
+                "with | added by the hooks |", "|---|---:|---|---:|---:|---:|---:|---:|---:|"]
+        for r in rows:
+            if r["system"] != base:
+                continue
+            o = find(rows, hooked, r["setup"], r["rows"], r["scenario"])
+            if not o:
+                continue
+            a, b = cpu_us(r), cpu_us(o)
+            added = f"{b - a:,.0f}" if a is not None and b is not None else "–"
+            out.append(f"| {r['setup']} | {r['rows']} | {r['scenario']} | {float(r['rps']):,.0f} | "
+                       f"{float(o['rps']):,.0f} | {ratio(o['rps'], r['rps'])} | {a or 0:,.0f} | {b or 0:,.0f} | "
+                       f"{added} |")
+    return out
+
+
 def main():
     args = sys.argv[1:]
     label = None
@@ -121,7 +154,8 @@ def main():
     rows = load(args)
     labels = list(dict.fromkeys(r["system"] for r in rows if r["system"] not in PEERS + ("pgbench",)))
     label = label or (labels[-1] if labels else "basalt")
-    lines = basalt_section(rows, labels) + side_by_side(rows, label) + targets(rows, label) + builds(rows, labels)
+    lines = (basalt_section(rows, labels) + side_by_side(rows, label) + targets(rows, label) + builds(rows, labels)
+             + hook_overhead(rows, labels))
     print("\n".join(lines))
 
 

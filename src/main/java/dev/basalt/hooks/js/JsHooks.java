@@ -43,12 +43,14 @@ class JsHooks implements DisposableBean, AppMigrations {
     private final JsMigrations migrations;
     private final Path migrationsDir;
     private final CollectionRegistry collections;
+    private final int maxContexts;
     private volatile JsPool pool;
 
     /** Without a database (tests of the loader): no $app.db(), finders, settings, collections or migrations. */
     JsHooks(Hooks hooks, CollectionRegistry collections, RecordService records, TransactionTemplate tx,
-            ServerMails mails, BasaltProperties properties, String hooksDir, boolean dev) {
-        this(hooks, collections, null, records, tx, mails, properties, null, null, null, hooksDir, "", false, dev);
+            ServerMails mails, BasaltProperties properties, String hooksDir, boolean dev, int maxContexts) {
+        this(hooks, collections, null, records, tx, mails, properties, null, null, null, hooksDir, "", false, dev,
+                maxContexts);
     }
 
     @Autowired
@@ -57,7 +59,9 @@ class JsHooks implements DisposableBean, AppMigrations {
             SettingsStore settings, @Value("${basalt.hooks-dir:}") String hooksDir,
             @Value("${basalt.migrations-dir:}") String migrationsDir,
             @Value("${basalt.migrations-at-start:true}") boolean migrateAtStart,
-            @Value("${basalt.dev:false}") boolean dev) {
+            @Value("${basalt.dev:false}") boolean dev,
+            @Value("${basalt.hooks-max-contexts:" + JsPool.DEFAULT_MAX_CONTEXTS + "}") int maxContexts) {
+        this.maxContexts = maxContexts;
         this.dir = hooksDir.isBlank() ? defaultDir(properties.dir()) : Path.of(hooksDir).toAbsolutePath();
         this.collections = collections;
         this.registrar = new JsRegistrar(hooks, new JsEvents(hooks));
@@ -70,7 +74,8 @@ class JsHooks implements DisposableBean, AppMigrations {
         List<Path> files = files();
         if (!files.isEmpty()) {
             pool = load(files);
-            LOG.info("Loaded {} JS hook file(s) from {}", files.size(), dir);
+            LOG.info("Loaded {} JS hook file(s) from {} (GraalJS runtime: {})", files.size(), dir,
+                    pool.implementation());
         }
         this.migrationsDir = migrationsDir.isBlank() ? (migrateAtStart ? JsMigrations.defaultDir(properties.dir())
                 : dir.resolveSibling(JsMigrations.DEFAULT_NAME)) : Path.of(migrationsDir).toAbsolutePath();
@@ -108,7 +113,7 @@ class JsHooks implements DisposableBean, AppMigrations {
 
     private <T> T withPool(java.util.function.Function<JsPool, T> work) {
         JsPool current = pool;
-        JsPool runner = current != null ? current : new JsPool(globals);
+        JsPool runner = current != null ? current : new JsPool(globals, maxContexts);
         try {
             return work.apply(runner);
         } finally {
@@ -142,7 +147,7 @@ class JsHooks implements DisposableBean, AppMigrations {
     }
 
     private JsPool load(List<Path> files) {
-        JsPool next = new JsPool(globals);
+        JsPool next = new JsPool(globals, maxContexts);
         try (Context loader = next.newContext()) {
             for (Path file : files) {
                 String name = dir.getParent() == null ? file.toString() : dir.getParent().relativize(file).toString();

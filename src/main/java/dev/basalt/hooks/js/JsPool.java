@@ -4,12 +4,14 @@ import dev.basalt.shared.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -31,20 +33,31 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A handler keeps its context through {@code e.next()}, so for a request hook the whole request (its queries
  * included) holds one: a GraalJS context cannot be entered by a second thread while a handler's frame is in it. The
- * pool therefore never makes a handler wait: when no context is idle it creates one (PocketBase does the same with
- * its goja runtimes), and keeps up to {@link #MAX_IDLE} of them for reuse. A fixed pool of 8 made 32 concurrent
- * requests queue behind the 8 that held a context across their database work (issue 19).
+ * pool therefore creates a context when none is idle (PocketBase does the same with its goja runtimes), up to a
+ * bound of live contexts ({@code basalt.hooks-max-contexts}, default {@link #DEFAULT_MAX_CONTEXTS}); beyond it a
+ * borrower waits up to {@link #BORROW_WAIT} for one to come back, then the request is answered 503
+ * ({@link #BUSY}). A thread that already holds a context never waits: a hook triggered from inside a handler
+ * re-enters it. Contexts are kept once made (at most the bound), so an overload does not recreate them. A fixed
+ * pool of 8 made 32 concurrent requests queue behind the 8 that held a context across their database work, and no
+ * bound let an overload create 60 and more (issue 19).
  */
 final class JsPool implements AutoCloseable {
-    /** Idle contexts kept for reuse; one returned beyond that is closed. */
-    static final int MAX_IDLE = 64;
+    /** Live contexts at most, unless {@code basalt.hooks-max-contexts} says otherwise (about 0.25 MB of heap each). */
+    static final int DEFAULT_MAX_CONTEXTS = 64;
+    /** How long a handler waits for a context when the bound is reached: as long as for a database connection. */
+    static final Duration BORROW_WAIT = Duration.ofSeconds(3);
+    /** The answer when no context came back within {@link #BORROW_WAIT}. */
+    static final String BUSY = "The server is too busy running JS hooks, please try again later.";
     private static final Logger LOG = LoggerFactory.getLogger(JsPool.class);
     private static final String GENERIC = "Something went wrong while processing your request.";
     private static final String NO_ROWS = "sql: no rows in result set";
     /** The JS API, evaluated in this order in every context. */
     private static final List<String> API_FILES = List.of("prelude.js", "db.js", "collections.js", "events.js");
     private final Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
-    private final BlockingQueue<Runtime> idle = new ArrayBlockingQueue<>(MAX_IDLE);
+    private final int maxContexts;
+    private final BlockingQueue<Runtime> idle;
+    /** Contexts made and not closed: idle and in use. */
+    private final AtomicInteger live = new AtomicInteger();
     private final AtomicInteger created = new AtomicInteger();
     private volatile boolean closed;
     private final ThreadLocal<Runtime> current = new ThreadLocal<>();
@@ -59,9 +72,14 @@ final class JsPool implements AutoCloseable {
     private record Runtime(Context context, Value dispatch, Map<String, Value> compiled) {
     }
 
-    /** {@code globals}: the API's host objects by the names the prelude expects. */
-    JsPool(Map<String, Object> globals) {
+    /** {@code globals}: the API's host objects by the names the prelude expects; at most {@code maxContexts} live. */
+    JsPool(Map<String, Object> globals, int maxContexts) {
+        if (maxContexts < 1) {
+            throw new IllegalArgumentException("basalt.hooks-max-contexts must be at least 1, not " + maxContexts + ".");
+        }
         this.globals = Map.copyOf(globals);
+        this.maxContexts = maxContexts;
+        this.idle = new ArrayBlockingQueue<>(maxContexts);
         for (String name : API_FILES) {
             try (InputStream in = JsPool.class.getResourceAsStream("/hooks/" + name)) {
                 api.add(Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), name).build());
@@ -161,21 +179,51 @@ final class JsPool implements AutoCloseable {
         return first.replaceFirst("^(\\w*Error: )?\\S+:\\d+:\\d+ ", "$1");
     }
 
+    /** An idle context, a new one while under the bound, or the first one back within {@link #BORROW_WAIT}. */
     private Runtime borrow() {
         Runtime free = idle.poll();
         if (free != null) {
             return free;
         }
-        created.incrementAndGet();
-        Context context = newContext();
-        return new Runtime(context, context.getBindings("js").getMember("__dispatch"), new HashMap<>());
+        if (live.getAndUpdate(n -> n < maxContexts ? n + 1 : n) < maxContexts) {
+            try {
+                created.incrementAndGet();
+                Context context = newContext();
+                return new Runtime(context, context.getBindings("js").getMember("__dispatch"), new HashMap<>());
+            } catch (RuntimeException e) {
+                live.decrementAndGet();
+                throw e;
+            }
+        }
+        try {
+            free = idle.poll(BORROW_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (free == null) {
+            LOG.warn("No JS context came back within {} ms ({} in use): request answered 503", BORROW_WAIT.toMillis(),
+                    maxContexts);
+            throw new ApiException(503, BUSY);
+        }
+        return free;
     }
 
-    /** Back to the idle ones, or closed when enough are idle or the pool is closed. */
+    /** Back to the idle ones (there is room for every live one), or closed when the pool is closed. */
     private void release(Runtime runtime) {
         if (closed || !idle.offer(runtime)) {
+            live.decrementAndGet();
             runtime.context().close();
         }
+    }
+
+    /** The implementation running the handlers: {@code Interpreted} without the Graal compiler. */
+    String implementation() {
+        return engine.getImplementationName();
+    }
+
+    /** Contexts made and not closed. */
+    int live() {
+        return live.get();
     }
 
     /** Contexts created so far (idle, in use and closed ones). */

@@ -37,7 +37,8 @@ class JsPoolTest {
             Files.createDirectories(dir.resolve(f.getKey()).getParent());
             Files.writeString(dir.resolve(f.getKey()), f.getValue());
         }
-        return new JsHooks(hooks, null, null, null, null, null, dir.toString(), false);
+        return new JsHooks(hooks, null, null, null, null, null, dir.toString(), false,
+                JsPool.DEFAULT_MAX_CONTEXTS);
     }
 
     /** Runs a route as RouteMapping does: the routerUse middlewares, then the route's handler. */

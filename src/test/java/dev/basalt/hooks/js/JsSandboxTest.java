@@ -26,7 +26,8 @@ class JsSandboxTest {
     private JsHooks load(Hooks hooks, String name, String code) throws IOException {
         Path dir = Files.createDirectories(root.resolve("basalt_hooks"));
         Files.writeString(dir.resolve(name), code);
-        return new JsHooks(hooks, null, null, null, null, null, dir.toString(), false);
+        return new JsHooks(hooks, null, null, null, null, null, dir.toString(), false,
+                JsPool.DEFAULT_MAX_CONTEXTS);
     }
 
     @SuppressWarnings("unchecked")
