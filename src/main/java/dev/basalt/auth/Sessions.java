@@ -144,12 +144,10 @@ class Sessions {
         boolean matches(Session session);
     }
 
-    /** A condition true while the session exists and is not revoked, to add to a query already being run. */
-    static Condition active(String sessionId) {
-        return active(DSL.val(sessionId));
-    }
-
-    /** {@link #active(String)} as a guard of a by-id read (its statement rendered once per collection version). */
+    /**
+     * True while the session exists and is not revoked: the guard of the token's by-id read of its record (one
+     * statement, rendered once per collection version).
+     */
     static final RowGuard ACTIVE = new RowGuard("live session", Sessions::active);
 
     private static Condition active(Field<String> sessionId) {
