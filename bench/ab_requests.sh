@@ -5,6 +5,8 @@
 #
 #   bench/ab_requests.sh OLD.jar NEW.jar [ROUNDS] [SECONDS]      # ROUNDS default 3, SECONDS default 8
 #   JFR=1 bench/ab_requests.sh OLD.jar NEW.jar                   # also records bench/results/ab-*/{a,b}.jfr
+#   SCENARIOS="get owner_get list_skiptotal owner_list" bench/ab_requests.sh ...   # default: get update list
+#   A_JAVA_OPTS=... B_JAVA_OPTS=...   JVM options of one side only (e.g. the same jar twice, one setting apart)
 #
 # Per round and scenario it prints req/s, p99 and the CPU µs per request of the JVM and of PostgreSQL (whole
 # cluster in PGDATA_DIR, when given), plus the load average. Ports: BASE_PORT (default 19800); PGPORT picks the
@@ -32,17 +34,24 @@ start() { # jar label
   [[ "${JFR:-0}" == 1 ]] && jfr="-XX:StartFlightRecording=settings=profile,filename=$out/$2.jfr,dumponexit=true -XX:FlightRecorderOptions=stackdepth=256"
   local launcher="$root/basalt"
   [[ "$2" == a && -n "${A_LAUNCHER:-}" ]] && launcher="$A_LAUNCHER"
+  local side_opts="${A_JAVA_OPTS:-}"; [[ "$2" == b ]] && side_opts="${B_JAVA_OPTS:-}"
   case "$2" in a) side_env="${A_ENV:-}" hooks="${A_HOOKS:-}" ;; b) side_env="${B_ENV:-}" hooks="${B_HOOKS:-}" ;; esac
   # shellcheck disable=SC2086 # side_env is a list of VAR=value words
-  env $side_env BASALT_JAR="$1" JAVA_OPTS="$jfr" "$launcher" serve --http "127.0.0.1:$port" --dir "$out/data-$2" \
-    ${hooks:+--hooksDir "$(readlink -f "$hooks")"} > "$out/server-$2.log" 2>&1 &
+  env $side_env BASALT_JAR="$1" JAVA_OPTS="$jfr $side_opts" "$launcher" serve --http "127.0.0.1:$port" \
+    --dir "$out/data-$2" ${hooks:+--hooksDir "$(readlink -f "$hooks")"} > "$out/server-$2.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 "${START_TRIES:-240}"); do
-    curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && { started=$((SECONDS - t0)); return; }
+    curl -sf "http://127.0.0.1:$port/api/health" >/dev/null && { started=$((SECONDS - t0)); token="$(user_token || true)"; return; }
     sleep 0.5
   done
   echo "server $2 did not start" >&2; tail "$out/server-$2.log"; exit 1
 }
+# A token of the bench user (owner of every 100th row of user_posts), for the owner_* scenarios.
+user_token() {
+  curl -sf -X POST "http://127.0.0.1:$port/api/collections/users/auth-with-password" -H 'Content-Type: application/json' \
+    -d '{"identity":"bench@example.com","password":"bench-password-123"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+}
+token=""
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
 # PostgreSQL CPU: the postmaster of PGDATA_DIR (its reaped children included) and its live backends; else 0.
 pgcpu() {
@@ -59,6 +68,9 @@ run() { # label scenario
     list) args=("$base$r?filter=views%3E500&sort=-created&perPage=20") ;;
     list_skiptotal) args=("$base$r?filter=views%3E500&sort=-created&perPage=20&skipTotal=1") ;;
     create) args=(-s "$here/lua/create.lua" "$base" -- "$r" autodate) ;;
+    owner_get) args=(-H "Authorization: $token" -s "$here/lua/by_id.lua" "$base" -- GET
+                     /api/collections/user_posts/records/ p%014d $((rows / 100)) 100 1) ;;
+    owner_list) args=(-H "Authorization: $token" "$base/api/collections/user_posts/records?filter=views%3E500&sort=-created&perPage=20") ;;
   esac
   local c0 p0 res; c0=$(cpu "$pid"); p0=$(pgcpu)
   res="$(wrk -t2 -c32 -d"${secs}s" --latency "${args[@]}")"
@@ -77,6 +89,9 @@ for round in $(seq 1 "$rounds"); do
     start "$jar" "$x"
     wrk -t2 -c32 -d"${secs}s" -s "$here/lua/by_id.lua" "http://127.0.0.1:$port" -- GET /api/collections/posts/records/ p%014d $rows >/dev/null
     wrk -t2 -c32 -d"${secs}s" -s "$here/lua/by_id.lua" "http://127.0.0.1:$port" -- PATCH /api/collections/posts/records/ p%014d $rows >/dev/null
+    for s in ${SCENARIOS:-get update list}; do   # a warm-up run of each other scenario (discarded)
+      [[ "$s" == get || "$s" == update ]] || run "$x-warm" "$s" >/dev/null
+    done
     for s in ${SCENARIOS:-get update list}; do run "$x" "$s"; done
     printf '%s\t%s\t%s\t%s\n' "$x" "$round" "$started" "$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")" \
       >> "$out/starts.tsv"

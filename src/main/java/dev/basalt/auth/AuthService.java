@@ -8,7 +8,6 @@ import dev.basalt.query.RequestInfo;
 import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordJson;
 import dev.basalt.records.RecordReads;
-import dev.basalt.records.RecordTables;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,7 +66,7 @@ class AuthService {
         }
         Collection c = collection.get();
         // one statement: the record (its tokenKey ends tokens after a password change) only while the session lives
-        return store.findWhere(c, RecordTables.id(c).eq(s.id()).and(Sessions.active(s.sessionId())))
+        return store.findById(c, s.id(), Sessions.ACTIVE, s.sessionId())
                 .filter(row -> tokens.verify(token, row.text("tokenKey")))
                 .map(row -> new Authenticated(toCaller(c, row), s.sessionId(), s.refreshable()));
     }

@@ -3,6 +3,7 @@ package dev.basalt.auth;
 import static dev.basalt.auth.SessionTables.*;
 
 import dev.basalt.collections.AuthOptions;
+import dev.basalt.records.RowGuard;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -142,8 +144,13 @@ class Sessions {
         boolean matches(Session session);
     }
 
-    /** A condition true while the session exists and is not revoked, to add to a query already being run. */
-    static Condition active(String sessionId) {
+    /**
+     * True while the session exists and is not revoked: the guard of the token's by-id read of its record (one
+     * statement, rendered once per collection version).
+     */
+    static final RowGuard ACTIVE = new RowGuard("live session", Sessions::active);
+
+    private static Condition active(Field<String> sessionId) {
         return DSL.exists(DSL.selectOne().from(SESSIONS).where(ID.eq(sessionId)).and(REVOKED.isNull()));
     }
 

@@ -24,6 +24,14 @@ public class RecordReads {
         return store.findById(collection, id);
     }
 
+    /**
+     * The stored record with this id while {@code guard} holds for {@code value} (one statement, rendered once per
+     * collection version and guard).
+     */
+    public Optional<RecordData> findById(Collection collection, String id, RowGuard guard, String value) {
+        return store.findById(collection, id, guard, value);
+    }
+
     /** The first row matching the condition. */
     public Optional<RecordData> findWhere(Collection collection, Condition condition) {
         return store.findWhere(collection, condition, false);

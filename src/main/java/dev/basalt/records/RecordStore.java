@@ -40,6 +40,11 @@ class RecordStore {
         return byId.fetch(collection, id, true).map(row -> toRecord(collection, row));
     }
 
+    /** The stored record with this id while the guard holds for the value. */
+    Optional<RecordData> findById(Collection collection, String id, RowGuard guard, String value) {
+        return byId.fetch(collection, id, guard, value).map(row -> toRecord(collection, row));
+    }
+
     /** The row matching the condition, optionally locked FOR UPDATE within the current transaction. */
     Optional<RecordData> findWhere(Collection collection, Condition condition, boolean lock) {
         var select = dsl.select(columns(collection)).from(RecordTables.table(collection)).where(condition).limit(1);
