@@ -9,8 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,6 @@ class BackupCommandTest {
     Path dir;
 
     private final String dbUrl = TestDatabase.createDatabase();
-    private int runs;
 
     @Test
     void createListAndRestoreFromTheCommandLine() throws Exception {
@@ -54,23 +53,23 @@ class BackupCommandTest {
             String id = JSON.readTree(send("POST", base + "/api/collections/tasks/records",
                     Map.of("title", "before"), token).body()).get("id").asString();
 
-            Run created = cli("create", "cli-first.zip");
+            CliProcess.Run created = cli("create", "cli-first.zip");
             assertThat(created.exit()).as(created.output()).isZero();
             assertThat(created.output())
                     .containsPattern("Created backup cli-first\\.zip \\(\\d+\\.\\d MiB\\) in \\d+\\.\\d s\\.")
                     .contains("] tables ")
                     .contains("#");
-            Run bad = cli("create", "Bad Name.zip");
+            CliProcess.Run bad = cli("create", "Bad Name.zip");
             assertThat(bad.exit()).isEqualTo(1);
             assertThat(bad.output()).contains("  name: Must be in a valid format.").doesNotContain("FieldError");
-            Run list = cli("list");
+            CliProcess.Run list = cli("list");
             assertThat(list.exit()).as(list.output()).isZero();
             assertThat(list.output()).contains("cli-first.zip");
 
             send("PATCH", base + "/api/collections/tasks/records/" + id, Map.of("title", "after"), token);
             assertThat(send("POST", base + "/api/collections", Map.of("name", "later", "type", "base"), token)
                     .statusCode()).isEqualTo(200);
-            Run restored = cli("restore", "cli-first.zip");
+            CliProcess.Run restored = cli("restore", "cli-first.zip");
             assertThat(restored.exit()).as(restored.output()).isZero();
             assertThat(restored.output()).contains("Restored backup cli-first.zip in ");
             assertThat(JSON.readTree(send("GET", base + "/api/collections/tasks/records/" + id, null, token).body())
@@ -82,36 +81,23 @@ class BackupCommandTest {
             } while (status != 404 && System.nanoTime() < deadline);
             assertThat(status).as("the server reloaded its schema after the restore").isEqualTo(404);
 
-            Run missing = cli("restore", "missing.zip");
+            CliProcess.Run missing = cli("restore", "missing.zip");
             assertThat(missing.exit()).isEqualTo(1);
             assertThat(missing.output()).contains("Error: Missing or invalid backup file.");
         }
     }
 
-    private record Run(int exit, String output) {
-    }
+    private CliProcess process;
 
-    private Run cli(String... args) throws Exception {
+    private CliProcess.Run cli(String... args) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(BasaltMain.class.getName());
         command.add("backup");
         command.addAll(List.of(args));
         command.add("--dir=" + dir);
-        Path log = dir.resolve("cli-" + runs++ + ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("BASALT_DB_URL", dbUrl);
-        pb.environment().put("BASALT_DB_USER", TestDatabase.user());
-        pb.environment().put("BASALT_DB_PASSWORD", TestDatabase.password());
-        Process p = pb.start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("backup " + String.join(" ", args) + " did not finish");
+        if (process == null) {
+            process = new CliProcess(dbUrl, dir, Duration.ofSeconds(180));
         }
-        return new Run(p.exitValue(), Files.readString(log));
+        return process.run(command);
     }
 
     private static HttpResponse<String> send(String method, String url, Object body, String token)

@@ -9,9 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,11 +27,10 @@ class MigrateCommandTest {
     Path dir;
 
     private final String dbUrl = TestDatabase.createDatabase();
-    private int runs;
 
     @Test
     void createUpSnapshotAndDown() throws Exception {
-        Run created = cli("create", "add cli notes");
+        CliProcess.Run created = cli("create", "add cli notes");
         assertThat(created.exit()).as(created.output()).isZero();
         Path migrations = dir.resolve("basalt_migrations");
         List<Path> files = list(migrations);
@@ -47,30 +46,27 @@ class MigrateCommandTest {
                 });
                 """);
 
-        Run up = cli("up");
+        CliProcess.Run up = cli("up");
         assertThat(up.exit()).as(up.output()).isZero();
         assertThat(up.output()).contains("Applied " + file.getFileName());
         assertThat(collectionExists("cli_notes")).isTrue();
-        Run again = cli("up");
+        CliProcess.Run again = cli("up");
         assertThat(again.output()).as(again.output()).contains("No migrations to apply.");
 
-        Run snapshot = cli("collections");
+        CliProcess.Run snapshot = cli("collections");
         assertThat(snapshot.exit()).as(snapshot.output()).isZero();
         Path written = list(migrations).stream().filter(p -> p.toString().endsWith("_collections_snapshot.js"))
                 .findFirst().orElseThrow();
         assertThat(Files.readString(written)).contains("\"cli_notes\"", "app.importCollections(snapshot, false)")
                 .doesNotContain("_superusers");
 
-        Run down = cli("down", "1");
+        CliProcess.Run down = cli("down", "1");
         assertThat(down.exit()).as(down.output()).isZero();
         assertThat(down.output()).contains("Reverted " + file.getFileName());
         assertThat(collectionExists("cli_notes")).isFalse();
-        Run bad = cli("down", "zero");
+        CliProcess.Run bad = cli("down", "zero");
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.output()).contains("positive number");
-    }
-
-    private record Run(int exit, String output) {
     }
 
     private static List<Path> list(Path d) throws Exception {
@@ -90,26 +86,16 @@ class MigrateCommandTest {
         }
     }
 
-    private Run cli(String... args) throws Exception {
+    private CliProcess process;
+
+    private CliProcess.Run cli(String... args) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-XX:TieredStopAtLevel=1"); // short-lived commands: start fast rather than run fast
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(BasaltMain.class.getName());
         command.add("migrate");
         command.addAll(List.of(args));
         command.add("--dir=" + dir.resolve("basalt_data"));
-        Path log = dir.resolve("cli-" + runs++ + ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("BASALT_DB_URL", dbUrl);
-        pb.environment().put("BASALT_DB_USER", TestDatabase.user());
-        pb.environment().put("BASALT_DB_PASSWORD", TestDatabase.password());
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("migrate " + String.join(" ", args) + " did not finish");
+        if (process == null) {
+            process = new CliProcess(dbUrl, dir, Duration.ofSeconds(120));
         }
-        return new Run(p.exitValue(), Files.readString(log));
+        return process.run(command);
     }
 }

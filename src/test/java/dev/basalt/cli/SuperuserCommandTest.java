@@ -9,12 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -38,17 +37,16 @@ class SuperuserCommandTest {
     Path dir;
 
     private final String dbUrl = TestDatabase.createDatabase();
-    private int runs;
 
     @Test
     void createUpdateOtpAndDeleteASuperuser() throws Exception {
-        Run created = cli("create", EMAIL, "first-password-1");
+        CliProcess.Run created = cli("create", EMAIL, "first-password-1");
         assertThat(created.exit()).as(created.output()).isZero();
         assertThat(created.output()).contains("Created superuser " + EMAIL);
-        Run again = cli("create", EMAIL, "first-password-1");
+        CliProcess.Run again = cli("create", EMAIL, "first-password-1");
         assertThat(again.exit()).as("the email is taken").isEqualTo(1);
         assertThat(again.output()).contains("Error:");
-        Run noOtp = cli("otp", EMAIL);
+        CliProcess.Run noOtp = cli("otp", EMAIL);
         assertThat(noOtp.exit()).isEqualTo(1);
         assertThat(noOtp.output()).contains("OTP auth is not enabled");
         assertThat(cli("update", EMAIL, "second-password-2").exit()).isZero();
@@ -68,7 +66,7 @@ class SuperuserCommandTest {
                     Map.of("otp", Map.of("enabled", true)), token);
             assertThat(enabled.statusCode()).as(enabled.body()).isEqualTo(200);
 
-            Run otp = cli("otp", EMAIL);
+            CliProcess.Run otp = cli("otp", EMAIL);
             assertThat(otp.exit()).as(otp.output()).isZero();
             Matcher id = Pattern.compile("Id:\\s+(\\S+)").matcher(otp.output());
             Matcher pass = Pattern.compile("Pass:\\s+(\\d+)").matcher(otp.output());
@@ -77,7 +75,7 @@ class SuperuserCommandTest {
                     Map.of("otpId", id.group(1), "password", pass.group(1)), null);
             assertThat(withOtp.statusCode()).as(withOtp.body()).isEqualTo(200);
 
-            Run deleted = cli("delete", EMAIL);
+            CliProcess.Run deleted = cli("delete", EMAIL);
             assertThat(deleted.exit()).as(deleted.output()).isZero();
             assertThat(deleted.output()).contains("Deleted superuser " + EMAIL);
             assertThat(post(auth + "auth-with-password", Map.of("identity", EMAIL, "password", "second-password-2"),
@@ -85,30 +83,17 @@ class SuperuserCommandTest {
         }
     }
 
-    private record Run(int exit, String output) {
-    }
+    private CliProcess process;
 
-    private Run cli(String... args) throws Exception {
+    private CliProcess.Run cli(String... args) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-XX:TieredStopAtLevel=1"); // short-lived commands: start fast rather than run fast
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(BasaltMain.class.getName());
         command.add("superuser");
         command.addAll(List.of(args));
         command.add("--dir=" + dir.resolve("cli"));
-        Path log = dir.resolve("cli-" + runs++ + ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("BASALT_DB_URL", dbUrl);
-        pb.environment().put("BASALT_DB_USER", TestDatabase.user());
-        pb.environment().put("BASALT_DB_PASSWORD", TestDatabase.password());
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("superuser " + String.join(" ", args) + " did not finish");
+        if (process == null) {
+            process = new CliProcess(dbUrl, dir, Duration.ofSeconds(120));
         }
-        return new Run(p.exitValue(), Files.readString(log));
+        return process.run(command);
     }
 
     private static HttpResponse<String> post(String url, Object body, String token)
