@@ -137,7 +137,7 @@ class ClusterProcessesTest {
 
         // the node rejoins: started again on its port, it serves the records written while it was down
         nodes.set(1, startNode(1));
-        ClusterNode.awaitHealthy(nodes.get(1), killedPort);
+        awaitHealthy(nodes.get(1), killedPort);
         ClusterNode direct = new ClusterNode("http://127.0.0.1:" + killedPort);
         String rejoined = direct.create(Map.of("n", -200));
         for (ClusterNode.Stream s : live) {
@@ -182,7 +182,7 @@ class ClusterProcessesTest {
             nodes.add(startNode(i));
         }
         for (int i = 0; i < NODES; i++) {
-            ClusterNode.awaitHealthy(nodes.get(i), ports[i]);
+            awaitHealthy(nodes.get(i), ports[i]);
         }
         Process upsert = java("superuser", "upsert", EMAIL, PASSWORD, "--dir=" + dir.resolve("cli"));
         assertThat(upsert.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -249,6 +249,24 @@ class ClusterProcessesTest {
                 "127.0.0.1:" + ports[i]);
         line = ClusterNode.replaceOnce(line, "--dir=./shared", "--dir=" + dir.resolve("shared"));
         return java(line.replaceFirst("^\\./basalt ", "").replaceFirst("\\s*&\\s*$", "").split("\\s+"));
+    }
+
+    /** Waits for a node; if it exits or never answers, the failure carries the end of every process log. */
+    private void awaitHealthy(Process node, int port) throws Exception {
+        try {
+            ClusterNode.awaitHealthy(node, port);
+        } catch (AssertionError e) {
+            StringBuilder logs = new StringBuilder(e.getMessage());
+            try (var files = Files.list(dir)) {
+                for (Path log : files.filter(f -> f.getFileName().toString().startsWith("process-")).sorted()
+                        .toList()) {
+                    List<String> lines = Files.readAllLines(log);
+                    logs.append("\n--- ").append(log.getFileName()).append(" (last 30 lines)\n")
+                            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
+                }
+            }
+            throw new AssertionError(logs.toString(), e);
+        }
     }
 
     private Process java(String... args) throws IOException {
