@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,7 +31,8 @@ import org.springframework.context.annotation.Import;
  * only grows, 'b' only shrinks, 'c' rows only move to 'd'), so the total answered must lie between the two. After the
  * writers stop, every total equals {@code count(*)}, and the cache must have answered some totals. Each write to
  * these collections holds its transaction open for {@link #LAG_MS} after the row is written, so reads do land
- * between a write and its commit.
+ * between a write and its commit; the writers write in bursts with quiet pauses, so reads also land where the cache
+ * may answer.
  */
 @Import(ListCountsConcurrencyTest.SlowCommits.class)
 class ListCountsConcurrencyTest extends ApiTest {
@@ -40,6 +42,11 @@ class ListCountsConcurrencyTest extends ApiTest {
     private static final List<String> KINDS = List.of("a", "b", "c", "d");
     /** How long a write to a {@code counted_} collection waits between its row and its commit. */
     private static final long LAG_MS = 15;
+    /** The writers pause together after this many writes each, so that reads also land while nothing is in flight. */
+    private static final int WRITES_PER_BURST = 10;
+    /** How long the writers pause between bursts. */
+    private static final long PAUSE_MS = 150;
+    private static final int WRITERS = 4;
 
     @Autowired
     DSLContext dsl;
@@ -66,13 +73,14 @@ class ListCountsConcurrencyTest extends ApiTest {
         AtomicInteger reads = new AtomicInteger();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         long hitsBefore = counts.hits();
-        ExecutorService pool = Executors.newFixedThreadPool(7);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 3);
+        CyclicBarrier bursts = new CyclicBarrier(WRITERS, ListCountsConcurrencyTest::pause);
         List<Future<?>> writers = new ArrayList<>();
-        writers.add(pool.submit(() -> write(() -> create(records, "a"))));
-        writers.add(pool.submit(() -> write(() -> create(records, "a"))));
-        writers.add(pool.submit(() -> write(() -> status(delete(records + "/" + kindB.remove(), null)))));
-        writers.add(pool.submit(() -> write(() -> status(patch(records + "/" + kindC.remove(), Map.of("kind", "d"),
-                null)))));
+        writers.add(pool.submit(() -> write(bursts, () -> create(records, "a"))));
+        writers.add(pool.submit(() -> write(bursts, () -> create(records, "a"))));
+        writers.add(pool.submit(() -> write(bursts, () -> status(delete(records + "/" + kindB.remove(), null)))));
+        writers.add(pool.submit(() -> write(bursts, () -> status(patch(records + "/" + kindC.remove(),
+                Map.of("kind", "d"), null)))));
         List<Future<?>> readers = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
             readers.add(pool.submit(() -> {
@@ -175,15 +183,26 @@ class ListCountsConcurrencyTest extends ApiTest {
         assertThat(counts.hits()).as("the cache answers on a single node").isGreaterThan(hits);
     }
 
-    private static void write(Runnable one) {
-        for (int i = 0; i < WRITES_PER_WRITER; i++) {
+    /**
+     * Runs one writer's writes. Between bursts all writers wait for each other and pause together: with four
+     * writers and {@link #LAG_MS} per commit a write is nearly always in flight, and no total is cached then.
+     */
+    private static Void write(CyclicBarrier bursts, Runnable one) throws Exception {
+        for (int i = 1; i <= WRITES_PER_WRITER; i++) {
             one.run();
-            try {
-                Thread.sleep(ThreadLocalRandom.current().nextInt(1, 8)); // lets reads hit the cache in between
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 8));
+            if (i % WRITES_PER_BURST == 0) {
+                bursts.await();
             }
+        }
+        return null;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
