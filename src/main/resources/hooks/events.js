@@ -3,7 +3,7 @@
 (function (reg, util, internal) {
     'use strict';
     const g = globalThis;
-    const { P, S, stored, held, collectionName, $app, ApiError } = internal;
+    const { P, S, stored, held, collectionName, $app, ApiError, fsFile } = internal;
     delete g.__internal;
 
     // Registration: the registrar keeps each handler as its source text, run later in a pooled context of its own
@@ -76,6 +76,13 @@
         redirect(status, url) { return this.__h.redirect(status, String(url)); }
         noContent(status) { return this.__h.noContent(status); }
         realIP() { return this.__h.realIP(); }
+        // PocketBase's e.findUploadedFiles(key): the multipart request's files of that key, as new files
+        findUploadedFiles(key) {
+            const out = [];
+            for (let f; (f = this.__h.uploadedFile(String(key), out.length)) != null;) out.push(fsFile(f));
+            if (!out.length) throw new Error('http: no such file');
+            return out;
+        }
     }
     lazy(RequestEvent, 'request', (h) => ({
         method: h.method(),

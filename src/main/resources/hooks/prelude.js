@@ -1,11 +1,23 @@
 // Basalt's PocketBase JS hooks API, evaluated once in every hook context. It is built on three host
 // objects (JsApp, JsUtil, JsRegistrar), whose exported methods exchange JSON strings and primitives only:
 // hook code reaches nothing the API does not give it.
-(function (bridge, util) {
+(function (bridge, util, fs) {
     'use strict';
     const g = globalThis;
     const P = (s) => (s == null ? null : JSON.parse(s));
     const S = (v) => JSON.stringify(v === undefined ? null : v);
+    // PocketBase's filesystem.File: a host file (JsFile) with its names and size as plain properties.
+    class FsFile {
+        constructor(h) { this.__f = h; this.name = h.name(); this.originalName = h.originalName(); this.size = h.size(); }
+    }
+    const fsFile = (h) => new FsFile(h);
+    // Record values with files cross as JSON in which each file is {"\u0000file": i, name}, plus the host files.
+    const enc = (v) => {
+        const files = [];
+        const json = JSON.stringify(v === undefined ? null : v, (k, x) => (x instanceof FsFile
+            ? { '\u0000file': files.push(x.__f) - 1, name: String(x.name) } : x));
+        return [json, files];
+    };
 
     class ApiError extends Error {
         constructor(status, message, data) {
@@ -50,7 +62,7 @@
         }
         set(key, value) {
             if (this.__h) {
-                this.__h.set(key, S(value));
+                this.__h.set(key, ...enc(value));
             } else {
                 this.__data[key] = value;
             }
@@ -148,7 +160,8 @@
             return c;
         },
         save: (record) => {
-            const saved = P(bridge.save(record.__collection, S(record.publicExport()), record.__new));
+            const [json, files] = enc(record.publicExport());
+            const saved = P(bridge.save(record.__collection, json, record.__new, files));
             if (!record.__h) {
                 record.__data = saved;
             }
@@ -167,6 +180,8 @@
         requireSuperuserAuth: () => middleware('requireSuperuserAuth'),
         requireGuestOnly: () => middleware('requireGuestOnly'),
         requireSuperuserOrOwnerAuth: (param) => middleware('requireSuperuserOrOwnerAuth', [param || 'id']),
+        bodyLimit: (bytes) => middleware('bodyLimit', [Number(bytes) || 0]),
+        gzip: () => middleware('gzip'),
     };
 
     g.$security = {
@@ -231,6 +246,11 @@
         sendRecordChangeEmail: (app, record, email) => bridge.sendRecordMail('email-change', record.__collection, record.id, String(email)),
         sendRecordOTP: (app, record, otpId, pass) => bridge.sendRecordOtp(record.__collection, record.id, String(otpId), String(pass)),
     };
+    g.$filesystem = {
+        fileFromBytes: (content, name) => fsFile(fs.fromBytes(content, String(name || ''))),
+        fileFromPath: (path) => fsFile(fs.fromPath(String(path))),
+        fileFromURL: (url, secTimeout) => fsFile(fs.fromUrl(String(url), secTimeout || 0)),
+    };
     g.sleep = (ms) => util.sleep(ms);
 
     // CommonJS modules of the hooks directory (PocketBase: require(`${__hooks}/utils.js`)): evaluated once per
@@ -257,5 +277,5 @@
     g.__hooks = util.hooksDir();
 
     // for events.js, which deletes it
-    g.__internal = { P, S, stored, held, collectionName, $app, ApiError };
-})(__app, __util);
+    g.__internal = { P, S, stored, held, collectionName, $app, ApiError, fsFile };
+})(__app, __util, __fs);

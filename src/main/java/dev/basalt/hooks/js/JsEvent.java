@@ -4,8 +4,11 @@ import dev.basalt.collections.Collection;
 import dev.basalt.hooks.HookEvent;
 import dev.basalt.hooks.RequestEvent;
 import dev.basalt.shared.Caller;
+import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.HostAccess;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
 
 /**
  * The host side of one event as hook code sees it ({@code e} is built from it by the prelude's {@code __dispatch}):
@@ -176,6 +179,19 @@ public final class JsEvent {
     @HostAccess.Export
     public String pathValue(String name) {
         return request.pathValue(name);
+    }
+
+    /**
+     * The {@code index}th upload of the multipart request under {@code field} as a new file (PocketBase's
+     * {@code e.findUploadedFiles}), or null past the last one.
+     */
+    @HostAccess.Export
+    public JsFile uploadedFile(String field, int index) {
+        if (request == null || !(request.request() instanceof MultipartRequest multipart)) {
+            return null;
+        }
+        List<MultipartFile> files = multipart.getFiles(field);
+        return index < files.size() ? JsFile.of(files.get(index)) : null;
     }
 
     @HostAccess.Export

@@ -156,6 +156,11 @@ public final class JsUtil {
      */
     @HostAccess.Export
     public String readHookFile(String path) throws IOException {
+        return Files.readString(hookFile(path));
+    }
+
+    /** The path of a file of the hooks directory (see {@link #readHookFile}); refused outside it. */
+    Path hookFile(String path) {
         Path file = hooksDir.resolve(path).toAbsolutePath().normalize();
         Path fromParent = hooksDir.getParent() == null ? file : hooksDir.getParent().resolve(path).normalize();
         if (!Path.of(path).isAbsolute() && !Files.exists(file) && fromParent.startsWith(hooksDir)) {
@@ -164,7 +169,7 @@ public final class JsUtil {
         if (!file.startsWith(hooksDir)) {
             throw new IllegalArgumentException("Hook code may read files of the hooks directory only.");
         }
-        return Files.readString(file);
+        return file;
     }
 
     /**
@@ -232,6 +237,11 @@ public final class JsUtil {
     @HostAccess.Export
     public void sleep(long millis) throws InterruptedException {
         Thread.sleep(Math.max(0, Math.min(millis, MAX_SLEEP.toMillis())));
+    }
+
+    /** The HTTP client of {@code $http.send}, also for {@code $filesystem.fileFromURL}. */
+    JsHttp http() {
+        return http;
     }
 
     @HostAccess.Export
