@@ -27,7 +27,7 @@
         'onRecordAuthWithOTPRequest', 'onRecordCreateOTPRequest', 'onRecordRequestVerificationRequest',
         'onRecordConfirmVerificationRequest', 'onRecordRequestPasswordResetRequest', 'onRecordConfirmPasswordResetRequest',
         'onRecordRequestEmailChangeRequest', 'onRecordConfirmEmailChangeRequest', 'onSettingsListRequest',
-        'onSettingsUpdateRequest', 'onSettingsReload'];
+        'onSettingsUpdateRequest', 'onSettingsReload', 'onCollectionsImportRequest', 'onBackupCreate', 'onBackupRestore'];
     for (const name of events) {
         g[name] = (handler, ...collections) => reg.register(name, handler, tags(collections));
     }
@@ -164,6 +164,17 @@
     class SettingsUpdateEvent extends RequestEvent {}
     payload(SettingsUpdateEvent, 'newSettings');
     lazy(SettingsUpdateEvent, 'oldSettings', (h) => P(h.extra()).oldSettings);
+    class CollectionsImportEvent extends RequestEvent {}
+    payload(CollectionsImportEvent, '__body');
+    for (const prop of ['collectionsData', 'deleteMissing']) {
+        Object.defineProperty(CollectionsImportEvent.prototype, prop, {
+            configurable: true,
+            get() { return this.__body[prop]; },
+            set(value) { this.__body[prop] = value; },
+        });
+    }
+    class BackupEvent extends Event {}
+    payload(BackupEvent, 'name');
     const classes = {
         request: RequestEvent, 'record-request': RequestEvent, route: RequestEvent, auth: AuthEvent,
         enrich: EnrichEvent, 'model-error': ModelErrorEvent, mailer: MailerEvent,
@@ -172,6 +183,7 @@
         'collection-error': CollectionErrorEvent, 'collection-request': CollectionRequestEvent, batch: BatchEvent,
         'file-token': FileTokenEvent, 'file-download': FileDownloadEvent, 'auth-endpoint': AuthEndpointEvent,
         'settings-list': SettingsListEvent, 'settings-update': SettingsUpdateEvent,
+        'collections-import': CollectionsImportEvent, backup: BackupEvent,
     };
     g.__dispatch = (fn, h) => {
         const Face = classes[h.kind()] || Event;

@@ -51,3 +51,29 @@ routerAdd("GET", "/gap/big", (e) => e.string(200, "basalt ".repeat(1000)), $apis
 
 // every route, the built-in ones too
 routerUse($apis.bodyLimit(64 * 1024));
+
+onCollectionsImportRequest((e) => {
+    if (e.collectionsData.some((c) => c.name === "gapforbidden")) {
+        throw new BadRequestError("Not that collection.");
+    }
+    e.collectionsData = e.collectionsData.map((c) => (c.name === "gapimport" ? Object.assign({}, c, { listRule: "" }) : c));
+    e.deleteMissing = false; // imports never delete here (a common safety hook)
+    e.next();
+});
+
+onBackupCreate((e) => {
+    if (e.name.startsWith("gapskip_")) {
+        return; // no e.next(): no backup
+    }
+    if (e.name.startsWith("gaphooked_")) {
+        e.name = "gaprenamed_" + e.name.slice("gaphooked_".length);
+    }
+    e.next();
+});
+
+onBackupRestore((e) => {
+    if (e.name.startsWith("gapnorestore")) {
+        throw new BadRequestError("Restores are off for " + e.name + ".");
+    }
+    e.next();
+});
