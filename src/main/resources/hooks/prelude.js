@@ -216,9 +216,14 @@
             return out.html;
         },
     });
+    // addFuncs({name: fn}) adds functions to this context's registry (PocketBase's registry is per runtime too);
+    // they cross as functions of the arguments' JSON answering the result's JSON.
+    const funcs = {};
+    const added = () => Object.fromEntries(Object.entries(funcs).map(([n, f]) => [n, (a) => S(f(...P(a)))]));
     g.$template = {
-        loadString: (text) => renderer((json) => util.renderTemplate(String(text), json)),
-        loadFiles: (...files) => renderer((json) => util.renderTemplateFiles(S(files.map(String)), json)),
+        addFuncs: (map) => { Object.assign(funcs, map || {}); return g.$template; },
+        loadString: (text) => renderer((json) => util.renderTemplate(String(text), json, added())),
+        loadFiles: (...files) => renderer((json) => util.renderTemplateFiles(S(files.map(String)), json, added())),
     };
     const clean = (p) => {
         const abs = p.startsWith('/');

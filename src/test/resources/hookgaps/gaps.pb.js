@@ -77,3 +77,17 @@ onBackupRestore((e) => {
     }
     e.next();
 });
+
+routerAdd("GET", "/gap/tpl/{name}", (e) => {
+    $template.addFuncs({ upper: (s) => String(s).toUpperCase(), add: (a, b) => a + b });
+    const html = $template.addFuncs({ fail: () => { throw new Error("nope"); } })
+        .loadString("<p title=\"{{upper .name}}\">{{.name | upper}} {{add 1 2}}</p>")
+        .render({ name: e.request.pathValue("name") });
+    let failure = "";
+    try {
+        $template.loadString("{{fail}}").render({});
+    } catch (err) {
+        failure = err.message;
+    }
+    return e.json(200, { html, failure });
+});

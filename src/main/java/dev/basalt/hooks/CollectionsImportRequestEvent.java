@@ -13,7 +13,7 @@ import java.util.Map;
 public final class CollectionsImportRequestEvent extends RequestEvent {
     private final Map<String, Object> submitted;
 
-    /** {@code submitted}: the body as the import reads it after the handlers ({@code collections}, {@code deleteMissing}). */
+    /** {@code submitted}: the body the import reads after the handlers ({@code collections}, {@code deleteMissing}). */
     public CollectionsImportRequestEvent(HttpServletRequest request, Map<String, Object> submitted) {
         super(request, Map.of());
         this.submitted = submitted;

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The hooks of {@link Hooks} beyond the record ones (kept apart so that each file stays short): mailer, realtime,
- * collection, model, file, batch, settings, collections import and backup hooks, with PocketBase's names. Model hooks see records only (Basalt's other models have no
- * hooks): they run inside the record hooks of the same write, as in PocketBase. Inject {@link Hooks}, not this class.
+ * collection, model, file, batch, settings, collections import and backup hooks, with PocketBase's names. Model
+ * hooks see records only (Basalt's other models have no hooks): they run inside the record hooks of the same
+ * write, as in PocketBase. Inject {@link Hooks}, not this class.
  */
 public abstract class ServerHooks extends AuthEndpointHooks {
     private final Hook<MailerEvent> mailerSend = new Hook<>();

@@ -57,7 +57,8 @@ public final class JsFilesystem {
     public JsFile fromPath(String path) throws IOException {
         Path file = util.hookFile(path);
         if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new IllegalArgumentException("fileFromPath: " + path + " is larger than " + MAX_FILE_BYTES + " bytes.");
+            throw new IllegalArgumentException("fileFromPath: " + path + " is larger than " + MAX_FILE_BYTES
+                    + " bytes.");
         }
         return file(Files.readAllBytes(file), file.getFileName().toString());
     }
