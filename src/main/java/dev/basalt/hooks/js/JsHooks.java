@@ -108,6 +108,11 @@ class JsHooks implements DisposableBean, AppMigrations {
     }
 
     @Override
+    public List<String> historySync() {
+        return migrations.historySync(migrationsDir);
+    }
+
+    @Override
     public Path snapshot() {
         return JsMigrations.writeSnapshot(migrationsDir, collections.all());
     }
