@@ -9,13 +9,17 @@
     // PocketBase's filesystem.File: a host file (JsFile) with its names and size as plain properties.
     class FsFile {
         constructor(h) { this.__f = h; this.name = h.name(); this.originalName = h.originalName(); this.size = h.size(); }
+        toJSON() { return this.name; } // e.json(...) of a record holding a file shows its name, as the server does
     }
     const fsFile = (h) => new FsFile(h);
-    // Record values with files cross as JSON in which each file is {"\u0000file": i, name}, plus the host files.
+    // Record values with files cross as JSON in which each file is {"\u0000file": i, name}, plus the host files
+    // (the replacer looks at the value before its toJSON).
     const enc = (v) => {
         const files = [];
-        const json = JSON.stringify(v === undefined ? null : v, (k, x) => (x instanceof FsFile
-            ? { '\u0000file': files.push(x.__f) - 1, name: String(x.name) } : x));
+        const json = JSON.stringify(v === undefined ? null : v, function (k, x) {
+            const raw = this[k];
+            return raw instanceof FsFile ? { '\u0000file': files.push(raw.__f) - 1, name: String(raw.name) } : x;
+        });
         return [json, files];
     };
 

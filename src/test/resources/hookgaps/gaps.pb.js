@@ -27,11 +27,12 @@ routerAdd("POST", "/gap/files", (e) => {
     record.set("title", "route");
     const bytes = $filesystem.fileFromBytes([104, 105, 33], "bang.txt");
     record.set("doc", bytes);
+    const shown = JSON.stringify({ f: bytes, r: record.get("doc") });
     record.set("docs", [$filesystem.fileFromPath(`${__hooks}/assets/logo.txt`),
         $filesystem.fileFromURL(body.url, 10)]);
     $app.save(record);
     return e.json(200, { id: record.id, doc: record.get("doc"), docs: record.get("docs"), bytesName: bytes.name,
-        bytesSize: bytes.size });
+        bytesSize: bytes.size, shown });
 });
 
 routerAdd("GET", "/gap/outside", (e) => {

@@ -120,7 +120,10 @@ public class Backups implements BackupActivity {
         stores.close();
     }
 
-    /** Creates a backup under {@code name} (validated as PocketBase), or under a generated name when blank. */
+    /**
+     * Creates a backup under {@code name} (validated as PocketBase), or under a generated name when blank; returns
+     * its name, or null when an {@code onBackupCreate} hook skipped it.
+     */
     public String create(String name, BackupProgress progress) {
         if (name == null || name.isEmpty()) {
             String appName = settings.current().meta().appName();
@@ -138,7 +141,8 @@ public class Backups implements BackupActivity {
 
     /**
      * The scheduled backup (for the cron registry): {@code @auto_pb_backup_<app>_<timestamp>.zip}, then removes
-     * the oldest scheduled ones beyond {@code maxKeep} (0 keeps all). Returns the new backup's name.
+     * the oldest scheduled ones beyond {@code maxKeep} (0 keeps all). Returns the new backup's name (null when a
+     * hook skipped it).
      */
     public String createScheduled(String appName, int maxKeep) {
         String name = run(BackupNames.generated(AUTO_PREFIX, appName, clock.instant()), BackupProgress.NONE);

@@ -47,6 +47,8 @@ class FileHooksApiTest extends GapHooksTest {
         String id = saved.get("id").asString();
         assertThat(saved.get("doc").asString()).isEqualTo(saved.get("bytesName").asString());
         assertThat(saved.get("bytesSize").asInt()).isEqualTo(3);
+        String name = saved.get("bytesName").asString();
+        assertThat(saved.get("shown").asString()).isEqualTo("{\"f\":\"" + name + "\",\"r\":\"" + name + "\"}");
         assertThat(file("gapdocs", id, saved.get("doc").asString())).isEqualTo("hi!");
         JsonNode docs = saved.get("docs");
         assertThat(docs.size()).isEqualTo(2);
