@@ -14,7 +14,11 @@
     const fsFile = (h) => new FsFile(h);
     // Record values with files cross as JSON in which each file is {"\u0000file": i, name}, plus the host files
     // (the replacer looks at the value before its toJSON).
+    const noFiles = [];
     const enc = (v) => {
+        if (v === null || typeof v !== 'object') {
+            return [S(v), noFiles]; // most values: no replacer run
+        }
         const files = [];
         const json = JSON.stringify(v === undefined ? null : v, function (k, x) {
             const raw = this[k];
