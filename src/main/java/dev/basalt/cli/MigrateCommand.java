@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code basalt migrate up|down [N]|create NAME|collections|history-sync}, PocketBase's {@code migrate} command over the JS
- * migrations ({@code basalt_migrations} next to the data directory, or {@code --migrationsDir}).
+ * {@code basalt migrate up|down [N]|create NAME|collections|history-sync}, PocketBase's {@code migrate} command over
+ * the JS migrations ({@code basalt_migrations} next to the data directory, or {@code --migrationsDir}).
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Runs or writes JS migrations.")
 final class MigrateCommand implements Callable<Integer> {
@@ -34,7 +34,8 @@ final class MigrateCommand implements Callable<Integer> {
             });
             """;
 
-    @Parameters(index = "0", paramLabel = "ACTION", description = "up, down [N], create NAME, collections or history-sync")
+    @Parameters(index = "0", paramLabel = "ACTION",
+            description = "up, down [N], create NAME, collections or history-sync")
     String action;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ARG", description = "down: how many (default 1); "

@@ -7,8 +7,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The collections API's seam for PocketBase's {@code onCollectionsListRequest}, {@code onCollectionViewRequest},
- * {@code onCollection(Create|Update|Delete)Request} and {@code onCollectionsImportRequest} hooks, implemented by the hooks module: it wraps the handling of
- * one call and returns the answer; not calling {@code proceed} leaves the call unhandled.
+ * {@code onCollection(Create|Update|Delete)Request} and {@code onCollectionsImportRequest} hooks, implemented by the
+ * hooks module: it wraps the handling of one call and returns the answer; not calling {@code proceed} leaves the call
+ * unhandled.
  */
 public interface CollectionRequestInterceptor {
     /** The endpoint called. */

@@ -27,10 +27,12 @@ final class JsHttp {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(
                 timeoutSeconds > 0 ? timeoutSeconds : DEFAULT_TIMEOUT_SECONDS)).GET().build();
         try {
-            HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> response = client.send(request,
+                    HttpResponse.BodyHandlers.ofInputStream());
             try (java.io.InputStream in = response.body()) {
                 if (response.statusCode() < 200 || response.statusCode() > 399) {
-                    throw new IllegalStateException("failed to download url " + url + " (" + response.statusCode() + ")");
+                    throw new IllegalStateException("failed to download url " + url + " ("
+                            + response.statusCode() + ")");
                 }
                 byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
                 if (bytes.length > maxBytes) {
