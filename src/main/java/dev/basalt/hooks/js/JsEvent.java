@@ -183,14 +183,22 @@ public final class JsEvent {
 
     /**
      * The {@code index}th upload of the multipart request under {@code field} as a new file (PocketBase's
-     * {@code e.findUploadedFiles}), or null past the last one.
+     * {@code e.findUploadedFiles}), or null past the last one. A record request's uploads are taken from its body
+     * when the HTTP request has none under that name (a batch sub-request's files are {@code requests.N.field}).
      */
     @HostAccess.Export
     public JsFile uploadedFile(String field, int index) {
-        if (request == null || !(request.request() instanceof MultipartRequest multipart)) {
+        if (request == null) {
             return null;
         }
-        List<MultipartFile> files = multipart.getFiles(field);
+        List<MultipartFile> files = request.request() instanceof MultipartRequest multipart
+                ? multipart.getFiles(field) : List.of();
+        if (files.isEmpty() && request instanceof dev.basalt.hooks.RecordRequestEvent r) {
+            Object value = r.body().get(field);
+            files = (value instanceof List<?> l ? l : value == null ? List.of() : List.of(value)).stream()
+                    .filter(v -> v instanceof MultipartFile && !(v instanceof JsFile))
+                    .map(MultipartFile.class::cast).toList();
+        }
         return index < files.size() ? JsFile.of(files.get(index)) : null;
     }
 

@@ -2,6 +2,10 @@ package dev.basalt.hooks.js;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -9,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Files in JS hooks against a running server: {@code e.findUploadedFiles} in a create request hook (names, size, the
  * name the hook read is the stored one, a renamed file), {@code $filesystem.fileFromBytes}, {@code fileFromPath}
- * and {@code fileFromURL} set on records and saved through the write path, and the hooks-directory-only rule.
+ * and {@code fileFromURL} set on records and saved through the write path, a batch sub-request's uploads, and the
+ * hooks-directory-only rule.
  */
 class FileHooksApiTest extends GapHooksTest {
     @Test
@@ -30,6 +35,29 @@ class FileHooksApiTest extends GapHooksTest {
         Response none = post("/api/collections/gapdocs/records", Map.of("title", "plain"), null);
         assertThat(none.status()).as(none.body()).isEqualTo(200);
         assertThat(none.get("title").asString()).isEqualTo("http: no such file");
+    }
+
+    @Test
+    void batchSubRequestsFindTheirUploads() throws Exception {
+        docs();
+        patch("/api/settings", Map.of("batch", Map.of("enabled", true)), superuser());
+        String boundary = "----hookgapsbatch" + System.nanoTime();
+        String payload = "{\"requests\":[{\"method\":\"POST\",\"url\":\"/api/collections/gapdocs/records\","
+                + "\"body\":{}}]}";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"@jsonPayload\"\r\n\r\n" + payload
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"requests.0.doc\"; "
+                + "filename=\"batched.txt\"\r\nContent-Type: text/plain\r\n\r\nin batch\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/api/batch")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", superuser()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode created = JSON.readTree(r.body()).get(0).get("body");
+        String[] seen = created.get("title").asString().split("\\|");
+        assertThat(seen[0]).isEqualTo("batched.txt");
+        assertThat(seen[1]).isEqualTo("8");
+        assertThat(created.get("doc").asString()).isEqualTo(seen[2]);
+        assertThat(file("gapdocs", created.get("id").asString(), seen[2])).isEqualTo("in batch");
     }
 
     @Test
