@@ -3,7 +3,7 @@
 (function (reg, util, internal) {
     'use strict';
     const g = globalThis;
-    const { P, S, stored, held, collectionName, $app, ApiError } = internal;
+    const { P, S, stored, held, collectionName, $app, ApiError, fsFile } = internal;
     delete g.__internal;
 
     // Registration: the registrar keeps each handler as its source text, run later in a pooled context of its own
@@ -27,7 +27,7 @@
         'onRecordAuthWithOTPRequest', 'onRecordCreateOTPRequest', 'onRecordRequestVerificationRequest',
         'onRecordConfirmVerificationRequest', 'onRecordRequestPasswordResetRequest', 'onRecordConfirmPasswordResetRequest',
         'onRecordRequestEmailChangeRequest', 'onRecordConfirmEmailChangeRequest', 'onSettingsListRequest',
-        'onSettingsUpdateRequest', 'onSettingsReload'];
+        'onSettingsUpdateRequest', 'onSettingsReload', 'onCollectionsImportRequest', 'onBackupCreate', 'onBackupRestore'];
     for (const name of events) {
         g[name] = (handler, ...collections) => reg.register(name, handler, tags(collections));
     }
@@ -76,6 +76,13 @@
         redirect(status, url) { return this.__h.redirect(status, String(url)); }
         noContent(status) { return this.__h.noContent(status); }
         realIP() { return this.__h.realIP(); }
+        // PocketBase's e.findUploadedFiles(key): the multipart request's files of that key, as new files
+        findUploadedFiles(key) {
+            const out = [];
+            for (let f; (f = this.__h.uploadedFile(String(key), out.length)) != null;) out.push(fsFile(f));
+            if (!out.length) throw new Error('http: no such file');
+            return out;
+        }
     }
     lazy(RequestEvent, 'request', (h) => ({
         method: h.method(),
@@ -157,6 +164,17 @@
     class SettingsUpdateEvent extends RequestEvent {}
     payload(SettingsUpdateEvent, 'newSettings');
     lazy(SettingsUpdateEvent, 'oldSettings', (h) => P(h.extra()).oldSettings);
+    class CollectionsImportEvent extends RequestEvent {}
+    payload(CollectionsImportEvent, '__body');
+    for (const prop of ['collectionsData', 'deleteMissing']) {
+        Object.defineProperty(CollectionsImportEvent.prototype, prop, {
+            configurable: true,
+            get() { return this.__body[prop]; },
+            set(value) { this.__body[prop] = value; },
+        });
+    }
+    class BackupEvent extends Event {}
+    payload(BackupEvent, 'name');
     const classes = {
         request: RequestEvent, 'record-request': RequestEvent, route: RequestEvent, auth: AuthEvent,
         enrich: EnrichEvent, 'model-error': ModelErrorEvent, mailer: MailerEvent,
@@ -165,6 +183,7 @@
         'collection-error': CollectionErrorEvent, 'collection-request': CollectionRequestEvent, batch: BatchEvent,
         'file-token': FileTokenEvent, 'file-download': FileDownloadEvent, 'auth-endpoint': AuthEndpointEvent,
         'settings-list': SettingsListEvent, 'settings-update': SettingsUpdateEvent,
+        'collections-import': CollectionsImportEvent, backup: BackupEvent,
     };
     g.__dispatch = (fn, h) => {
         const Face = classes[h.kind()] || Event;

@@ -1,11 +1,31 @@
 // Basalt's PocketBase JS hooks API, evaluated once in every hook context. It is built on three host
 // objects (JsApp, JsUtil, JsRegistrar), whose exported methods exchange JSON strings and primitives only:
 // hook code reaches nothing the API does not give it.
-(function (bridge, util) {
+(function (bridge, util, fs) {
     'use strict';
     const g = globalThis;
     const P = (s) => (s == null ? null : JSON.parse(s));
     const S = (v) => JSON.stringify(v === undefined ? null : v);
+    // PocketBase's filesystem.File: a host file (JsFile) with its names and size as plain properties.
+    class FsFile {
+        constructor(h) { this.__f = h; this.name = h.name(); this.originalName = h.originalName(); this.size = h.size(); }
+        toJSON() { return this.name; } // e.json(...) of a record holding a file shows its name, as the server does
+    }
+    const fsFile = (h) => new FsFile(h);
+    // Record values with files cross as JSON in which each file is {"\u0000file": i, name}, plus the host files
+    // (the replacer looks at the value before its toJSON).
+    const noFiles = [];
+    const enc = (v) => {
+        if (v === null || typeof v !== 'object') {
+            return [S(v), noFiles]; // most values: no replacer run
+        }
+        const files = [];
+        const json = JSON.stringify(v === undefined ? null : v, function (k, x) {
+            const raw = this[k];
+            return raw instanceof FsFile ? { '\u0000file': files.push(raw.__f) - 1, name: String(raw.name) } : x;
+        });
+        return [json, files];
+    };
 
     class ApiError extends Error {
         constructor(status, message, data) {
@@ -50,7 +70,7 @@
         }
         set(key, value) {
             if (this.__h) {
-                this.__h.set(key, S(value));
+                this.__h.set(key, ...enc(value));
             } else {
                 this.__data[key] = value;
             }
@@ -148,7 +168,8 @@
             return c;
         },
         save: (record) => {
-            const saved = P(bridge.save(record.__collection, S(record.publicExport()), record.__new));
+            const [json, files] = enc(record.publicExport());
+            const saved = P(bridge.save(record.__collection, json, record.__new, files));
             if (!record.__h) {
                 record.__data = saved;
             }
@@ -167,6 +188,8 @@
         requireSuperuserAuth: () => middleware('requireSuperuserAuth'),
         requireGuestOnly: () => middleware('requireGuestOnly'),
         requireSuperuserOrOwnerAuth: (param) => middleware('requireSuperuserOrOwnerAuth', [param || 'id']),
+        bodyLimit: (bytes) => middleware('bodyLimit', [Number(bytes) || 0]),
+        gzip: () => middleware('gzip'),
     };
 
     g.$security = {
@@ -201,9 +224,14 @@
             return out.html;
         },
     });
+    // addFuncs({name: fn}) adds functions to this context's registry (PocketBase's registry is per runtime too);
+    // they cross as functions of the arguments' JSON answering the result's JSON.
+    const funcs = {};
+    const added = () => Object.fromEntries(Object.entries(funcs).map(([n, f]) => [n, (a) => S(f(...P(a)))]));
     g.$template = {
-        loadString: (text) => renderer((json) => util.renderTemplate(String(text), json)),
-        loadFiles: (...files) => renderer((json) => util.renderTemplateFiles(S(files.map(String)), json)),
+        addFuncs: (map) => { Object.assign(funcs, map || {}); return g.$template; },
+        loadString: (text) => renderer((json) => util.renderTemplate(String(text), json, added())),
+        loadFiles: (...files) => renderer((json) => util.renderTemplateFiles(S(files.map(String)), json, added())),
     };
     const clean = (p) => {
         const abs = p.startsWith('/');
@@ -231,6 +259,11 @@
         sendRecordChangeEmail: (app, record, email) => bridge.sendRecordMail('email-change', record.__collection, record.id, String(email)),
         sendRecordOTP: (app, record, otpId, pass) => bridge.sendRecordOtp(record.__collection, record.id, String(otpId), String(pass)),
     };
+    g.$filesystem = {
+        fileFromBytes: (content, name) => fsFile(fs.fromBytes(content, String(name || ''))),
+        fileFromPath: (path) => fsFile(fs.fromPath(String(path))),
+        fileFromURL: (url, secTimeout) => fsFile(fs.fromUrl(String(url), secTimeout || 0)),
+    };
     g.sleep = (ms) => util.sleep(ms);
 
     // CommonJS modules of the hooks directory (PocketBase: require(`${__hooks}/utils.js`)): evaluated once per
@@ -257,5 +290,5 @@
     g.__hooks = util.hooksDir();
 
     // for events.js, which deletes it
-    g.__internal = { P, S, stored, held, collectionName, $app, ApiError };
-})(__app, __util);
+    g.__internal = { P, S, stored, held, collectionName, $app, ApiError, fsFile };
+})(__app, __util, __fs);

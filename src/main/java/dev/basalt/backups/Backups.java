@@ -12,16 +12,12 @@ import dev.basalt.ops.BackupActivity;
 import dev.basalt.settings.SettingsStore;
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.BasaltProperties;
-import dev.basalt.shared.CommonErrors;
 import dev.basalt.shared.DataRestored;
 import dev.basalt.shared.FieldError;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +48,12 @@ public class Backups implements BackupActivity {
     public static final int MAX_NAME = 150;
     /** Prefix of the scheduled backups' names (pruned to {@code cronMaxKeep}), as PocketBase. */
     public static final String AUTO_PREFIX = "@auto_pb_backup_";
+    private static final FieldError FORMAT = new FieldError("validation_match_invalid", "Must be in a valid format.");
     private static final Pattern KEY = Pattern.compile("^@?[a-z0-9_-]+\\.zip$");
     private static final String SCHEMA = "public";
     private static final String RESTORED_CHANNEL = "basalt_restored";
     /** Advisory lock key held while a backup or restore runs, so nodes and commands on one database take turns. */
     static final long LOCK_KEY = 0x6261636b7570L;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
 
     private final BackupStores stores;
@@ -71,10 +67,13 @@ public class Backups implements BackupActivity {
     private final AtomicReference<String> active = new AtomicReference<>();
     private final Clock clock;
     private final SettingsStore settings;
+    private final ObjectProvider<BackupInterceptor> hooks;
 
     public Backups(BasaltProperties properties, DataSource dataSource, FileStorage storage, DSLContext dsl,
                    ApplicationEventPublisher events, ObjectProvider<Flyway> flyway,
-                   ObjectProvider<ClusterSignals> signals, Clock clock, SettingsStore settings) {
+                   ObjectProvider<ClusterSignals> signals, Clock clock, SettingsStore settings,
+                   ObjectProvider<BackupInterceptor> hooks) {
+        this.hooks = hooks;
         this.clock = clock;
         this.settings = settings;
         this.stores = new BackupStores(properties.dir().resolve("backups"), settings);
@@ -112,7 +111,7 @@ public class Backups implements BackupActivity {
                             .thenComparing(BackupStore.Entry::key).reversed())
                     .map(e -> new BackupFile(e.key(), e.size(), e.modified())).toList();
         } catch (IOException e) {
-            throw unavailable("list", e);
+            throw BackupErrors.unavailable("list", e);
         }
     }
 
@@ -121,16 +120,20 @@ public class Backups implements BackupActivity {
         stores.close();
     }
 
-    /** Creates a backup under {@code name} (validated as PocketBase), or under a generated name when blank. */
+    /**
+     * Creates a backup under {@code name} (validated as PocketBase), or under a generated name when blank; returns
+     * its name, or null when an {@code onBackupCreate} hook skipped it.
+     */
     public String create(String name, BackupProgress progress) {
         if (name == null || name.isEmpty()) {
-            return run(generatedName("pb_backup_", settings.current().meta().appName()), progress);
+            String appName = settings.current().meta().appName();
+            return run(BackupNames.generated("pb_backup_", appName, clock.instant()), progress);
         }
         if (name.length() > MAX_NAME || !NAME.matcher(name).matches()) {
-            throw invalid("name", new FieldError("validation_match_invalid", "Must be in a valid format."));
+            throw BackupErrors.invalid("name", FORMAT);
         }
         if (exists(name)) {
-            throw invalid("name", new FieldError("validation_backup_name_exists",
+            throw BackupErrors.invalid("name", new FieldError("validation_backup_name_exists",
                     "The backup file name is invalid or already exists."));
         }
         return run(name, progress);
@@ -138,10 +141,11 @@ public class Backups implements BackupActivity {
 
     /**
      * The scheduled backup (for the cron registry): {@code @auto_pb_backup_<app>_<timestamp>.zip}, then removes
-     * the oldest scheduled ones beyond {@code maxKeep} (0 keeps all). Returns the new backup's name.
+     * the oldest scheduled ones beyond {@code maxKeep} (0 keeps all). Returns the new backup's name (null when a
+     * hook skipped it).
      */
     public String createScheduled(String appName, int maxKeep) {
-        String name = run(generatedName(AUTO_PREFIX, appName), BackupProgress.NONE);
+        String name = run(BackupNames.generated(AUTO_PREFIX, appName, clock.instant()), BackupProgress.NONE);
         if (maxKeep > 0) {
             List<BackupFile> auto = list().stream().filter(b -> b.key().startsWith(AUTO_PREFIX)).toList();
             for (BackupFile old : auto.subList(Math.min(maxKeep, auto.size()), auto.size())) {
@@ -151,7 +155,18 @@ public class Backups implements BackupActivity {
         return name;
     }
 
+    /** Runs the backup through the {@code onBackupCreate} hooks, when any module offers them. */
     private String run(String name, BackupProgress progress) {
+        BackupInterceptor interceptor = hooks.getIfAvailable();
+        return interceptor == null ? write(name, progress) : interceptor.aroundCreate(name, changed -> {
+            if (!changed.equals(name) && (!validKey(changed) || exists(changed))) { // a hook's name
+                throw BackupErrors.invalid("name", FORMAT);
+            }
+            return write(changed, progress);
+        });
+    }
+
+    private String write(String name, BackupProgress progress) {
         HeldLock lock = begin(name);
         try (lock) {
             stores.current().write(name, out -> writer.write(out, version(), progress));
@@ -167,11 +182,11 @@ public class Backups implements BackupActivity {
     /** Stores an uploaded zip under {@code name} (its original file name). */
     public void upload(String name, InputStream content) {
         if (name == null || name.length() > MAX_NAME || !KEY.matcher(name).matches()) {
-            throw invalid("file", new FieldError("validation_invalid_name",
+            throw BackupErrors.invalid("file", new FieldError("validation_invalid_name",
                     "The file name must match [a-z0-9_-] and end with .zip."));
         }
         if (exists(name)) {
-            throw invalid("file", new FieldError("validation_backup_name_exists",
+            throw BackupErrors.invalid("file", new FieldError("validation_backup_name_exists",
                     "Backup file with the specified name already exists."));
         }
         try {
@@ -187,7 +202,7 @@ public class Backups implements BackupActivity {
         try {
             return validKey(key) ? stores.current().find(key) : Optional.empty();
         } catch (IOException e) {
-            throw unavailable("read", e);
+            throw BackupErrors.unavailable("read", e);
         }
     }
 
@@ -195,14 +210,8 @@ public class Backups implements BackupActivity {
         try {
             return stores.current().exists(key);
         } catch (IOException e) {
-            throw unavailable("read", e);
+            throw BackupErrors.unavailable("read", e);
         }
-    }
-
-    /** A store that cannot be reached: 400 with the reason, as PocketBase (the bucket's error is logged only). */
-    private static ApiException unavailable(String action, IOException e) {
-        LOG.warn("Could not {} the backups: {}", action, e.getMessage());
-        return ApiException.badRequest("Failed to " + action + " the backups: the backups storage is unavailable.");
     }
 
     /** Deletes a stored backup; 400 when it is missing or in use, as PocketBase. */
@@ -215,7 +224,7 @@ public class Backups implements BackupActivity {
                 throw ApiException.badRequest("Invalid or already deleted backup file.");
             }
         } catch (IOException e) {
-            throw unavailable("delete", e);
+            throw BackupErrors.unavailable("delete", e);
         }
     }
 
@@ -224,6 +233,15 @@ public class Backups implements BackupActivity {
      * Returns when done; a damaged or foreign zip is refused with 400 and nothing changes.
      */
     public void restore(String key, BackupProgress progress) {
+        BackupInterceptor interceptor = hooks.getIfAvailable();
+        if (interceptor == null) {
+            load(key, progress);
+        } else {
+            interceptor.aroundRestore(key, changed -> load(changed, progress));
+        }
+    }
+
+    private void load(String key, BackupProgress progress) {
         if (!validKey(key) || !exists(key)) {
             throw ApiException.badRequest("Missing or invalid backup file.");
         }
@@ -255,36 +273,18 @@ public class Backups implements BackupActivity {
      */
     private HeldLock begin(String name) {
         if (!active.compareAndSet(null, name)) {
-            throw busy();
+            throw BackupErrors.busy();
         }
         HeldLock lock = HeldLock.take(dataSource, LOCK_KEY);
         if (lock == null) {
             active.set(null);
-            throw busy();
+            throw BackupErrors.busy();
         }
         return lock;
     }
 
-    private static ApiException busy() {
-        return ApiException.badRequest("Try again later - another backup/restore process has already been started.");
-    }
-
     private static boolean validKey(String key) {
         return key != null && key.length() <= MAX_NAME && KEY.matcher(key).matches();
-    }
-
-    private static ApiException invalid(String field, FieldError error) {
-        return ApiException.badRequest(CommonErrors.VALIDATION_FAILED.message(),
-                Map.of(field, error));
-    }
-
-    /** PocketBase's generated name: prefix, the app name in snake case (up to 50), a UTC timestamp. */
-    private String generatedName(String prefix, String appName) {
-        String app = appName == null ? "" : appName.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-                .replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "").toLowerCase();
-        app = app.substring(0, Math.min(app.length(), 50));
-        String stamp = ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).format(STAMP);
-        return prefix + (app.isEmpty() ? "" : app + "_") + stamp + ".zip";
     }
 
     private static String version() {

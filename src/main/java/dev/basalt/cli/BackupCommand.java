@@ -73,6 +73,10 @@ final class BackupCommand implements Runnable {
             long start = System.nanoTime();
             String created = backups.create(name, bar);
             bar.finish();
+            if (created == null) {
+                System.out.println("No backup was made: an onBackupCreate hook skipped it.");
+                return 0;
+            }
             long size = backups.list().stream().filter(b -> b.key().equals(created))
                     .mapToLong(Backups.BackupFile::size).sum();
             System.out.printf("Created backup %s (%.1f MiB) in %s.%n", created, size / 1_048_576.0, since(start));

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code basalt migrate up|down [N]|create NAME|collections}, PocketBase's {@code migrate} command over the JS
- * migrations ({@code basalt_migrations} next to the data directory, or {@code --migrationsDir}).
+ * {@code basalt migrate up|down [N]|create NAME|collections|history-sync}, PocketBase's {@code migrate} command over
+ * the JS migrations ({@code basalt_migrations} next to the data directory, or {@code --migrationsDir}).
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Runs or writes JS migrations.")
 final class MigrateCommand implements Callable<Integer> {
@@ -34,7 +34,8 @@ final class MigrateCommand implements Callable<Integer> {
             });
             """;
 
-    @Parameters(index = "0", paramLabel = "ACTION", description = "up, down [N], create NAME or collections")
+    @Parameters(index = "0", paramLabel = "ACTION",
+            description = "up, down [N], create NAME, collections or history-sync")
     String action;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ARG", description = "down: how many (default 1); "
@@ -70,6 +71,14 @@ final class MigrateCommand implements Callable<Integer> {
                 int n = count;
                 return withApp(m -> report("Reverted", m.down(n)));
             }
+            case "history-sync" -> {
+                return withApp(m -> {
+                    List<String> gone = m.historySync();
+                    System.out.println(gone.isEmpty() ? "The migrations history is in sync."
+                            : "Forgot " + String.join(", ", gone) + " (no longer in " + m.directory() + ").");
+                    return 0;
+                });
+            }
             case "collections" -> {
                 return withApp(m -> {
                     System.out.println("Wrote " + m.snapshot() + ".");
@@ -77,7 +86,7 @@ final class MigrateCommand implements Callable<Integer> {
                 });
             }
             default -> {
-                return fail("Unknown action \"" + action + "\": use up, down [N], create NAME or collections.");
+                return fail("Unknown action \"" + action + "\": use up, down [N], create NAME, collections or history-sync.");
             }
         }
     }

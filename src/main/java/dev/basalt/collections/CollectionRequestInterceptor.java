@@ -7,8 +7,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The collections API's seam for PocketBase's {@code onCollectionsListRequest}, {@code onCollectionViewRequest},
- * {@code onCollection(Create|Update|Delete)Request} hooks, implemented by the hooks module: it wraps the handling of
- * one call and returns the answer; not calling {@code proceed} leaves the call unhandled.
+ * {@code onCollection(Create|Update|Delete)Request} and {@code onCollectionsImportRequest} hooks, implemented by the
+ * hooks module: it wraps the handling of one call and returns the answer; not calling {@code proceed} leaves the call
+ * unhandled.
  */
 public interface CollectionRequestInterceptor {
     /** The endpoint called. */
@@ -24,4 +25,13 @@ public interface CollectionRequestInterceptor {
      */
     ResponseEntity<Object> around(Kind kind, HttpServletRequest request, Map<String, Object> collection,
                                   Supplier<ResponseEntity<Object>> proceed);
+
+    /**
+     * Wraps {@code PUT /api/collections/import} ({@code onCollectionsImportRequest}): {@code body} is the submitted
+     * {@code {"collections": [...], "deleteMissing": bool}}, changeable before {@code proceed}, which imports it.
+     */
+    default ResponseEntity<Object> aroundImport(HttpServletRequest request, Map<String, Object> body,
+                                                Supplier<ResponseEntity<Object>> proceed) {
+        return proceed.get();
+    }
 }

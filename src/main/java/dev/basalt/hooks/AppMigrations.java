@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * PocketBase's {@code migrate} command over the JS migrations directory ({@code basalt_migrations}): apply the
- * pending files, revert the last applied ones, or write a snapshot of the collections as a new migration file.
+ * pending files, revert the last applied ones, write a snapshot of the collections as a new migration file, or
+ * forget the applied files that were removed.
  */
 public interface AppMigrations {
 
@@ -20,4 +21,10 @@ public interface AppMigrations {
 
     /** Writes a migration file that imports every non-system collection as it is now; returns its path. */
     Path snapshot();
+
+    /**
+     * PocketBase's {@code migrate history-sync}: forgets the applied files that are no longer in the directory
+     * (nothing of theirs is reverted); returns their names.
+     */
+    List<String> historySync();
 }

@@ -23,7 +23,19 @@ class CollectionRequestHooks implements CollectionRequestInterceptor {
                 return true;
             }
         }
-        return false;
+        return hooks.onCollectionsImportRequest().length() > 0;
+    }
+
+    @Override
+    public ResponseEntity<Object> aroundImport(HttpServletRequest request, Map<String, Object> body,
+                                               Supplier<ResponseEntity<Object>> proceed) {
+        Hook<CollectionsImportRequestEvent> hook = hooks.onCollectionsImportRequest();
+        if (hook.length() == 0) {
+            return proceed.get();
+        }
+        CollectionsImportRequestEvent event = new CollectionsImportRequestEvent(request, body);
+        hook.trigger(event, e -> e.respond(proceed.get()));
+        return event.response();
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.basalt.hooks;
 
 import dev.basalt.shared.ApiException;
 import dev.basalt.shared.CommonErrors;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.multipart.MultipartRequest;
 import java.util.Set;
 
 /** PocketBase's {@code $apis} middlewares for custom routes. */
@@ -50,6 +52,50 @@ public final class Middlewares {
             }
             e.next();
         };
+    }
+
+    /**
+     * PocketBase's {@code $apis.bodyLimit(bytes)}: 413 when the declared body is longer, and a body read past the
+     * limit fails with 413 too (no limit when {@code bytes <= 0}). Bodies the server reads before the middlewares
+     * run (multipart and urlencoded forms of the built-in routes) are checked by their declared length only.
+     */
+    public static HookHandler<RequestEvent> bodyLimit(long bytes) {
+        return e -> {
+            if (bytes > 0) {
+                if (e.request().getContentLengthLong() > bytes) {
+                    throw HookErrors.REQUEST_ENTITY_TOO_LARGE.exception();
+                }
+                if (!(e.request() instanceof MultipartRequest)) { // a parsed multipart body is read already
+                    e.request(new LimitedBodyRequest(e.request(), bytes));
+                }
+            }
+            e.next();
+        };
+    }
+
+    /**
+     * PocketBase's {@code $apis.gzip()}: answers gzip-compressed when the client accepts it ({@code Vary:
+     * Accept-Encoding} always). Only where the answer has a servlet response (custom routes and {@code routerUse}).
+     */
+    public static HookHandler<RequestEvent> gzip() {
+        return e -> {
+            HttpServletResponse response = e.servletResponse();
+            if (response != null) {
+                response.addHeader("Vary", "Accept-Encoding");
+                String accepted = e.request().getHeader("Accept-Encoding");
+                if (accepted != null && accepted.contains("gzip") && !(response instanceof GzipResponse)) {
+                    e.servletResponse(new GzipResponse(response));
+                }
+            }
+            e.next();
+        };
+    }
+
+    /** Ends a compressed answer of {@link #gzip()} once it is written (by whoever wrote it). */
+    static void finish(RequestEvent e) throws java.io.IOException {
+        if (e.servletResponse() instanceof GzipResponse gzip) {
+            gzip.finish();
+        }
     }
 
     /** Lets the request through only without a token (e.g. sign-up pages); 400 otherwise, as PocketBase. */

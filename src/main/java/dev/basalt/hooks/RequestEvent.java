@@ -3,6 +3,7 @@ package dev.basalt.hooks;
 import dev.basalt.shared.Caller;
 import dev.basalt.shared.CommonErrors;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class RequestEvent extends HookEvent {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpServletRequest request;
+    private HttpServletRequest request;
+    private HttpServletResponse servletResponse;
     private final Map<String, String> pathValues;
     private ResponseEntity<Object> response;
     private Map<String, Object> body;
@@ -34,6 +36,24 @@ public class RequestEvent extends HookEvent {
     /** The HTTP request. */
     public HttpServletRequest request() {
         return request;
+    }
+
+    /** Replaces the request for the rest of the chain (a middleware's wrapper, as {@code $apis.bodyLimit}'s). */
+    public void request(HttpServletRequest replacement) {
+        this.request = replacement;
+    }
+
+    /**
+     * The servlet response the answer is written to: custom routes and {@code routerUse} middlewares have one
+     * (null elsewhere); a middleware may wrap it for the rest of the chain ({@code $apis.gzip}).
+     */
+    public HttpServletResponse servletResponse() {
+        return servletResponse;
+    }
+
+    /** Sets or wraps the servlet response (see {@link #servletResponse()}). */
+    public void servletResponse(HttpServletResponse value) {
+        this.servletResponse = value;
     }
 
     /** A path value of the route's pattern ({@code /hello/{name}}), or "" when there is none by that name. */
@@ -92,6 +112,8 @@ public class RequestEvent extends HookEvent {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (dev.basalt.shared.ApiException e) {
+            throw e; // a body past $apis.bodyLimit's limit
         } catch (RuntimeException e) {
             throw CommonErrors.BODY_UNREADABLE.exception();
         }

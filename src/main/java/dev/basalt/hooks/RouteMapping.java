@@ -86,9 +86,12 @@ class RouteMapping extends AbstractHandlerMapping {
         Route route = (Route) request.getAttribute(ROUTE);
         Map<String, String> values = (Map<String, String>) request.getAttribute(VALUES);
         RequestEvent event = new RequestEvent(request, values);
+        event.servletResponse(response);
         hooks.routerUse().trigger(event, e -> chain(route, e, 0));
-        event.headers().forEach((name, list) -> list.forEach(v -> response.addHeader(name, v)));
-        write(event.response(), response);
+        HttpServletResponse out = event.servletResponse();
+        event.headers().forEach((name, list) -> list.forEach(v -> out.addHeader(name, v)));
+        write(event.response(), out);
+        Middlewares.finish(event);
     }
 
     private static void chain(Route route, RequestEvent event, int index) {

@@ -41,15 +41,17 @@ class RouterUseAdapter implements HandlerAdapter {
     public ModelAndView handle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
         RequestEvent event = new RequestEvent(request, Map.of());
+        event.servletResponse(response);
         ModelAndView[] view = new ModelAndView[1];
         Exception[] failed = new Exception[1];
         boolean[] handled = new boolean[1];
         try {
             hooks.routerUse().trigger(event, e -> {
                 handled[0] = true;
-                event.headers().forEach((name, list) -> list.forEach(v -> response.addHeader(name, v)));
-                try {
-                    view[0] = delegate(handler).handle(request, response, handler);
+                HttpServletResponse out = event.servletResponse();
+                event.headers().forEach((name, list) -> list.forEach(v -> out.addHeader(name, v)));
+                try { // with the request and response as the middlewares left them (bodyLimit, gzip)
+                    view[0] = delegate(handler).handle(event.request(), out, handler);
                 } catch (RuntimeException ex) {
                     throw ex;
                 } catch (Exception ex) {
@@ -61,9 +63,11 @@ class RouterUseAdapter implements HandlerAdapter {
             throw failed[0];
         }
         if (!handled[0]) {
-            event.headers().forEach((name, list) -> list.forEach(v -> response.addHeader(name, v)));
-            routes.write(event.response(), response);
+            HttpServletResponse out = event.servletResponse();
+            event.headers().forEach((name, list) -> list.forEach(v -> out.addHeader(name, v)));
+            routes.write(event.response(), out);
         }
+        Middlewares.finish(event);
         return view[0];
     }
 

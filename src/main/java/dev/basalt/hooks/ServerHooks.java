@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The hooks of {@link Hooks} beyond the record ones (kept apart so that each file stays short): mailer, realtime,
- * collection, model, file, batch and settings hooks, with PocketBase's names. Model hooks see records only (Basalt's other models have no
- * hooks): they run inside the record hooks of the same write, as in PocketBase. Inject {@link Hooks}, not this class.
+ * collection, model, file, batch, settings, collections import and backup hooks, with PocketBase's names. Model
+ * hooks see records only (Basalt's other models have no hooks): they run inside the record hooks of the same
+ * write, as in PocketBase. Inject {@link Hooks}, not this class.
  */
 public abstract class ServerHooks extends AuthEndpointHooks {
     private final Hook<MailerEvent> mailerSend = new Hook<>();
@@ -25,6 +26,9 @@ public abstract class ServerHooks extends AuthEndpointHooks {
     private final Hook<SettingsRequestEvent> settingsList = new Hook<>();
     private final Hook<SettingsRequestEvent> settingsUpdate = new Hook<>();
     private final Hook<AppEvent> settingsReload = new Hook<>();
+    private final Hook<CollectionsImportRequestEvent> collectionsImport = new Hook<>();
+    private final Hook<BackupEvent> backupCreate = new Hook<>();
+    private final Hook<BackupEvent> backupRestore = new Hook<>();
     /** Collection model hooks by action (create, update, delete) and phase (write, after success, after error). */
     private final List<List<Hook<CollectionEvent>>> collection = List.of(phases(), phases(), phases());
 
@@ -250,5 +254,20 @@ public abstract class ServerHooks extends AuthEndpointHooks {
     /** After the settings changed (saved on this or another node, or restored). */
     public Hook<AppEvent> onSettingsReload() {
         return settingsReload;
+    }
+
+    /** Wraps {@code PUT /api/collections/import}; {@code next()} imports the (changeable) collections. */
+    public Hook<CollectionsImportRequestEvent> onCollectionsImportRequest() {
+        return collectionsImport;
+    }
+
+    /** Wraps each backup (API, schedule, command); {@code next()} makes it under the (changeable) name. */
+    public Hook<BackupEvent> onBackupCreate() {
+        return backupCreate;
+    }
+
+    /** Wraps each restore; {@code next()} restores the backup of the (changeable) name. */
+    public Hook<BackupEvent> onBackupRestore() {
+        return backupRestore;
     }
 }

@@ -5,6 +5,6 @@
  * interceptor seams, and PocketBase's JavaScript hooks ({@code *.pb.js}, GraalJS) in {@code hooks.js}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "auth", "batch", "collections", "collections :: fields", "crons", "files", "query", "realtime", "records",
-        "settings", "shared"})
+        "auth", "backups", "batch", "collections", "collections :: fields", "crons", "files", "query", "realtime",
+        "records", "settings", "shared"})
 package dev.basalt.hooks;

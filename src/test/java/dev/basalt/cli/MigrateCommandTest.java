@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PocketBase's {@code migrate} command as a user runs it, in child processes: {@code create} writes a file,
- * {@code up} applies it (once), {@code collections} writes a snapshot, {@code down} runs the file's down.
+ * {@code up} applies it (once), {@code collections} writes a snapshot, {@code history-sync} forgets a removed
+ * applied file, {@code down} runs the (remaining) file's down.
  */
 @Tag("db")
 class MigrateCommandTest {
@@ -59,6 +60,16 @@ class MigrateCommandTest {
                 .findFirst().orElseThrow();
         assertThat(Files.readString(written)).contains("\"cli_notes\"", "app.importCollections(snapshot, false)")
                 .doesNotContain("_superusers");
+        Files.delete(written);
+
+        Path gone = migrations.resolve("9999999999_gone.js");
+        Files.writeString(gone, "migrate((app) => {}, (app) => {});\n");
+        assertThat(cli("up").output()).contains("Applied 9999999999_gone.js");
+        Files.delete(gone);
+        CliProcess.Run sync = cli("history-sync");
+        assertThat(sync.exit()).as(sync.output()).isZero();
+        assertThat(sync.output()).contains("Forgot 9999999999_gone.js");
+        assertThat(cli("history-sync").output()).contains("The migrations history is in sync.");
 
         CliProcess.Run down = cli("down", "1");
         assertThat(down.exit()).as(down.output()).isZero();

@@ -69,6 +69,8 @@ class ScheduledBackups {
     private void run() {
         Settings current = settings.current();
         String name = backups.createScheduled(current.meta().appName(), current.backups().cronMaxKeep());
-        LOG.info("Automatic backup {} created", name);
+        if (name != null) { // else an onBackupCreate hook skipped it
+            LOG.info("Automatic backup {} created", name);
+        }
     }
 }

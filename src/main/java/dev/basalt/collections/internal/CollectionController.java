@@ -171,9 +171,19 @@ public class CollectionController {
 
     /** Imports {@code {"collections":[...],"deleteMissing":bool}}. */
     @PutMapping("/import")
-    public ResponseEntity<Void> importCollections(HttpServletRequest request,
-                                                  @RequestBody Map<String, Object> body) {
+    public ResponseEntity<Object> importCollections(HttpServletRequest request,
+                                                    @RequestBody Map<String, Object> body) {
         Caller.of(request).requireSuperuser();
+        Map<String, Object> values = new LinkedHashMap<>(body);
+        CollectionRequestInterceptor hooks = interceptor.getIfAvailable();
+        if (hooks == null || !hooks.active()) {
+            return imported(values);
+        }
+        ResponseEntity<Object> answer = hooks.aroundImport(request, values, () -> imported(values));
+        return answer != null ? answer : ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<Object> imported(Map<String, Object> body) {
         if (!(body.get("collections") instanceof List<?> list)) {
             throw CollectionErrors.IMPORT_FAILED.exception(Map.of("collections",
                     new FieldError("validation_required", "Must be a list of collections.")));

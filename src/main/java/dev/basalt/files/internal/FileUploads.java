@@ -4,6 +4,7 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.Field;
 import dev.basalt.collections.fields.FileField;
 import dev.basalt.files.FileStorage;
+import dev.basalt.files.NamedUpload;
 import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordFiles;
 import dev.basalt.records.RecordInput;
@@ -94,6 +95,9 @@ class FileUploads implements RecordFiles {
             errors.add(field.name(), "validation_invalid_mime_type", "\"" + original
                     + "\" mime type must be one of: " + String.join(", ", field.mimeTypes()) + ".");
             return null;
+        }
+        if (file instanceof NamedUpload named && NamedUpload.VALID.matcher(named.storedName()).matches()) {
+            return named.storedName(); // PocketBase's filesystem.File keeps the name it was made with
         }
         return UploadNames.generate(original, type);
     }

@@ -9,7 +9,7 @@ import java.util.Locale;
  * the cleaned lower-case extension (from the content's type when the name has none), e.g.
  * {@code my_photo_52iwbgds7l.png}.
  */
-final class UploadNames {
+public final class UploadNames {
     /** Random characters appended to every name. */
     static final int SUFFIX_LENGTH = 10;
     /** Longest kept part of the original name. */
@@ -20,6 +20,11 @@ final class UploadNames {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private UploadNames() {
+    }
+
+    /** The stored name of a file named {@code original} with this content (for {@code files.NamedUpload}). */
+    public static String forContent(String original, java.io.InputStream content) {
+        return generate(original, MimeTypes.detect(content, original == null ? "" : original));
     }
 
     static String generate(String original, String mimeType) {

@@ -87,11 +87,11 @@ public final class JsApp {
         return collections.find(nameOrId).map(c -> JsJson.write(JsJson.collection(c))).orElse(null);
     }
 
-    /** Creates ({@code isNew}) or updates a record from its JSON values; returns it as saved. */
+    /** Creates ({@code isNew}) or updates a record from its JSON values and files; returns it as saved. */
     @HostAccess.Export
-    public String save(String collection, String json, boolean isNew) {
+    public String save(String collection, String json, boolean isNew, Value files) {
         Collection c = collection(collection);
-        RecordInput values = RecordInput.of(JsJson.readMap(json));
+        RecordInput values = RecordInput.of(JsFilesystem.decodeMap(json, files));
         if (isNew) { // an empty id asks for a generated one
             RecordInput body = values.without(k -> k.equals("id") && "".equals(values.get(k)));
             return JsJson.write(records.create(c, body, SYSTEM));

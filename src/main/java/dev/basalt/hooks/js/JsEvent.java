@@ -4,8 +4,11 @@ import dev.basalt.collections.Collection;
 import dev.basalt.hooks.HookEvent;
 import dev.basalt.hooks.RequestEvent;
 import dev.basalt.shared.Caller;
+import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.HostAccess;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
 
 /**
  * The host side of one event as hook code sees it ({@code e} is built from it by the prelude's {@code __dispatch}):
@@ -176,6 +179,27 @@ public final class JsEvent {
     @HostAccess.Export
     public String pathValue(String name) {
         return request.pathValue(name);
+    }
+
+    /**
+     * The {@code index}th upload of the multipart request under {@code field} as a new file (PocketBase's
+     * {@code e.findUploadedFiles}), or null past the last one. A record request's uploads are taken from its body
+     * when the HTTP request has none under that name (a batch sub-request's files are {@code requests.N.field}).
+     */
+    @HostAccess.Export
+    public JsFile uploadedFile(String field, int index) {
+        if (request == null) {
+            return null;
+        }
+        List<MultipartFile> files = request.request() instanceof MultipartRequest multipart
+                ? multipart.getFiles(field) : List.of();
+        if (files.isEmpty() && request instanceof dev.basalt.hooks.RecordRequestEvent r) {
+            Object value = r.body().get(field);
+            files = (value instanceof List<?> l ? l : value == null ? List.of() : List.of(value)).stream()
+                    .filter(v -> v instanceof MultipartFile && !(v instanceof JsFile))
+                    .map(MultipartFile.class::cast).toList();
+        }
+        return index < files.size() ? JsFile.of(files.get(index)) : null;
     }
 
     @HostAccess.Export

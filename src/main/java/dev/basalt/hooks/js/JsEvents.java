@@ -76,7 +76,8 @@ final class JsEvents {
                  "onRecordConfirmVerificationRequest", "onRecordRequestPasswordResetRequest",
                  "onRecordConfirmPasswordResetRequest", "onRecordRequestEmailChangeRequest",
                  "onRecordConfirmEmailChangeRequest", "onSettingsListRequest",
-                 "onSettingsUpdateRequest", "onSettingsReload" ->
+                 "onSettingsUpdateRequest", "onSettingsReload", "onCollectionsImportRequest", "onBackupCreate",
+                 "onBackupRestore" ->
                     JsServerEvents.bind(hooks, name, tags, id, h, pool, bound);
             case "onBootstrap" -> app(hooks.onBootstrap(), id, h, pool, bound);
             case "onServe" -> app(hooks.onServe(), id, h, pool, bound);

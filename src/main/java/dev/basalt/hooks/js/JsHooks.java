@@ -66,8 +66,9 @@ class JsHooks implements DisposableBean, AppMigrations {
         this.collections = collections;
         this.registrar = new JsRegistrar(hooks, new JsEvents(hooks));
         JsDb db = new JsDb(dsl, tx);
+        JsUtil util = new JsUtil(dir);
         this.globals = Map.of("__app", new JsApp(collections, records, tx, new JsMails(mails)),
-                "__util", new JsUtil(dir), "__reg", registrar,
+                "__util", util, "__fs", new JsFilesystem(util), "__reg", registrar,
                 "__db", db, "__find", new JsFinders(db, dsl, collections, reads, settings),
                 "__collections", new JsCollections(collections, collectionService));
         this.migrations = new JsMigrations(dsl, tx, collections);
@@ -104,6 +105,11 @@ class JsHooks implements DisposableBean, AppMigrations {
     @Override
     public List<String> down(int count) {
         return withPool(p -> migrations.revert(migrationsDir, p, count));
+    }
+
+    @Override
+    public List<String> historySync() {
+        return migrations.historySync(migrationsDir);
     }
 
     @Override

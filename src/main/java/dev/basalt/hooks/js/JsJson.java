@@ -4,11 +4,24 @@ import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 
 /** Values crossing between hook code and the server travel as JSON text: one mapper and the conversions. */
 final class JsJson {
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Uploads (a request's, or hook code's {@link JsFile}s) show as their names: their content does not cross. */
+    static final JsonMapper MAPPER = JsonMapper.builder().addModule(new SimpleModule().addSerializer(
+            MultipartFile.class, new StdSerializer<>(MultipartFile.class) {
+                @Override
+                public void serialize(MultipartFile file, JsonGenerator out, SerializationContext context) {
+                    out.writeString(file instanceof JsFile f ? f.name()
+                            : file.getOriginalFilename() == null ? "" : file.getOriginalFilename());
+                }
+            })).build();
 
     private JsJson() {
     }

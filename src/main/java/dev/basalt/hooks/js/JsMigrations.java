@@ -177,6 +177,20 @@ final class JsMigrations {
         }
     }
 
+    /** Forgets the applied files missing from {@code dir} (with the other nodes' runs locked out); returns them. */
+    List<String> historySync(Path dir) {
+        return tx.execute(status -> {
+            dsl.select(DSL.function(DSL.name("pg_advisory_xact_lock"), Object.class, DSL.inline(LOCK_KEY))).fetch();
+            List<String> gone = dsl.select(FILE).from(HISTORY).orderBy(FILE).fetch(FILE).stream()
+                    .filter(name -> !Files.isRegularFile(dir.resolve(name))).toList();
+            if (!gone.isEmpty()) {
+                dsl.deleteFrom(HISTORY).where(FILE.in(gone)).execute();
+                LOG.info("Forgot the JS migrations no longer in {}: {}", dir, gone);
+            }
+            return gone;
+        });
+    }
+
     /** The files recorded as applied. */
     Set<String> history() {
         return new HashSet<>(dsl.select(FILE).from(HISTORY).fetch(FILE));

@@ -1,7 +1,9 @@
 package dev.basalt.hooks.js;
 
 import dev.basalt.auth.MailMessage;
+import dev.basalt.hooks.BackupEvent;
 import dev.basalt.hooks.BatchRequestEvent;
+import dev.basalt.hooks.CollectionsImportRequestEvent;
 import dev.basalt.hooks.CollectionEvent;
 import dev.basalt.hooks.CollectionRequestEvent;
 import dev.basalt.hooks.FileDownloadRequestEvent;
@@ -38,6 +40,9 @@ final class JsPayloads {
             case RecordAuthEndpointEvent e -> e.body();
             case SettingsRequestEvent e -> e.settings();
             case BatchRequestEvent e -> e.batch().stream().map(JsPayloads::withFileNames).toList();
+            case CollectionsImportRequestEvent e -> map("collectionsData", e.collectionsData(), "deleteMissing",
+                    e.deleteMissing());
+            case BackupEvent e -> e.name();
             default -> null;
         });
     }
@@ -74,6 +79,14 @@ final class JsPayloads {
                 m.forEach((k, v) -> e.body().put(String.valueOf(k), v));
             }
             case BatchRequestEvent e when value instanceof List<?> l -> batch(e.batch(), l);
+            case CollectionsImportRequestEvent e when value instanceof Map<?, ?> m -> {
+                e.collectionsData().clear();
+                if (m.get("collectionsData") instanceof List<?> l) {
+                    e.collectionsData().addAll(l);
+                }
+                e.deleteMissing(Boolean.TRUE.equals(m.get("deleteMissing")));
+            }
+            case BackupEvent e -> e.name(text(value));
             default -> { }
         }
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
 
 /**
  * A record held by the server, as hook code's {@code Record} reads and writes it (values as JSON text): stored values
@@ -54,10 +55,10 @@ public final class JsRecord {
         return JsJson.write(JsJson.fieldJson(collection, key, stored().get(key)));
     }
 
-    /** Sets {@code key} from JSON text. */
+    /** Sets {@code key} from JSON text, with the files it holds ({@link JsFilesystem#decode}). */
     @HostAccess.Export
-    public void set(String key, String json) {
-        Object value = JsJson.read(json);
+    public void set(String key, String json, Value files) {
+        Object value = JsFilesystem.decode(JsJson.read(json), files);
         overlay.put(key, value);
         onSet.accept(key, value);
     }

@@ -106,13 +106,16 @@ public final class JsRegistrar {
             List<String> args = new ArrayList<>();
             Value a = m.getMember("args");
             for (long j = 0; j < a.getArraySize(); j++) {
-                args.add(a.getArrayElement(j).asString());
+                Value arg = a.getArrayElement(j);
+                args.add(arg.isString() ? arg.asString() : arg.toString());
             }
             out.add(switch (m.getMember("__middleware").asString()) {
                 case "requireAuth" -> Middlewares.requireAuth(args.toArray(String[]::new));
                 case "requireSuperuserAuth" -> Middlewares.requireSuperuserAuth();
                 case "requireGuestOnly" -> Middlewares.requireGuestOnly();
                 case "requireSuperuserOrOwnerAuth" -> Middlewares.requireSuperuserOrOwnerAuth(args.getFirst());
+                case "bodyLimit" -> Middlewares.bodyLimit((long) Double.parseDouble(args.getFirst()));
+                case "gzip" -> Middlewares.gzip();
                 default -> throw new IllegalArgumentException("Unknown middleware.");
             });
         }

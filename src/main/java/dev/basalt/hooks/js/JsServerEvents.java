@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
-/** Binds JS handlers to the mailer, realtime and collection hooks ({@link dev.basalt.hooks.ServerHooks}) by PocketBase's names. */
+/** Binds JS handlers to the mailer, realtime, collection, settings and backup hooks ({@link dev.basalt.hooks.ServerHooks}) by PocketBase's names. */
 final class JsServerEvents {
     private JsServerEvents() {
     }
@@ -71,6 +71,12 @@ final class JsServerEvents {
                     e -> pool.run(h, new JsEvent("settings-update", e, null, null, false, e)));
             case "onSettingsReload" -> bind(hooks.onSettingsReload(), Set.of(), id, bound,
                     e -> pool.run(h, new JsEvent("app", e, null, null, false, null)));
+            case "onCollectionsImportRequest" -> bind(hooks.onCollectionsImportRequest(), Set.of(), id, bound,
+                    e -> pool.run(h, new JsEvent("collections-import", e, null, null, false, e)));
+            case "onBackupCreate" -> bind(hooks.onBackupCreate(), Set.of(), id, bound,
+                    e -> pool.run(h, new JsEvent("backup", e, null, null, false, null)));
+            case "onBackupRestore" -> bind(hooks.onBackupRestore(), Set.of(), id, bound,
+                    e -> pool.run(h, new JsEvent("backup", e, null, null, false, null)));
             default -> throw new IllegalArgumentException("Unknown hook " + name + ".");
         }
     }

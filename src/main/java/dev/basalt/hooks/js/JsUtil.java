@@ -156,6 +156,11 @@ public final class JsUtil {
      */
     @HostAccess.Export
     public String readHookFile(String path) throws IOException {
+        return Files.readString(hookFile(path));
+    }
+
+    /** The path of a file of the hooks directory (see {@link #readHookFile}); refused outside it. */
+    Path hookFile(String path) {
         Path file = hooksDir.resolve(path).toAbsolutePath().normalize();
         Path fromParent = hooksDir.getParent() == null ? file : hooksDir.getParent().resolve(path).normalize();
         if (!Path.of(path).isAbsolute() && !Files.exists(file) && fromParent.startsWith(hooksDir)) {
@@ -164,7 +169,7 @@ public final class JsUtil {
         if (!file.startsWith(hooksDir)) {
             throw new IllegalArgumentException("Hook code may read files of the hooks directory only.");
         }
-        return Files.readString(file);
+        return file;
     }
 
     /**
@@ -172,8 +177,9 @@ public final class JsUtil {
      * {@code {"html"}}, or {@code {"error"}} for the prelude to throw as a JS error (PocketBase's render returns one).
      */
     @HostAccess.Export
-    public String renderTemplate(String text, String dataJson) {
-        return rendered(() -> GoTemplates.parse(text).render(JsJson.read(dataJson)));
+    public String renderTemplate(String text, String dataJson, Value funcs) {
+        return rendered(() -> GoTemplates.parse(List.of(new GoTemplates.Source("", text)), funcs(funcs))
+                .render(JsJson.read(dataJson)));
     }
 
     /**
@@ -181,13 +187,32 @@ public final class JsUtil {
      * named by its base name as Go's ParseFiles does; the first one is rendered.
      */
     @HostAccess.Export
-    public String renderTemplateFiles(String filesJson, String dataJson) throws IOException {
+    public String renderTemplateFiles(String filesJson, String dataJson, Value funcs) throws IOException {
         List<GoTemplates.Source> sources = new ArrayList<>();
         for (Object file : JsJson.read(filesJson) instanceof List<?> l ? l : List.of()) {
             String path = String.valueOf(file);
             sources.add(new GoTemplates.Source(Path.of(path).getFileName().toString(), readHookFile(path)));
         }
-        return rendered(() -> GoTemplates.parse(sources).render(JsJson.read(dataJson)));
+        return rendered(() -> GoTemplates.parse(sources, funcs(funcs)).render(JsJson.read(dataJson)));
+    }
+
+    /**
+     * {@code $template.addFuncs}' functions, each given by the prelude as a JS function of the arguments' JSON that
+     * answers the result's JSON; a JS error is the call's error, as a Go function's returned error.
+     */
+    private static Map<String, java.util.function.Function<List<Object>, Object>> funcs(Value funcs) {
+        Map<String, java.util.function.Function<List<Object>, Object>> out = new LinkedHashMap<>();
+        for (String name : funcs == null || !funcs.hasMembers() ? java.util.Set.<String>of() : funcs.getMemberKeys()) {
+            Value fn = funcs.getMember(name);
+            out.put(name, args -> {
+                try {
+                    return JsJson.read(fn.execute(JsJson.write(args)).asString());
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+            });
+        }
+        return out;
     }
 
     private static String rendered(java.util.function.Supplier<String> render) {
@@ -232,6 +257,11 @@ public final class JsUtil {
     @HostAccess.Export
     public void sleep(long millis) throws InterruptedException {
         Thread.sleep(Math.max(0, Math.min(millis, MAX_SLEEP.toMillis())));
+    }
+
+    /** The HTTP client of {@code $http.send}, also for {@code $filesystem.fileFromURL}. */
+    JsHttp http() {
+        return http;
     }
 
     @HostAccess.Export

@@ -7,6 +7,7 @@ import dev.basalt.hooks.js.template.Node.Pipe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.TreeMap;
 
 /** Runs a parsed template set on data (maps, lists, strings, numbers, booleans, null) into escaped HTML. */
@@ -16,6 +17,7 @@ final class Exec {
     private static final RuntimeException BREAK = new RuntimeException("break", null, false, false) { };
     private static final RuntimeException CONTINUE = new RuntimeException("continue", null, false, false) { };
     private final Map<String, List<Node>> set;
+    private final Map<String, Function<List<Object>, Object>> funcs;
     private final StringBuilder out = new StringBuilder();
     private final HtmlContext html = new HtmlContext();
     private List<Object[]> vars = new ArrayList<>();
@@ -23,12 +25,15 @@ final class Exec {
     private int line;
     private int depth;
 
-    private Exec(Map<String, List<Node>> set) {
+    private Exec(Map<String, List<Node>> set, Map<String, Function<List<Object>, Object>> funcs) {
         this.set = set;
+        this.funcs = funcs;
     }
 
-    static String run(Map<String, List<Node>> set, String name, Object data) {
-        Exec e = new Exec(set);
+    /** Runs template {@code name} on {@code data}; {@code funcs} are added functions (over the predefined ones). */
+    static String run(Map<String, List<Node>> set, String name, Object data,
+                      Map<String, Function<List<Object>, Object>> funcs) {
+        Exec e = new Exec(set, funcs);
         e.call(name, data, 1);
         return e.out.toString();
     }
@@ -208,7 +213,8 @@ final class Exec {
 
     private Object invoke(String name, List<Object> args) {
         try {
-            return Builtins.call(name, args);
+            Function<List<Object>, Object> added = funcs.get(name); // Go looks the added functions up first
+            return added != null ? added.apply(args) : Builtins.call(name, args);
         } catch (IllegalArgumentException e) {
             throw error("error calling " + name + ": " + e.getMessage());
         }
