@@ -28,6 +28,8 @@ class EmbeddedSettingsTest {
             assertThat(show(db, "work_mem")).isEqualTo("2MB");
             assertThat(show(db, "max_connections")).isEqualTo("100");
             assertThat(show(db, "autovacuum_max_workers")).isEqualTo("2");
+            assertThat(query(db, "SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE backend_type = 'logical replication launcher'")).isEqualTo("0");
         }
     }
 
@@ -47,9 +49,13 @@ class EmbeddedSettingsTest {
     }
 
     private static String show(EmbeddedDatabase db, String setting) throws Exception {
+        return query(db, "SHOW " + setting);
+    }
+
+    private static String query(EmbeddedDatabase db, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SHOW " + setting)) {
+             ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
