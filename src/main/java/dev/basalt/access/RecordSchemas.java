@@ -21,6 +21,8 @@ public class RecordSchemas {
     private final CollectionRegistry registry;
     /** The tables of the registry's current collections, by collection id. */
     private final Map<String, Built> built = new ConcurrentHashMap<>();
+    /** The registry version of the entries in {@link #built}: older ones are dropped (deleted collections too). */
+    private volatile long builtVersion;
 
     /** A table built from this collection instance while the registry was at this version. */
     private record Built(Collection collection, long version, TableSchema schema) {
@@ -33,6 +35,10 @@ public class RecordSchemas {
     /** The collection's table, its relation columns naming their target tables. */
     public TableSchema schema(Collection collection) {
         long version = registry.version();
+        if (version != builtVersion) {
+            built.clear();
+            builtVersion = version;
+        }
         Built b = built.get(collection.id());
         if (b != null && b.collection() == collection && b.version() == version) {
             return b.schema();
