@@ -2,7 +2,6 @@ package dev.basalt.records;
 
 import dev.basalt.collections.Collection;
 import dev.basalt.collections.fields.Field;
-import dev.basalt.query.RowCondition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,12 +32,12 @@ class SnapshotQuery {
     }
 
     /** For each key: true when all its conditions hold for the snapshot. */
-    <K> Map<K, Boolean> check(Collection collection, Map<String, Object> row, Map<K, List<RowCondition>> conditions) {
+    <K> Map<K, Boolean> check(Collection collection, Map<String, Object> row, Map<K, List<Condition>> conditions) {
         List<K> keys = new ArrayList<>();
         List<Condition> flat = new ArrayList<>();
         conditions.forEach((key, list) -> {
             keys.add(key);
-            flat.add(DSL.and(list.stream().map(RowCondition::sql).toList()));
+            flat.add(DSL.and(list));
         });
         Table<?> snapshot = snapshotTable(collection, row);
         Map<K, Boolean> out = new HashMap<>();
