@@ -75,7 +75,7 @@ cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
 # carriers; jit: C1/C2 compiler threads; gc: G1's threads), so a run whose JIT is still compiling shows it.
 threads_cpu() {
   for t in /proc/"$1"/task/*; do printf '%s %s\n' "$(awk '{print $14+$15}' "$t/stat" 2>/dev/null || echo 0)" \
-    "$(tr ' ' _ <"$t/comm" 2>/dev/null)"; done | awk '$2 ~ /^(http-nio|ForkJoinPool)/ {r+=$1}
+    "$(tr ' ' _ 2>/dev/null <"$t/comm")"; done | awk '$2 ~ /^(http-nio|ForkJoinPool)/ {r+=$1}
     $2 ~ /^C[12]_Compiler/ {j+=$1} $2 ~ /^(GC_Thread|G1_)/ {g+=$1} END {printf "%d %d %d\n", r, j, g}'
 }
 printf 'round\tvariant\tscenario\treq/s\tp50\tp99\tjvm_us/req\treq_threads_us/req\tjit_ms\tgc_threads_ms\tgc_n\tgc_ms\tgc_max_ms\tacquire_us\tload1\n' \
