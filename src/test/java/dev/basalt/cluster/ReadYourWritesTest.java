@@ -231,7 +231,7 @@ class ReadYourWritesTest {
         // their SQL, rendered once, on the connection jOOQ's provider hands out)
         org.jooq.Configuration config = b.getBean(DSLContext.class).configuration();
         org.jooq.ConnectionProvider before = config.connectionProvider();
-        config.set(countingProvider(before, sql -> {
+        config.set(CountingConnections.provider(before, sql -> {
             statements.computeIfAbsent(Thread.currentThread(),
                     t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(sql);
             if (sql.contains("ryw_counted")) {
@@ -259,38 +259,6 @@ class ReadYourWritesTest {
         } finally {
             config.set(before);
         }
-    }
-
-    /** A connection provider that reports the SQL of every statement prepared on its connections. */
-    private static org.jooq.ConnectionProvider countingProvider(org.jooq.ConnectionProvider provider,
-                                                                java.util.function.Consumer<String> seen) {
-        Map<java.sql.Connection, java.sql.Connection> originals = new java.util.concurrent.ConcurrentHashMap<>();
-        return new org.jooq.ConnectionProvider() {
-            @Override
-            public java.sql.Connection acquire() {
-                java.sql.Connection connection = provider.acquire();
-                java.sql.Connection counted = (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(
-                        java.sql.Connection.class.getClassLoader(), new Class<?>[] {java.sql.Connection.class},
-                        (proxy, method, args) -> {
-                            if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
-                                seen.accept(sql);
-                            }
-                            try {
-                                return method.invoke(connection, args);
-                            } catch (java.lang.reflect.InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
-                originals.put(counted, connection);
-                return counted;
-            }
-
-            @Override
-            public void release(java.sql.Connection connection) {
-                java.sql.Connection original = originals.remove(connection);
-                provider.release(original == null ? connection : original);
-            }
-        };
     }
 
     private static String signIn(ConfigurableApplicationContext node, String collection, String identity,
