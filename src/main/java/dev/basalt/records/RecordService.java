@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class RecordService {
-    private final DSLContext dsl;
     private final RecordStore store;
     private final AccessRules rules;
     private final TransactionTemplate tx;
@@ -45,7 +43,7 @@ public class RecordService {
     private final ListCounts counts;
     private final PlannedReads reads;
 
-    RecordService(DSLContext dsl, RecordStore store, AccessRules rules,
+    RecordService(RecordStore store, AccessRules rules,
                   TransactionTemplate tx, AuthRecordRules authRecords, RelationIntegrity relations,
                   RecordExpander expander,
                   ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock,
@@ -59,7 +57,6 @@ public class RecordService {
         this.expander = expander;
         this.files = files.getIfAvailable(() -> RecordFiles.NONE);
         this.relations = relations;
-        this.dsl = dsl;
         this.store = store;
         this.rules = rules;
         this.tx = tx;
