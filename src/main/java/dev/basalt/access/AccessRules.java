@@ -74,6 +74,22 @@ public class AccessRules {
     }
 
     /**
+     * The record with this id where the check lets it through, as a plan (every field selected): the same records
+     * as {@link #condition} AND the id, for a by-id read whose SQL is rendered once per shape of the plan.
+     */
+    public QueryPlan byIdQuery(RuleCheck check, String id) {
+        String expression = check.expression();
+        boolean rule = !check.clientFilter();
+        if (rule && check.caller().superuser()) {
+            expression = "";
+        } else if (rule && expression == null) {
+            expression = NO_ROW;
+        }
+        return compiler.rowPlan(expression, schemas.schema(check.collection()), context(check),
+                rule || check.caller().superuser(), rule ? schemas.catalog() : schemas.catalog(check.caller()), id);
+    }
+
+    /**
      * The check compiled for single records, decided in memory where it reads only the record and request values,
      * else by SQL ({@link RowCondition}).
      */

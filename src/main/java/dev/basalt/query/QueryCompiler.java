@@ -78,6 +78,31 @@ public final class QueryCompiler {
     }
 
     /**
+     * The plan of reading the row whose key column equals {@code key} if the expression holds for it: the condition
+     * of {@link #condition} (its to-one relation paths LEFT JOINed) AND the key, every column selected, one row. For
+     * a by-id read whose SQL is rendered once per {@link PlanTemplate} shape.
+     */
+    public QueryPlan rowPlan(String expression, TableSchema schema, RequestContext request, boolean allowHidden,
+                             TableCatalog catalog, String key) {
+        FilterInput input = new FilterInput(expression, allowHidden, FilterInput.FILTER_PARAM);
+        Cond cond = Cond.TRUE;
+        if (!input.isBlank()) {
+            RequestValues values = RequestValues.of(request == null ? RequestContext.anonymous() : request);
+            cond = Simplifier.simplify(resolveFilter(input, schema, values, catalog));
+        }
+        if (schema.key() == null) {
+            throw new IllegalArgumentException("No key column in " + schema.table());
+        }
+        ColumnInfo keyColumn = schema.column(schema.key());
+        Cond byKey = new Cond.Compare(new Term.Column(schema.table(), keyColumn.name(), Kind.of(keyColumn.kind())),
+                Cond.CompareOp.EQ, new Term.Value(key, Kind.of(keyColumn.kind())));
+        Cond where = cond.equals(Cond.TRUE) ? byKey : new Cond.AllOf(List.of(cond, byKey));
+        QueryPlan plan = QueryPlan.of(selectColumns(schema, List.copyOf(schema.columns().keySet())), schema.table())
+                .withWhere(where).withRange(new dev.basalt.query.internal.ir.RowRange(0, 1));
+        return PlanPasses.joinRelations().apply(plan);
+    }
+
+    /**
      * One expression compiled for checking single rows, in SQL or in memory ({@link RowCondition}), following
      * relation paths into the tables of {@code catalog} (such conditions are decided by SQL, never in memory); a
      * blank expression always holds. Errors are reported under the key {@code filter}.

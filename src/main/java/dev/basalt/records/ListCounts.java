@@ -9,14 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.jooq.Record1;
-import org.jooq.Select;
+import java.util.function.LongSupplier;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -52,17 +50,19 @@ class ListCounts implements RecordWriteListener {
         this.cluster = cluster;
     }
 
-    /** The number of rows {@code count} counts: from the cache when still exact, else by running it. */
-    long total(Collection collection, Select<Record1<Integer>> count) {
+    /**
+     * The number of rows the count's {@code sql} with these bound {@code values} counts: from the cache when still
+     * exact, else by running it ({@code run}).
+     */
+    long total(Collection collection, String sql, List<Object> values, LongSupplier run) {
         if (collection.system() || collection.isView()
                 || TransactionSynchronizationManager.isActualTransactionActive() || !cluster.alone()) {
-            return run(count);
+            return run.getAsLong();
         }
-        String sql = count.getSQL();
         if (!readsOneTable(sql)) {
-            return run(count);
+            return run.getAsLong();
         }
-        Key key = new Key(collection.id(), sql, count.getBindValues());
+        Key key = new Key(collection.id(), sql, values);
         Generation generation = generations.computeIfAbsent(collection.id(), id -> new Generation());
         Stamp before = stamp(generation);
         Entry cached = before == null ? null : cache.getIfPresent(key);
@@ -70,7 +70,7 @@ class ListCounts implements RecordWriteListener {
             hits.increment();
             return cached.total();
         }
-        long total = run(count);
+        long total = run.getAsLong();
         if (before != null && before.equals(stamp(generation)) && cluster.alone()) {
             cache.put(key, new Entry(before, total));
         }
@@ -117,10 +117,6 @@ class ListCounts implements RecordWriteListener {
             return null;
         }
         return new Stamp(generation.value.get(), registry.version(), cluster.epoch());
-    }
-
-    private static long run(Select<Record1<Integer>> count) {
-        return Objects.requireNonNull(count.fetchOne()).value1();
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.basalt.access.RuleCheck;
 import dev.basalt.access.RuleDecision;
 import dev.basalt.access.RuleType;
 import dev.basalt.collections.Collection;
-import dev.basalt.query.PlanRenderer;
 import dev.basalt.query.QueryPlan;
 import dev.basalt.query.RequestInfo;
 import dev.basalt.shared.ApiException;
@@ -18,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,10 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class RecordService {
-    private final DSLContext dsl;
     private final RecordStore store;
     private final AccessRules rules;
-    private final PlanRenderer renderer;
     private final TransactionTemplate tx;
     private final AuthRecordRules authRecords;
     private final RecordWrites writes;
@@ -46,13 +41,15 @@ public class RecordService {
     private final Clock clock;
     private final RecordEnrichment enrichment;
     private final ListCounts counts;
+    private final PlannedReads reads;
 
-    RecordService(DSLContext dsl, RecordStore store, AccessRules rules, PlanRenderer renderer,
+    RecordService(RecordStore store, AccessRules rules,
                   TransactionTemplate tx, AuthRecordRules authRecords, RelationIntegrity relations,
                   RecordExpander expander,
                   ObjectProvider<RecordFiles> files, RecordWrites writes, AuthIds authIds, Clock clock,
-                  RecordEnrichment enrichment, ListCounts counts) {
+                  RecordEnrichment enrichment, ListCounts counts, PlannedReads reads) {
         this.counts = counts;
+        this.reads = reads;
         this.clock = clock;
         this.enrichment = enrichment;
         this.authIds = authIds;
@@ -60,10 +57,8 @@ public class RecordService {
         this.expander = expander;
         this.files = files.getIfAvailable(() -> RecordFiles.NONE);
         this.relations = relations;
-        this.dsl = dsl;
         this.store = store;
         this.rules = rules;
-        this.renderer = renderer;
         this.tx = tx;
         this.writes = writes;
     }
@@ -78,10 +73,7 @@ public class RecordService {
         allowed(collection, RuleType.LIST, caller);
         QueryPlan plan = rules.listQuery(RuleCheck.of(collection, RuleType.LIST, caller, request.info()),
                 params.filter(), params.sort(), params.page());
-        List<RecordData> rows = new ArrayList<>();
-        for (Record row : renderer.select(dsl, plan).fetch()) {
-            rows.add(RecordStore.toRecord(collection, row));
-        }
+        List<RecordData> rows = reads.select(collection, plan); // SQL rendered once per plan shape
         Set<String> emails = collection.isAuth() ? authRecords.emailVisible(collection, rows, caller) : Set.of();
         List<Map<String, Object>> items = new ArrayList<>();
         for (RecordData row : rows) {
@@ -93,7 +85,7 @@ public class RecordService {
         long total = -1;
         long pages = -1;
         if (!params.skipTotal()) {
-            total = counts.total(collection, renderer.count(dsl, plan));
+            total = reads.count(collection, plan, counts);
             pages = (total + params.page().perPage() - 1) / params.page().perPage();
         }
         Map<String, Object> page = new LinkedHashMap<>();
@@ -109,9 +101,10 @@ public class RecordService {
     public Map<String, Object> view(Collection collection, String id, RecordRequest request) {
         Caller caller = request.caller();
         // no row filter (an empty rule, a superuser): the by-id statement rendered once per collection version
+        // a row filter: the rule's plan AND the id, its SQL rendered once per plan shape (the caller's values bound)
         RecordData row = (allowed(collection, RuleType.VIEW, caller) instanceof RuleDecision.Filter
-                ? store.findWhere(collection, rules.condition(RuleCheck.of(collection, RuleType.VIEW, caller,
-                        request.info())).and(RecordTables.id(collection).eq(id)), false)
+                ? reads.selectOne(collection, rules.byIdQuery(RuleCheck.of(collection, RuleType.VIEW, caller,
+                        request.info()), id))
                 : store.findById(collection, id)).orElseThrow(ApiException::notFound);
         return output(row, request);
     }

@@ -32,17 +32,17 @@ class RecordStore {
 
     /** The stored record with this id. */
     Optional<RecordData> findById(Collection collection, String id) {
-        return byId.fetch(collection, id, false).map(row -> toRecord(collection, row));
+        return byId.fetch(collection, id, false).map(row -> inFieldOrder(collection, row));
     }
 
     /** The stored record with this id, locked FOR UPDATE within the current transaction. */
     Optional<RecordData> lockById(Collection collection, String id) {
-        return byId.fetch(collection, id, true).map(row -> toRecord(collection, row));
+        return byId.fetch(collection, id, true).map(row -> inFieldOrder(collection, row));
     }
 
     /** The stored record with this id while the guard holds for the value. */
     Optional<RecordData> findById(Collection collection, String id, RowGuard guard, String value) {
-        return byId.fetch(collection, id, guard, value).map(row -> toRecord(collection, row));
+        return byId.fetch(collection, id, guard, value).map(row -> inFieldOrder(collection, row));
     }
 
     /** The row matching the condition, optionally locked FOR UPDATE within the current transaction. */
@@ -96,6 +96,22 @@ class RecordStore {
             fields.add(RecordTables.column(collection, f));
         }
         return fields;
+    }
+
+    /**
+     * A row of {@link #columns} as a record, by position: the by-id reads select exactly the collection's fields in
+     * order (no look-up of each field's column by name, as {@link #toRecord} does for rows of any shape).
+     */
+    static RecordData inFieldOrder(Collection collection, Record row) {
+        List<Field> fields = collection.fields();
+        if (row.size() != fields.size()) {
+            return toRecord(collection, row);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            out.put(fields.get(i).name(), row.get(i));
+        }
+        return RecordData.of(collection, out);
     }
 
     /** A fetched row as a record (the jOOQ edge: column values by field name). */

@@ -29,6 +29,11 @@ class QueryPostgresTest {
     @BeforeAll
     static void createTable() {
         db = DSL.using(TestDatabase.newDataSource(), SQLDialect.POSTGRES);
+        createPosts(db);
+    }
+
+    /** The posts table with its five rows (shared with {@link PlanTemplatePostgresTest}). */
+    static void createPosts(DSLContext db) {
         db.execute("""
                 create table posts (
                   id text not null default '', title text not null default '',

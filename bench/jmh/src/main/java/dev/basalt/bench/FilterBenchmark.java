@@ -3,6 +3,8 @@ package dev.basalt.bench;
 import dev.basalt.query.FilterInput;
 import dev.basalt.query.PageRequest;
 import dev.basalt.query.PlanRenderer;
+import dev.basalt.query.PlanTemplate;
+import dev.basalt.query.PreparedSql;
 import dev.basalt.query.QueryCompiler;
 import dev.basalt.query.QueryPlan;
 import dev.basalt.query.QuerySpec;
@@ -40,6 +42,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       passes (simplify, sort, relation joins, page);</li>
  *   <li>{@link #compileAndRender}: the plan rendered by {@link PlanRenderer} to a jOOQ SELECT, then its SQL string
  *       and bound values, as jOOQ produces them before executing (PostgreSQL dialect, quoted names).</li>
+ *   <li>{@link #compileAndTemplate}: the plan's {@link PlanTemplate} and its SQL rendered once, looked up by shape
+ *       (what the records module does per request since reads round 3).</li>
  * </ul>
  * Filters: {@code simple} ({@code views > 500}), {@code medium} (or, and, a LIKE, a bool and a date) and
  * {@code rule}: a listRule reading {@code @request.auth.id} and the relation path {@code author.team.name}
@@ -67,6 +71,7 @@ public class FilterBenchmark {
     private final PlanRenderer renderer = new PlanRenderer();
     /** Like the server's: PostgreSQL dialect, default settings (quoted names); no connection needed to render. */
     private final DSLContext dsl = DSL.using(SQLDialect.POSTGRES);
+    private final Map<QueryPlan, PreparedSql> prepared = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Builds the spec the records API would build for this filter (a rule as the listRule) and checks it compiles. */
     @Setup
@@ -80,6 +85,9 @@ public class FilterBenchmark {
                 Fixtures.signedInUser(), Fixtures.catalog());
         // Fails the run early (QueryException) should a filter stop compiling.
         renderer.select(dsl, compiler.plan(spec)).getSQL();
+        if (renderer.prepareSelect(dsl, PlanTemplate.of(compiler.plan(spec))) == null) {
+            throw new IllegalStateException("the plan of " + filter + " is not rendered once");
+        }
     }
 
     /** Filter text to AST only. */
@@ -92,6 +100,15 @@ public class FilterBenchmark {
     @Benchmark
     public QueryPlan plan() {
         return compiler.plan(spec);
+    }
+
+    /** Parse, resolve, plan, then the SQL rendered once for the plan's shape and the values to bind. */
+    @Benchmark
+    public void compileAndTemplate(Blackhole bh) {
+        PlanTemplate template = PlanTemplate.of(compiler.plan(spec));
+        PreparedSql sql = prepared.computeIfAbsent(template.shape(), shape -> renderer.prepareSelect(dsl, template));
+        bh.consume(sql.sql());
+        bh.consume(template.values());
     }
 
     /** Parse, resolve, plan, render to a jOOQ query, then its SQL text and bound values. */

@@ -1,6 +1,6 @@
 package dev.basalt.bench;
 
-import dev.basalt.records.FieldSelection;
+import dev.basalt.records.RecordData;
 import dev.basalt.records.RecordJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,13 +57,13 @@ public class RecordJsonBenchmark {
     /** One stored row to its record map. */
     @Benchmark
     public Map<String, Object> renderOne() {
-        return RecordJson.render(Fixtures.POSTS, row, false, FieldSelection.ALL);
+        return RecordJson.render(RecordData.of(Fixtures.POSTS, row), false, false);
     }
 
     /** One stored row to the record's JSON bytes. */
     @Benchmark
     public byte[] serialiseOne() {
-        return json.writeValueAsBytes(RecordJson.render(Fixtures.POSTS, row, false, FieldSelection.ALL));
+        return json.writeValueAsBytes(RecordJson.render(RecordData.of(Fixtures.POSTS, row), false, false));
     }
 
     /** A page of 20 stored rows to the list response's JSON bytes. */
@@ -82,9 +82,8 @@ public class RecordJsonBenchmark {
     private static Map<String, Object> page(List<Map<String, Object>> stored) {
         List<Map<String, Object>> items = new ArrayList<>(stored.size());
         for (Map<String, Object> r : stored) {
-            items.add(RecordJson.render(Fixtures.POSTS, r, false, FieldSelection.ALL, false));
+            items.add(RecordJson.render(RecordData.of(Fixtures.POSTS, r), false, false));
         }
-        items.forEach(FieldSelection.ALL::apply);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("page", 1);
         page.put("perPage", PER_PAGE);

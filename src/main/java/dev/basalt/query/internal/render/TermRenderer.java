@@ -61,6 +61,9 @@ public final class TermRenderer {
 
     @SuppressWarnings("unchecked")
     private static Field<?> value(Term.Value v) {
+        if (v.value() instanceof dev.basalt.query.PlanTemplate.Slot slot) { // a value bound when the SQL runs
+            return DSL.param(slot.name(), (DataType<Object>) dataType(v.kind()));
+        }
         return DSL.val(v.value(), (DataType<Object>) dataType(v.kind()));
     }
 
