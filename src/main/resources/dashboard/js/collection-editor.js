@@ -61,6 +61,12 @@ async function save(e) {
     ? api.patch(`/api/collections/${editor.original.id}`, d)
     : api.post('/api/collections', d)), editor.original ? 'Collection saved.' : 'Collection created.');
   if (!saved) return;
+  // The answer is the collection as stored: shown at once, so an edit opened before the list is read again
+  // starts from what was just saved, not from the list as it was.
+  if (store.items) {
+    const at = store.items.findIndex((c) => c.id === saved.id);
+    store.items = at >= 0 ? store.items.map((c, i) => (i === at ? saved : c)) : [...store.items, saved];
+  }
   editor.open = false;
   await reload();
   go(`#/collections?collection=${encodeURIComponent(saved.name)}`);
