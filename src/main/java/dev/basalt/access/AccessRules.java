@@ -78,15 +78,21 @@ public class AccessRules {
      * as {@link #condition} AND the id, for a by-id read whose SQL is rendered once per shape of the plan.
      */
     public QueryPlan byIdQuery(RuleCheck check, String id) {
-        String expression = check.expression();
+        String expression = singleRecordExpression(check);
         boolean rule = !check.clientFilter();
-        if (rule && check.caller().superuser()) {
-            expression = "";
-        } else if (rule && expression == null) {
-            expression = NO_ROW;
-        }
         return compiler.rowPlan(expression, schemas.schema(check.collection()), context(check),
                 rule || check.caller().superuser(), rule ? schemas.catalog() : schemas.catalog(check.caller()), id);
+    }
+
+    /** A single-record check's expression: a superuser passes every rule, a rule left null (locked) lets none. */
+    private static String singleRecordExpression(RuleCheck check) {
+        if (check.clientFilter()) {
+            return check.expression();
+        }
+        if (check.caller().superuser()) {
+            return "";
+        }
+        return check.expression() == null ? NO_ROW : check.expression();
     }
 
     /**
@@ -94,13 +100,8 @@ public class AccessRules {
      * else by SQL ({@link RowCondition}).
      */
     public RowCondition rowCondition(RuleCheck check) {
-        String expression = check.expression();
+        String expression = singleRecordExpression(check);
         boolean rule = !check.clientFilter();
-        if (rule && check.caller().superuser()) {
-            expression = "";
-        } else if (rule && expression == null) {
-            expression = NO_ROW;
-        }
         return compiler.rowCondition(expression, schemas.schema(check.collection()), context(check),
                 rule || check.caller().superuser(), rule ? schemas.catalog() : schemas.catalog(check.caller()));
     }
